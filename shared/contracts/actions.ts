@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import { AnswerPostInput, AnswerPostOutput } from './answer.contract';
+import { CatalogGetInput, CatalogGetOutput } from './catalog.contract';
+import { InboxListInput, InboxListOutput } from './inbox.contract';
+import { MeGetInput, MeGetOutput } from './me.contract';
+import {
+  QuestionAskInput,
+  QuestionAskOutput,
+  QuestionGetInput,
+  QuestionGetOutput,
+  QuestionListMineInput,
+  QuestionListMineOutput,
+  QuestionListPublicInput,
+  QuestionListPublicOutput,
+} from './question.contract';
+
+/**
+ * The single source of truth for the `api` function: an action exists when it is
+ * listed here. The server parses `input` before any use case runs; the client
+ * parses `output` before the UI sees it.
+ */
+export const API_ACTIONS = {
+  'catalog.get': { input: CatalogGetInput, output: CatalogGetOutput },
+  'me.get': { input: MeGetInput, output: MeGetOutput },
+  'question.ask': { input: QuestionAskInput, output: QuestionAskOutput },
+  'question.get': { input: QuestionGetInput, output: QuestionGetOutput },
+  'question.listPublic': { input: QuestionListPublicInput, output: QuestionListPublicOutput },
+  'question.listMine': { input: QuestionListMineInput, output: QuestionListMineOutput },
+  'inbox.list': { input: InboxListInput, output: InboxListOutput },
+  'answer.post': { input: AnswerPostInput, output: AnswerPostOutput },
+} as const;
+
+export type ApiActions = typeof API_ACTIONS;
+export type ActionName = keyof ApiActions;
+export type ActionInput<A extends ActionName> = z.input<ApiActions[A]['input']>;
+export type ActionParsedInput<A extends ActionName> = z.output<ApiActions[A]['input']>;
+export type ActionOutput<A extends ActionName> = z.output<ApiActions[A]['output']>;
+
+export function isActionName(name: string): name is ActionName {
+  return Object.prototype.hasOwnProperty.call(API_ACTIONS, name);
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { ROLES, TEAMS } from '../domain/organisation';
+import { Id } from './common.contract';
+
+export const Membership = z.strictObject({
+  unitId: Id,
+  unitName: z.string(),
+  team: z.enum(TEAMS).nullable(),
+  categoryIds: z.array(Id),
+});
+
+export const MeGetInput = z.strictObject({});
+export const MeGetOutput = z.strictObject({
+  /** False for a WeChat user the roster does not know yet: they act as a student. */
+  registered: z.boolean(),
+  name: z.string().nullable(),
+  collegeId: Id.nullable(),
+  roles: z.array(z.enum(ROLES)),
+  memberships: z.array(Membership),
+});
+export type Me = z.infer<typeof MeGetOutput>;

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { Id, Instant, PageInput } from './common.contract';
+
+export const TITLE_MAX = 60;
+export const CONTENT_MAX = 2000;
+export const ANSWER_MAX = 3000;
+
+/** Text the user typed: trimmed, non-empty, bounded. */
+export function userText(min: number, max: number) {
+  return z.string().trim().min(min, `至少 ${min} 个字`).max(max, `不能超过 ${max} 个字`);
+}
+
+export const QUESTION_STATUSES = ['routed', 'answered'] as const;
+export const QuestionStatus = z.enum(QUESTION_STATUSES);
+export type QuestionStatus = z.infer<typeof QuestionStatus>;
+
+export const Visibility = z.enum(['public', 'private']);
+export const RouteReason = z.enum(['category', 'college', 'triage']);
+
+export const QuestionAskInput = z.strictObject({
+  collegeId: Id,
+  categoryId: Id,
+  title: userText(4, TITLE_MAX),
+  content: userText(10, CONTENT_MAX),
+  anonymous: z.boolean().default(false),
+  urgent: z.boolean().default(false),
+  visibility: Visibility.default('public'),
+});
+export type QuestionAskInput = z.input<typeof QuestionAskInput>;
+
+export const RoutedTo = z.strictObject({
+  unitId: Id,
+  unitName: z.string(),
+  reason: RouteReason,
+});
+
+export const QuestionAskOutput = z.strictObject({
+  id: Id,
+  routedTo: RoutedTo,
+  createdAt: Instant,
+  deadlineAt: Instant,
+});
+export type QuestionAskOutput = z.infer<typeof QuestionAskOutput>;
+
+/** A row in lists: never carries the asker's identity when anonymous. */
+export const QuestionSummary = z.strictObject({
+  id: Id,
+  title: z.string(),
+  excerpt: z.string(),
+  categoryId: Id,
+  categoryName: z.string(),
+  collegeId: Id,
+  ownerUnitId: Id,
+  ownerUnitName: z.string(),
+  askerName: z.string(),
+  anonymous: z.boolean(),
+  urgent: z.boolean(),
+  visibility: Visibility,
+  status: QuestionStatus,
+  createdAt: Instant,
+  deadlineAt: Instant,
+  answeredAt: Instant.nullable(),
+  answerCount: z.number().int().nonnegative(),
+});
+export type QuestionSummary = z.infer<typeof QuestionSummary>;
+
+export const Answer = z.strictObject({
+  id: Id,
+  content: z.string(),
+  responderName: z.string(),
+  unitName: z.string(),
+  teamLabel: z.string().nullable(),
+  official: z.boolean(),
+  createdAt: Instant,
+});
+export type Answer = z.infer<typeof Answer>;
+
+export const QuestionDetail = QuestionSummary.extend({
+  content: z.string(),
+  routeReason: RouteReason,
+  answers: z.array(Answer),
+  /** What the viewer may do here, so the UI does not re-derive permissions. */
+  viewerCanAnswer: z.boolean(),
+  viewerIsAsker: z.boolean(),
+});
+export type QuestionDetail = z.infer<typeof QuestionDetail>;
+
+export const QuestionGetInput = z.strictObject({ id: Id });
+export const QuestionGetOutput = QuestionDetail;
+
+export const QuestionPage = z.strictObject({
+  items: z.array(QuestionSummary),
+  nextCursor: z.string().nullable(),
+});
+export type QuestionPage = z.infer<typeof QuestionPage>;
+
+export const QuestionListPublicInput = PageInput.extend({
+  categoryId: Id.optional(),
+});
+export const QuestionListPublicOutput = QuestionPage;
+
+export const QuestionListMineInput = PageInput;
+export const QuestionListMineOutput = QuestionPage;

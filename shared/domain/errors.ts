@@ -1,0 +1,32 @@
+/**
+ * Stable, namespaced error codes. The client switches on `code`; `message` is the
+ * Chinese text a student or teacher reads. Add codes, never rename them.
+ */
+export const ERROR_MESSAGES = {
+  'INPUT.INVALID': '提交的内容不符合要求',
+  'ACTION.UNKNOWN': '不支持的操作',
+  'AUTH.REQUIRED': '请先在微信中登录',
+  'AUTH.FORBIDDEN': '你没有权限进行此操作',
+  'QUESTION.NOT_FOUND': '问题不存在或已被删除',
+  'CATALOG.UNKNOWN_COLLEGE': '所选学院不存在',
+  'CATALOG.UNKNOWN_CATEGORY': '所选问题类别不存在',
+  'INTERNAL': '服务暂时不可用，请稍后再试',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message?: string, details?: unknown) {
+    super(message ?? ERROR_MESSAGES[code]);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isDomainError(value: unknown): value is DomainError {
+  return value instanceof DomainError;
+}

@@ -1,0 +1,57 @@
+/**
+ * The organisation the platform serves: units form a tree (school committee →
+ * college committees → branches) and functional departments are units too,
+ * because the plan is "职能部门答办". Pure data helpers, no I/O.
+ */
+export const UNIT_KINDS = ['school', 'college', 'department', 'branch'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** 团帮青 (league cadres), 专帮青 (expert teachers), 青帮青 (student leaders and volunteers). */
+export const TEAMS = ['league', 'expert', 'peer'] as const;
+export type Team = (typeof TEAMS)[number];
+export const TEAM_LABELS: Record<Team, string> = {
+  league: '团帮青',
+  expert: '专帮青',
+  peer: '青帮青',
+};
+
+export const ROLES = ['student', 'responder', 'unitAdmin', 'coordinator', 'supervisor', 'schoolAdmin'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = {
+  student: '学生',
+  responder: '答复人',
+  unitAdmin: '单位管理员',
+  coordinator: '协管',
+  supervisor: '主管老师',
+  schoolAdmin: '工作小组组长',
+};
+
+export interface UnitNode {
+  id: string;
+  kind: UnitKind;
+  parentId: string | null;
+}
+
+/** The school committee is the root; its triage pool (兜底) takes what cannot be routed. */
+export function findSchoolUnit<T extends UnitNode>(units: readonly T[]): T | undefined {
+  return units.find((u) => u.kind === 'school' && u.parentId === null);
+}
+
+/** Walks up from a unit to the root; the unit itself comes first. Stops on cycles. */
+export function ancestorsOf<T extends UnitNode>(unitId: string, units: readonly T[]): T[] {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const chain: T[] = [];
+  const seen = new Set<string>();
+  let current = byId.get(unitId);
+  while (current && !seen.has(current.id)) {
+    chain.push(current);
+    seen.add(current.id);
+    current = current.parentId ? byId.get(current.parentId) : undefined;
+  }
+  return chain;
+}
+
+/** The college a unit belongs to (itself if it is a college, its ancestor college for a branch). */
+export function collegeOf<T extends UnitNode>(unitId: string, units: readonly T[]): T | undefined {
+  return ancestorsOf(unitId, units).find((u) => u.kind === 'college');
+}

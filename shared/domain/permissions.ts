@@ -1,0 +1,47 @@
+import type { Role } from './organisation';
+
+/**
+ * Who may see and do what. The viewer is always derived on the server from the
+ * WeChat identity; nothing here trusts client data.
+ */
+export interface Viewer {
+  openid: string;
+  roles: readonly Role[];
+  /** Units whose questions this person handles (responder or unit admin). */
+  unitIds: readonly string[];
+}
+
+export interface QuestionAccessFacts {
+  askerOpenid: string;
+  ownerUnitId: string;
+  visibility: 'public' | 'private';
+}
+
+export function isHandlerOf(viewer: Viewer, q: Pick<QuestionAccessFacts, 'ownerUnitId'>): boolean {
+  return (
+    viewer.roles.includes('coordinator') ||
+    viewer.roles.includes('schoolAdmin') ||
+    viewer.roles.includes('supervisor') ||
+    (viewer.roles.includes('responder') && viewer.unitIds.includes(q.ownerUnitId))
+  );
+}
+
+export function canViewQuestion(viewer: Viewer, q: QuestionAccessFacts): boolean {
+  return q.visibility === 'public' || q.askerOpenid === viewer.openid || isHandlerOf(viewer, q);
+}
+
+/** Whether the asker's identity may be shown to this viewer (never to the public when anonymous). */
+export function canSeeAsker(viewer: Viewer, q: QuestionAccessFacts & { anonymous: boolean }): boolean {
+  return !q.anonymous || q.askerOpenid === viewer.openid || isHandlerOf(viewer, q);
+}
+
+/**
+ * Replies count as official only from a responder of the owning unit or the
+ * coordinator (who may answer anything that was escalated to them).
+ */
+export function canAnswer(viewer: Viewer, q: Pick<QuestionAccessFacts, 'ownerUnitId'>): boolean {
+  return (
+    viewer.roles.includes('coordinator') ||
+    (viewer.roles.includes('responder') && viewer.unitIds.includes(q.ownerUnitId))
+  );
+}
