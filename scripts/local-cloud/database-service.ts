@@ -30,7 +30,7 @@ function parseEjson<T>(value: unknown, fallback: T): T {
 }
 
 function stringify(doc: unknown): string {
-  return EJSON.stringify(doc, { relaxed: false });
+  return EJSON.stringify(doc as Parameters<typeof EJSON.stringify>[0], { relaxed: false });
 }
 
 export class DatabaseService {

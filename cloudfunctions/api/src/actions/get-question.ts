@@ -1,0 +1,16 @@
+import { DomainError } from '@shared/domain/errors';
+import { canViewQuestion } from '@shared/domain/permissions';
+import type { ActionDefinition } from '@shared/server/api-handler';
+import { loadCatalog } from './catalog-lookup';
+import { presentDetail } from './present-question';
+
+export const getQuestion: ActionDefinition<'question.get'> = {
+  viewer: 'required',
+  async run({ id }, { viewer, repos }) {
+    const question = await repos.questions.findById(id);
+    if (!question) throw new DomainError('QUESTION.NOT_FOUND');
+    if (!canViewQuestion(viewer, question)) throw new DomainError('AUTH.FORBIDDEN', '这是一个仅提问人和处理老师可见的问题');
+    const [answers, catalog] = await Promise.all([repos.answers.listByQuestion(id), loadCatalog(repos)]);
+    return presentDetail(question, answers, catalog, viewer);
+  },
+};

@@ -1,0 +1,19 @@
+import type { ActionTable } from '@shared/server/api-handler';
+import { askQuestion } from './ask-question';
+import { getCatalog } from './get-catalog';
+import { getMe } from './get-me';
+import { getQuestion } from './get-question';
+import { listInbox, listMyQuestions, listPublicQuestions } from './list-questions';
+import { postAnswer } from './post-answer';
+
+/** Every action the contract declares, and the use case that serves it. */
+export const apiActions: ActionTable = {
+  'catalog.get': getCatalog,
+  'me.get': getMe,
+  'question.ask': askQuestion,
+  'question.get': getQuestion,
+  'question.listPublic': listPublicQuestions,
+  'question.listMine': listMyQuestions,
+  'inbox.list': listInbox,
+  'answer.post': postAnswer,
+};

@@ -1,0 +1,116 @@
+import tcb from '@cloudbase/node-sdk';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { provisionCollections } from '../provision';
+import { seedDemo, type SeedResult } from '../seed/seed-demo';
+import { DatabaseService } from './database-service';
+import { DevClock } from './dev-clock';
+import { DocumentStore } from './document-store';
+import { applyLocalSdkEnvironment, FunctionHost, LOCAL_ENV_ID } from './function-host';
+import { createGateway } from './gateway';
+
+/**
+ * The embedded local cloud: database service (SDK protocol → mingo → SQLite),
+ * function host, gateway with the H5 build and dev controls. `npm start` runs it;
+ * the end-to-end tests start it on a free port.
+ */
+export const ROOT = resolve(__dirname, '..', '..');
+
+export interface LocalCloudOptions {
+  /** Gateway port; 0 picks a free one. */
+  port: number;
+  /** SQLite file, or ':memory:'. */
+  dataFile: string;
+  devMode?: boolean;
+  seed?: boolean;
+  staticDir?: string;
+  functionsDir?: string;
+  quiet?: boolean;
+}
+
+export interface LocalCloud {
+  url: string;
+  databaseUrl: string;
+  store: DocumentStore;
+  database: DatabaseService;
+  host: FunctionHost;
+  clock: DevClock;
+  seedResult: SeedResult | null;
+  stop(): Promise<void>;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolvePort((server.address() as AddressInfo).port));
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((done) => {
+    server.closeAllConnections?.();
+    server.close(() => done());
+  });
+}
+
+/** Starts only the database service (function tests use this with the api source). */
+export async function startDatabaseService(dataFile = ':memory:') {
+  const store = new DocumentStore({ file: dataFile });
+  const database = new DatabaseService(store);
+  const server = createServer((req, res) => {
+    if (req.method === 'POST' && (req.url ?? '').startsWith('/admin')) {
+      database.handle(req, res).catch((err) => {
+        res.writeHead(500).end(String(err));
+      });
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  const port = await listen(server, 0);
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    store,
+    database,
+    async stop() {
+      await close(server);
+      store.close();
+    },
+  };
+}
+
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  const db = await startDatabaseService(options.dataFile);
+  applyLocalSdkEnvironment(db.url);
+
+  const sdkDb = tcb.init({ env: LOCAL_ENV_ID }).database();
+  await provisionCollections(sdkDb);
+  const clock = new DevClock();
+  const seedResult = options.seed === false ? null : await seedDemo(sdkDb, clock.now());
+  db.database.resetStats();
+
+  const host = new FunctionHost(options.functionsDir ?? join(ROOT, 'cloudfunctions'), clock);
+  const gateway = createGateway({
+    host,
+    database: db.database,
+    clock,
+    staticDir: options.staticDir ?? join(ROOT, 'miniprogram', 'dist-h5'),
+    devMode: options.devMode ?? true,
+  });
+  const port = await listen(gateway, options.port);
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    databaseUrl: db.url,
+    store: db.store,
+    database: db.database,
+    host,
+    clock,
+    seedResult,
+    async stop() {
+      await close(gateway);
+      await db.stop();
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import type { CategoryRecord, UnitRecord, UserRecord } from '../../shared/server/repositories/records';
+
+/**
+ * The demo university: a school committee, six college committees with a branch
+ * each, and the functional departments that answer in their own areas
+ * ("职能部门答办"). People cover all three teams and every oversight role.
+ */
+export const DEMO_UNITS: UnitRecord[] = [
+  { _id: 'u-school', name: '校团委', kind: 'school', parentId: null, order: 0 },
+  { _id: 'c-cs', name: '计算机科学与技术学院团委', kind: 'college', parentId: 'u-school', order: 10 },
+  { _id: 'c-econ', name: '经济学院团委', kind: 'college', parentId: 'u-school', order: 11 },
+  { _id: 'c-fl', name: '外国语学院团委', kind: 'college', parentId: 'u-school', order: 12 },
+  { _id: 'c-me', name: '机械工程学院团委', kind: 'college', parentId: 'u-school', order: 13 },
+  { _id: 'c-med', name: '医学院团委', kind: 'college', parentId: 'u-school', order: 14 },
+  { _id: 'c-hum', name: '人文学院团委', kind: 'college', parentId: 'u-school', order: 15 },
+  { _id: 'b-cs-2301', name: '计算机2301班团支部', kind: 'branch', parentId: 'c-cs', order: 20 },
+  { _id: 'b-econ-2302', name: '经济2302班团支部', kind: 'branch', parentId: 'c-econ', order: 21 },
+  { _id: 'd-academic', name: '教务处', kind: 'department', parentId: null, order: 30 },
+  { _id: 'd-student', name: '学生工作部', kind: 'department', parentId: null, order: 31 },
+  { _id: 'd-logistics', name: '后勤服务中心', kind: 'department', parentId: null, order: 32 },
+  { _id: 'd-security', name: '保卫处', kind: 'department', parentId: null, order: 33 },
+];
+
+export const DEMO_CATEGORIES: CategoryRecord[] = [
+  { _id: 'cat-study', name: '学业', description: '课程学习、转专业、学业规划', ownerUnitId: null, answerHours: null, order: 1 },
+  { _id: 'cat-academic', name: '教务', description: '选课、考试、成绩、学籍', ownerUnitId: 'd-academic', answerHours: null, order: 2 },
+  { _id: 'cat-aid', name: '奖助勤贷', description: '奖学金、助学金、勤工助学、助学贷款', ownerUnitId: 'd-student', answerHours: null, order: 3 },
+  { _id: 'cat-career', name: '就业', description: '实习、求职、升学、职业规划', ownerUnitId: null, answerHours: null, order: 4 },
+  { _id: 'cat-mind', name: '心理', description: '情绪困扰、人际关系、心理咨询预约', ownerUnitId: 'd-student', answerHours: 12, order: 5 },
+  { _id: 'cat-dorm', name: '后勤宿舍', description: '宿舍维修、食堂、水电网络', ownerUnitId: 'd-logistics', answerHours: null, order: 6 },
+  { _id: 'cat-league', name: '团务', description: '团员发展、团籍转接、团费、推优', ownerUnitId: null, answerHours: null, order: 7 },
+  { _id: 'cat-club', name: '社团活动', description: '社团注册、活动申请、场地借用', ownerUnitId: 'u-school', answerHours: null, order: 8 },
+  { _id: 'cat-rights', name: '权益', description: '学生权益、意见建议、投诉反映', ownerUnitId: null, answerHours: null, order: 9 },
+  { _id: 'cat-safety', name: '校园安全', description: '失物、门禁、电信诈骗、安全隐患', ownerUnitId: 'd-security', answerHours: 12, order: 10 },
+  { _id: 'cat-other', name: '其他', description: '以上都不是？在这里提问', ownerUnitId: null, answerHours: null, order: 11 },
+];
+
+type SeedUser = UserRecord & { order: number };
+
+function person(order: number, openid: string, name: string, fields: Partial<UserRecord>): SeedUser {
+  return { _id: `p-${openid}`, openid, name, collegeId: null, roles: ['student'], memberships: [], order, ...fields };
+}
+
+export const DEMO_USERS: SeedUser[] = [
+  person(1, 'dev-student-zhang', '张晓雨', { collegeId: 'c-cs' }),
+  person(2, 'dev-student-li', '李思远', { collegeId: 'c-econ' }),
+  person(3, 'dev-student-chen', '陈嘉怡', { collegeId: 'c-fl' }),
+  person(4, 'dev-student-zhao', '赵一鸣', { collegeId: 'c-me' }),
+  person(10, 'dev-cs-league', '高鹏', {
+    collegeId: 'c-cs',
+    roles: ['responder', 'unitAdmin'],
+    memberships: [{ unitId: 'c-cs', team: 'league', categoryIds: ['cat-league', 'cat-rights', 'cat-other'] }],
+  }),
+  person(11, 'dev-cs-expert', '任智宇', {
+    collegeId: 'c-cs',
+    roles: ['responder'],
+    memberships: [{ unitId: 'c-cs', team: 'expert', categoryIds: ['cat-study', 'cat-career'] }],
+  }),
+  person(12, 'dev-cs-peer', '黄怡然', {
+    collegeId: 'c-cs',
+    roles: ['responder', 'student'],
+    memberships: [{ unitId: 'c-cs', team: 'peer', categoryIds: ['cat-study', 'cat-other'] }],
+  }),
+  person(13, 'dev-econ-league', '张瑶萱', {
+    collegeId: 'c-econ',
+    roles: ['responder', 'unitAdmin'],
+    memberships: [{ unitId: 'c-econ', team: 'league', categoryIds: ['cat-league', 'cat-rights', 'cat-other'] }],
+  }),
+  person(14, 'dev-econ-expert', '詹来明', {
+    collegeId: 'c-econ',
+    roles: ['responder'],
+    memberships: [{ unitId: 'c-econ', team: 'expert', categoryIds: ['cat-study', 'cat-career'] }],
+  }),
+  person(15, 'dev-fl-league', '桂平静', {
+    collegeId: 'c-fl',
+    roles: ['responder', 'unitAdmin'],
+    memberships: [{ unitId: 'c-fl', team: 'league', categoryIds: [] }],
+  }),
+  person(16, 'dev-me-league', '李哲', {
+    collegeId: 'c-me',
+    roles: ['responder', 'unitAdmin'],
+    memberships: [{ unitId: 'c-me', team: 'league', categoryIds: [] }],
+  }),
+  person(17, 'dev-med-league', '张少辉', {
+    collegeId: 'c-med',
+    roles: ['responder', 'unitAdmin'],
+    memberships: [{ unitId: 'c-med', team: 'league', categoryIds: [] }],
+  }),
+  person(18, 'dev-hum-league', '王丹', {
+    collegeId: 'c-hum',
+    roles: ['responder', 'unitAdmin'],
+    memberships: [{ unitId: 'c-hum', team: 'league', categoryIds: [] }],
+  }),
+  person(20, 'dev-academic', '宋姗姗', {
+    roles: ['responder'],
+    memberships: [{ unitId: 'd-academic', team: 'expert', categoryIds: ['cat-academic'] }],
+  }),
+  person(21, 'dev-student-affairs', '陈家位', {
+    roles: ['responder'],
+    memberships: [{ unitId: 'd-student', team: 'expert', categoryIds: ['cat-aid', 'cat-mind'] }],
+  }),
+  person(22, 'dev-logistics', '夏晶', {
+    roles: ['responder'],
+    memberships: [{ unitId: 'd-logistics', team: 'expert', categoryIds: ['cat-dorm'] }],
+  }),
+  person(23, 'dev-security', '王美玲', {
+    roles: ['responder'],
+    memberships: [{ unitId: 'd-security', team: 'expert', categoryIds: ['cat-safety'] }],
+  }),
+  person(24, 'dev-union-peer', '靳嘉麟', {
+    roles: ['responder', 'student'],
+    collegeId: 'c-hum',
+    memberships: [{ unitId: 'u-school', team: 'peer', categoryIds: ['cat-club', 'cat-other'] }],
+  }),
+  person(30, 'dev-coordinator', '王钰铭', {
+    roles: ['coordinator', 'responder'],
+    memberships: [{ unitId: 'u-school', team: 'league', categoryIds: [] }],
+  }),
+  person(31, 'dev-supervisor', '孟妍', {
+    roles: ['supervisor'],
+    memberships: [{ unitId: 'u-school', team: 'expert', categoryIds: [] }],
+  }),
+  person(32, 'dev-admin', '李天罡', {
+    roles: ['schoolAdmin', 'supervisor'],
+    memberships: [{ unitId: 'u-school', team: 'league', categoryIds: [] }],
+  }),
+];

@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { ROOT, startLocalCloud } from './local-cloud/local-cloud';
+
+/**
+ * `npm start`: the whole platform on this machine with demo data, no Tencent
+ * account needed. Data persists in .data/local-cloud.sqlite (delete it to reseed).
+ */
+async function main() {
+  const port = Number(process.env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT "${process.env.PORT}" is not a port number`);
+  const cloud = await startLocalCloud({
+    port,
+    dataFile: process.env.QNZS_DATA_FILE ?? join(ROOT, '.data', 'local-cloud.sqlite'),
+    devMode: true,
+  });
+  const seeded = cloud.seedResult?.seeded ? `seeded ${cloud.seedResult.questions} demo questions` : 'using existing data';
+  console.log(`
+青年之声 · Campus — local cloud is running (${seeded})
+
+  App (H5):        ${cloud.url}/
+  Function API:    POST ${cloud.url}/api/functions/api   (header X-Dev-OpenID: dev-student-zhang)
+  Seeded people:   GET  ${cloud.url}/__dev/users
+  Clock:           GET|POST ${cloud.url}/__dev/clock     {"advanceMs": 72000000}
+  Outbox:          GET  ${cloud.url}/__dev/outbox
+  DB requests:     GET  ${cloud.url}/__dev/db/stats
+
+Press Ctrl+C to stop.`);
+  const shutdown = () => {
+    cloud.stop().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

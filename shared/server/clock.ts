@@ -1,0 +1,24 @@
+/** Time is an input: use cases get a Clock, never call Date.now() themselves. */
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** The local cloud's shifted clock ("advance 20 hours" to watch the deadline work). */
+export function offsetClock(offsetMs: number, base: Clock = systemClock): Clock {
+  return { now: () => base.now() + offsetMs };
+}
+
+export function fixedClock(at: number): Clock & { set(at: number): void; advance(ms: number): void } {
+  let current = at;
+  return {
+    now: () => current,
+    set: (next) => {
+      current = next;
+    },
+    advance: (ms) => {
+      current += ms;
+    },
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Every collection the platform uses and the indexes its queries need, declared in
+ * one place. `scripts/provision.ts` creates them (locally and in CloudBase), and
+ * the local cloud checks that queries are covered by one of these indexes.
+ */
+export interface IndexSpec {
+  name: string;
+  /** Field → 1 (ascending) or -1 (descending), in key order. */
+  keys: Record<string, 1 | -1>;
+  unique?: boolean;
+}
+
+export interface CollectionSpec {
+  name: string;
+  purpose: string;
+  indexes: IndexSpec[];
+}
+
+export const COLLECTIONS = {
+  units: {
+    name: 'units',
+    purpose: 'the organisation tree: school committee, colleges, branches, functional departments',
+    indexes: [],
+  },
+  categories: {
+    name: 'categories',
+    purpose: 'question categories with their owning unit and answer window',
+    indexes: [],
+  },
+  users: {
+    name: 'users',
+    purpose: 'the roster: people bound to a WeChat openid with roles and unit memberships',
+    indexes: [{ name: 'openid_unique', keys: { openid: 1 }, unique: true }],
+  },
+  questions: {
+    name: 'questions',
+    purpose: 'questions with their routing, deadline and current state',
+    indexes: [
+      { name: 'public_feed', keys: { visibility: 1, status: 1, createdAt: -1 } },
+      { name: 'public_by_category', keys: { visibility: 1, status: 1, categoryId: 1, createdAt: -1 } },
+      { name: 'by_asker', keys: { askerOpenid: 1, createdAt: -1 } },
+      { name: 'inbox_pending', keys: { ownerUnitId: 1, status: 1, deadlineAt: 1 } },
+      { name: 'inbox_answered', keys: { ownerUnitId: 1, status: 1, answeredAt: -1 } },
+    ],
+  },
+  answers: {
+    name: 'answers',
+    purpose: 'replies to questions; the official one is named by the question',
+    indexes: [{ name: 'by_question', keys: { questionId: 1, createdAt: 1 } }],
+  },
+  events: {
+    name: 'events',
+    purpose: 'the append-only timeline of every state change (who, when, what, why)',
+    indexes: [{ name: 'by_question', keys: { questionId: 1, at: 1 } }],
+  },
+} as const satisfies Record<string, CollectionSpec>;
+
+export type CollectionName = keyof typeof COLLECTIONS;
+export const ALL_COLLECTIONS: CollectionSpec[] = Object.values(COLLECTIONS);

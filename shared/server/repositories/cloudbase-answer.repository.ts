@@ -1,0 +1,22 @@
+import type { Database } from '../cloudbase';
+import { COLLECTIONS } from '../collections';
+import type { AnswerRepository } from './ports';
+import type { AnswerRecord } from './records';
+
+export class CloudbaseAnswerRepository implements AnswerRepository {
+  constructor(private readonly db: Database) {}
+
+  async insert(answer: AnswerRecord): Promise<void> {
+    await this.db.collection(COLLECTIONS.answers.name).add(answer);
+  }
+
+  async listByQuestion(questionId: string): Promise<AnswerRecord[]> {
+    const res = await this.db
+      .collection(COLLECTIONS.answers.name)
+      .where({ questionId })
+      .orderBy('createdAt', 'asc')
+      .limit(200)
+      .get();
+    return res.data as AnswerRecord[];
+  }
+}

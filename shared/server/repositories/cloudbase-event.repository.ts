@@ -1,0 +1,18 @@
+import type { Database } from '../cloudbase';
+import { COLLECTIONS } from '../collections';
+import type { EventRepository } from './ports';
+import type { EventRecord } from './records';
+
+/** Append-only: there is deliberately no update or remove here. */
+export class CloudbaseEventRepository implements EventRepository {
+  constructor(private readonly db: Database) {}
+
+  async append(event: EventRecord): Promise<void> {
+    await this.db.collection(COLLECTIONS.events.name).add(event);
+  }
+
+  async listByQuestion(questionId: string): Promise<EventRecord[]> {
+    const res = await this.db.collection(COLLECTIONS.events.name).where({ questionId }).orderBy('at', 'asc').limit(500).get();
+    return res.data as EventRecord[];
+  }
+}
