@@ -21,6 +21,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: isH5 ? 'dist-h5' : 'dist',
     plugins: [],
     defineConstants: {},
+    // Front-end variables, read once in src/config/env.ts. The shell wins here so
+    // `TARO_APP_API_BASE=http://127.0.0.1:8787 npm run build:weapp` gives a
+    // DevTools build that talks to the local gateway; a miniprogram/.env.local
+    // file (Taro dotenv) overrides both. Empty API base: weapp uses
+    // Taro.cloud, H5 uses same-origin relative URLs.
+    env: {
+      TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+      TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+    },
     alias: {
       '@shared': sharedRoot,
       '@': path.resolve(__dirname, '../src'),

@@ -1,6 +1,68 @@
-import { View, Text } from '@tarojs/components';
-import { TITLE_MAX } from '@shared/contracts/question.contract';
+import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View, Text, Button, ScrollView } from '@tarojs/components';
+import { listPublicQuestions } from '../../services/question.service';
+import { usePagedList } from '../../hooks/use-paged-list';
+import { useCatalog } from '../../hooks/use-catalog';
+import { useNow } from '../../hooks/use-now';
+import { QuestionCard } from '../../components/question-card';
+import { ListFooter } from '../../components/list-footer';
+import { IdentityPicker } from '../../components/identity-picker';
+import { routes } from '../../utils/routes';
+import './index.scss';
 
-export default function Index() {
-  return <View><Text>hello {TITLE_MAX}</Text></View>;
+export default function HomePage() {
+  const [categoryId, setCategoryId] = useState<string | undefined>(undefined);
+  const { categories } = useCatalog();
+  const fetchPage = useCallback((cursor?: string) => listPublicQuestions({ categoryId, cursor }), [categoryId]);
+  const list = usePagedList(fetchPage);
+  const now = useNow();
+
+  return (
+    <View className='home'>
+      <View className='home__hero'>
+        <Text className='home__brand'>青年之声 · Campus</Text>
+        <Text className='home__slogan'>有问必答，24小时内给你回音</Text>
+        <Button className='home__ask' onClick={() => Taro.navigateTo({ url: routes.ask() })}>我要提问</Button>
+      </View>
+
+      <IdentityPicker onChange={list.reload} />
+
+      <ScrollView className='home__chips' scrollX>
+        <View className='home__chips-row'>
+          <Text
+            className={`chip ${categoryId === undefined ? 'chip--on' : ''}`}
+            onClick={() => setCategoryId(undefined)}
+          >
+            全部
+          </Text>
+          {categories.map((c) => (
+            <Text
+              key={c.id}
+              className={`chip ${categoryId === c.id ? 'chip--on' : ''}`}
+              onClick={() => setCategoryId(c.id)}
+            >
+              {c.name}
+            </Text>
+          ))}
+        </View>
+      </ScrollView>
+
+      <View className='home__section'>
+        <Text className='home__section-title'>大家在问</Text>
+      </View>
+      {list.items.map((q) => (
+        <QuestionCard key={q.id} question={q} now={now} onOpen={(id) => Taro.navigateTo({ url: routes.question(id) })} />
+      ))}
+      <ListFooter
+        loading={list.loading}
+        error={list.error}
+        hasMore={list.hasMore}
+        empty={list.items.length === 0}
+        emptyText='还没有公开的问题，来提第一个吧'
+        onMore={list.loadMore}
+        onRetry={list.reload}
+      />
+    </View>
+  );
 }

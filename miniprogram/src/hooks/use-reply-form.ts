@@ -1,0 +1,40 @@
+import { useCallback, useState } from 'react';
+import { AnswerPostInput, type AnswerPostOutput } from '@shared/contracts/answer.contract';
+import { postAnswer } from '../services/question.service';
+import { userMessageOf } from '../services/api-error';
+
+/** The responder's reply box: validation with the contract, one submission at a time. */
+export function useReplyForm(questionId: string | undefined, onPosted: () => void) {
+  const [content, setContent] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [result, setResult] = useState<AnswerPostOutput | null>(null);
+
+  const submit = useCallback(async () => {
+    if (submitting || !questionId) return;
+    const parsed = AnswerPostInput.safeParse({ questionId, content });
+    if (!parsed.success) {
+      const issue = parsed.error.issues.find((i) => i.path[0] === 'content') ?? parsed.error.issues[0];
+      setError(issue?.path[0] === 'content' ? `回复${issue.message}` : '问题编号无效');
+      return;
+    }
+    setError(null);
+    setSubmitting(true);
+    try {
+      setResult(await postAnswer(parsed.data.questionId, parsed.data.content));
+      setContent('');
+      onPosted();
+    } catch (err: unknown) {
+      setError(userMessageOf(err));
+    } finally {
+      setSubmitting(false);
+    }
+  }, [content, questionId, submitting, onPosted]);
+
+  const edit = useCallback((value: string) => {
+    setContent(value);
+    setError(null);
+  }, []);
+
+  return { content, edit, error, submitting, result, submit };
+}

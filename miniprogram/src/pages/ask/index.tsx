@@ -1,0 +1,168 @@
+import { useEffect, useMemo } from 'react';
+import Taro from '@tarojs/taro';
+import { View, Text, Button, Input, Textarea, Picker, Switch } from '@tarojs/components';
+import { CONTENT_MAX, TITLE_MAX } from '@shared/contracts/question.contract';
+import { routeQuestion } from '@shared/domain/route-question';
+import { useAskForm } from '../../hooks/use-ask-form';
+import { useCatalog } from '../../hooks/use-catalog';
+import { useMe } from '../../hooks/use-me';
+import { useEntryParams } from '../../hooks/use-entry-params';
+import { collegeFromEntry } from '../../utils/entry-params';
+import { describeCommitment } from '../../utils/deadline';
+import { formatDateTime } from '../../utils/time';
+import { routes } from '../../utils/routes';
+import './index.scss';
+
+export default function AskPage() {
+  const params = useEntryParams();
+  const entryCollege = useMemo(() => collegeFromEntry(params), [params]);
+  const catalog = useCatalog();
+  const me = useMe();
+  const form = useAskForm(entryCollege);
+  const { draft, errors } = form;
+
+  const profileCollege = me.data?.collegeId ?? null;
+  const { presetCollege } = form;
+  useEffect(() => {
+    if (profileCollege) presetCollege(profileCollege);
+  }, [profileCollege, presetCollege]);
+
+  const collegeIndex = catalog.colleges.findIndex((c) => c.id === draft.collegeId);
+  const college = catalog.colleges[collegeIndex];
+  const category = catalog.categories.find((c) => c.id === draft.categoryId);
+  const routedPreview = useMemo(() => {
+    if (!catalog.data || !category) return null;
+    try {
+      const route = routeQuestion({ category, collegeId: draft.collegeId || null, units: catalog.data.units });
+      return catalog.data.units.find((u) => u.id === route.unitId)?.name ?? null;
+    } catch {
+      return null;
+    }
+  }, [catalog.data, category, draft.collegeId]);
+
+  if (form.result) {
+    const r = form.result;
+    return (
+      <View className='ask'>
+        <View className='ask__done'>
+          <Text className='ask__done-icon'>✓</Text>
+          <Text className='ask__done-title'>提问成功</Text>
+          <Text className='ask__done-line'>已转交「{r.routedTo.unitName}」</Text>
+          <View className='ask__done-box'>
+            <Text className='ask__done-label'>承诺答复时限</Text>
+            <Text className='ask__done-deadline'>{formatDateTime(r.deadlineAt, r.createdAt)} 前</Text>
+            <Text className='ask__done-hint'>（{describeCommitment(r.createdAt, r.deadlineAt, draft.urgent)}答复）</Text>
+          </View>
+          <Button className='btn-primary' onClick={() => Taro.redirectTo({ url: routes.question(r.id) })}>查看问题</Button>
+          <Button className='btn-ghost' onClick={form.reset}>继续提问</Button>
+        </View>
+      </View>
+    );
+  }
+
+  return (
+    <View className='ask'>
+      <View className='ask__intro'>
+        <Text className='ask__intro-title'>说出你的问题</Text>
+        <Text className='ask__intro-text'>提交后立即转交负责单位，24小时内答复；紧急求助2小时内响应。</Text>
+      </View>
+
+      <View className='ask__card'>
+        <Text className='ask__label'>所在学院</Text>
+        <Picker
+          mode='selector'
+          range={catalog.colleges.map((c) => c.name)}
+          value={collegeIndex < 0 ? 0 : collegeIndex}
+          onChange={(e) => {
+            const picked = catalog.colleges[Number(e.detail.value)];
+            if (picked) form.update('collegeId', picked.id);
+          }}
+        >
+          <View className={`ask__select ${college ? '' : 'ask__select--empty'}`}>
+            <Text>{college ? college.name : '请选择学院'}</Text>
+            <Text className='ask__arrow'>›</Text>
+          </View>
+        </Picker>
+        {errors.collegeId ? <Text className='ask__error'>{errors.collegeId}</Text> : null}
+      </View>
+
+      <View className='ask__card'>
+        <Text className='ask__label'>问题类别</Text>
+        <View className='ask__cats'>
+          {catalog.categories.map((c) => (
+            <Text
+              key={c.id}
+              className={`ask__cat ${draft.categoryId === c.id ? 'ask__cat--on' : ''}`}
+              onClick={() => form.update('categoryId', c.id)}
+            >
+              {c.name}
+            </Text>
+          ))}
+        </View>
+        {category ? <Text className='ask__desc'>{category.description}</Text> : null}
+        {routedPreview ? <Text className='ask__route'>将由「{routedPreview}」负责答复</Text> : null}
+        {errors.categoryId ? <Text className='ask__error'>{errors.categoryId}</Text> : null}
+        {catalog.error ? <Text className='ask__error'>{catalog.error}</Text> : null}
+      </View>
+
+      <View className='ask__card'>
+        <View className='ask__label-row'>
+          <Text className='ask__label'>标题</Text>
+          <Text className='ask__count'>{draft.title.length}/{TITLE_MAX}</Text>
+        </View>
+        <Input
+          className='ask__input'
+          placeholder='一句话说清你的问题'
+          maxlength={TITLE_MAX}
+          value={draft.title}
+          onInput={(e) => form.update('title', e.detail.value)}
+        />
+        {errors.title ? <Text className='ask__error'>标题{errors.title}</Text> : null}
+
+        <View className='ask__label-row ask__label-row--gap'>
+          <Text className='ask__label'>详细描述</Text>
+          <Text className='ask__count'>{draft.content.length}/{CONTENT_MAX}</Text>
+        </View>
+        <Textarea
+          className='ask__textarea'
+          placeholder='把情况说具体些：时间、地点、已经尝试过的办法……'
+          maxlength={CONTENT_MAX}
+          value={draft.content}
+          onInput={(e) => form.update('content', e.detail.value)}
+        />
+        {errors.content ? <Text className='ask__error'>描述{errors.content}</Text> : null}
+      </View>
+
+      <View className='ask__card'>
+        <View className='ask__toggle'>
+          <View className='ask__toggle-text'>
+            <Text className='ask__toggle-title'>匿名提问</Text>
+            <Text className='ask__toggle-hint'>对公众匿名，处理老师可见</Text>
+          </View>
+          <Switch color='#C8161D' checked={draft.anonymous} onChange={(e) => form.update('anonymous', e.detail.value)} />
+        </View>
+        <View className='ask__toggle'>
+          <View className='ask__toggle-text'>
+            <Text className='ask__toggle-title'>紧急求助</Text>
+            <Text className='ask__toggle-hint'>紧急通道，2小时内响应</Text>
+          </View>
+          <Switch color='#C8161D' checked={draft.urgent} onChange={(e) => form.update('urgent', e.detail.value)} />
+        </View>
+        <View className='ask__toggle'>
+          <View className='ask__toggle-text'>
+            <Text className='ask__toggle-title'>仅自己和处理老师可见</Text>
+            <Text className='ask__toggle-hint'>不出现在首页公开列表中</Text>
+          </View>
+          <Switch color='#C8161D' checked={draft.privateOnly} onChange={(e) => form.update('privateOnly', e.detail.value)} />
+        </View>
+      </View>
+
+      {form.submitError ? <Text className='ask__submit-error'>{form.submitError}</Text> : null}
+      <View className='ask__actions'>
+        <Button className='btn-primary' loading={form.submitting} disabled={form.submitting} onClick={form.submit}>
+          {form.submitting ? '提交中…' : '提交问题'}
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,85 @@
+import { useCallback } from 'react';
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { listMyQuestions } from '../../services/question.service';
+import { usePagedList } from '../../hooks/use-paged-list';
+import { useMe } from '../../hooks/use-me';
+import { useNow } from '../../hooks/use-now';
+import { useReshow } from '../../hooks/use-reshow';
+import { QuestionCard } from '../../components/question-card';
+import { CountdownTag } from '../../components/countdown-tag';
+import { ListFooter } from '../../components/list-footer';
+import { IdentityPicker } from '../../components/identity-picker';
+import { canUseWorkbench, roleLabel } from '../../utils/labels';
+import { routes } from '../../utils/routes';
+import './index.scss';
+
+export default function MinePage() {
+  const me = useMe();
+  const fetchPage = useCallback((cursor?: string) => listMyQuestions({ cursor }), []);
+  const list = usePagedList(fetchPage);
+  const now = useNow();
+  const reloadAll = useCallback(() => {
+    me.reload();
+    list.reload();
+  }, [me.reload, list.reload]);
+  useReshow(reloadAll);
+
+  const profile = me.data;
+  const roles = profile?.roles ?? [];
+  return (
+    <View className='mine'>
+      <View className='mine__profile'>
+        <View className='mine__avatar'>
+          <Text>{(profile?.name ?? '同学').slice(0, 1)}</Text>
+        </View>
+        <View className='mine__who'>
+          <Text className='mine__name'>{profile?.name ?? (me.loading ? '加载中…' : '同学')}</Text>
+          <View className='mine__roles'>
+            {(roles.length ? roles : ['student']).map((r) => (
+              <Text key={r} className='mine__role'>{roleLabel(r)}</Text>
+            ))}
+          </View>
+          {profile && profile.memberships.length > 0 ? (
+            <Text className='mine__units'>{profile.memberships.map((m) => m.unitName).join('、')}</Text>
+          ) : null}
+        </View>
+      </View>
+      {me.error ? <Text className='mine__error'>{me.error}</Text> : null}
+
+      <IdentityPicker onChange={reloadAll} />
+
+      {canUseWorkbench(roles) ? (
+        <View className='mine__entry' onClick={() => Taro.navigateTo({ url: routes.inbox })}>
+          <View className='mine__entry-text'>
+            <Text className='mine__entry-title'>答复工作台</Text>
+            <Text className='mine__entry-hint'>查看待回复的问题，24小时内答复</Text>
+          </View>
+          <Text className='mine__entry-arrow'>›</Text>
+        </View>
+      ) : null}
+
+      <View className='mine__section'>
+        <Text className='mine__section-title'>我的提问</Text>
+      </View>
+      {list.items.map((q) => (
+        <QuestionCard
+          key={q.id}
+          question={q}
+          now={now}
+          onOpen={(id) => Taro.navigateTo({ url: routes.question(id) })}
+          aside={q.status === 'routed' ? <CountdownTag deadlineAt={q.deadlineAt} answeredAt={q.answeredAt} now={now} /> : undefined}
+        />
+      ))}
+      <ListFooter
+        loading={list.loading}
+        error={list.error}
+        hasMore={list.hasMore}
+        empty={list.items.length === 0}
+        emptyText='你还没有提过问题'
+        onMore={list.loadMore}
+        onRetry={list.reload}
+      />
+    </View>
+  );
+}

@@ -1,0 +1,69 @@
+import Taro from '@tarojs/taro';
+import { View, Text, Button } from '@tarojs/components';
+import { useQuestion } from '../../hooks/use-question';
+import { useEntryParams } from '../../hooks/use-entry-params';
+import { useNow } from '../../hooks/use-now';
+import { useReshow } from '../../hooks/use-reshow';
+import { StatusTag, Badge } from '../../components/status-tag';
+import { CountdownTag } from '../../components/countdown-tag';
+import { AnswerList } from '../../components/answer-list';
+import { ANONYMOUS_NAME } from '../../utils/labels';
+import { formatDateTime } from '../../utils/time';
+import { routes } from '../../utils/routes';
+import './index.scss';
+
+export default function QuestionPage() {
+  const { id } = useEntryParams();
+  const { data: q, loading, error, reload } = useQuestion(id);
+  const now = useNow();
+  useReshow(reload);
+
+  if (!q) {
+    return (
+      <View className='detail detail--state'>
+        <Text className={error ? 'detail__error' : 'detail__loading'}>{error ?? (loading ? '加载中…' : '')}</Text>
+        {error ? <Button className='btn-ghost' onClick={reload}>重试</Button> : null}
+      </View>
+    );
+  }
+
+  const askerShown = q.anonymous && q.askerName !== ANONYMOUS_NAME ? `${q.askerName}（匿名提问）` : q.askerName;
+  return (
+    <View className='detail'>
+      <View className='detail__card'>
+        <View className='detail__tags'>
+          <StatusTag status={q.status} />
+          {q.urgent ? <Badge>紧急</Badge> : null}
+          <Badge tone='blue'>{q.categoryName}</Badge>
+          {q.visibility === 'private' ? <Badge tone='gray'>仅自己和处理老师可见</Badge> : null}
+        </View>
+        <Text className='detail__title'>{q.title}</Text>
+        <View className='detail__asker'>
+          <Text>{askerShown}</Text>
+          <Text className='detail__dot'>·</Text>
+          <Text>{formatDateTime(q.createdAt, now)}</Text>
+        </View>
+        <Text className='detail__content' userSelect>{q.content}</Text>
+        <View className='detail__route'>
+          <Text className='detail__route-unit'>由「{q.ownerUnitName}」负责</Text>
+          {q.status === 'routed' ? (
+            <CountdownTag deadlineAt={q.deadlineAt} answeredAt={q.answeredAt} now={now} />
+          ) : (
+            <Text className='detail__route-done'>已于 {formatDateTime(q.answeredAt ?? q.createdAt, now)} 答复</Text>
+          )}
+        </View>
+      </View>
+
+      <View className='detail__section'>
+        <Text className='detail__section-title'>答复（{q.answers.length}）</Text>
+      </View>
+      <AnswerList answers={q.answers} now={now} emptyText='负责单位正在处理，答复后会第一时间显示在这里' />
+
+      {q.viewerCanAnswer ? (
+        <View className='detail__actions'>
+          <Button className='btn-primary' onClick={() => Taro.navigateTo({ url: routes.reply(q.id) })}>回复</Button>
+        </View>
+      ) : null}
+    </View>
+  );
+}

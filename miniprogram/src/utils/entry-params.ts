@@ -1,0 +1,42 @@
+import { Id } from '@shared/contracts/common.contract';
+
+/**
+ * Where the asker came from decides the preselected college: the official-account
+ * menu links `pages/ask/index?college=<id>`, a mini-program code carries
+ * `scene=c%3D<id>` (WeChat URL-encodes the scene string, up to 32 chars).
+ * Returns a valid college id or null; never throws on malformed input.
+ */
+export function collegeFromEntry(params: Readonly<Record<string, string | undefined>>): string | null {
+  const direct = validId(params.college);
+  if (direct) return direct;
+  const scene = params.scene;
+  if (!scene) return null;
+  const fields = parseScene(safeDecode(scene));
+  return validId(fields.c) ?? validId(fields.college);
+}
+
+/** "c=abc&x=1" → {c: "abc", x: "1"}; tolerates a second layer of encoding. */
+export function parseScene(scene: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const part of scene.split('&')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const key = part.slice(0, eq).trim();
+    fields[key] = safeDecode(part.slice(eq + 1).trim());
+  }
+  return fields;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+function validId(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const parsed = Id.safeParse(safeDecode(value));
+  return parsed.success ? parsed.data : null;
+}

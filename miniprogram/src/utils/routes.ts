@@ -1,0 +1,9 @@
+/** Page URLs in one place, so entry links and navigation agree. */
+export const routes = {
+  home: '/pages/index/index',
+  mine: '/pages/mine/index',
+  ask: (collegeId?: string) => (collegeId ? `/pages/ask/index?college=${encodeURIComponent(collegeId)}` : '/pages/ask/index'),
+  question: (id: string) => `/pages/question/index?id=${encodeURIComponent(id)}`,
+  inbox: '/expert/pages/inbox/index',
+  reply: (id: string) => `/expert/pages/reply/index?id=${encodeURIComponent(id)}`,
+} as const;
