@@ -1,0 +1,105 @@
+import {
+  COORDINATOR,
+  CS_PEER,
+  CS_RESPONDER,
+  ECON_RESPONDER,
+  expectOk,
+  OTHER_STUDENT,
+  startLocalApi,
+  STUDENT,
+  type LocalApi,
+} from './support/local-api';
+
+let api: LocalApi;
+beforeAll(async () => {
+  api = await startLocalApi();
+});
+afterAll(() => api.stop());
+
+async function newQuestion(title = '请问期末考试安排什么时候公布') {
+  return expectOk(
+    await api.call(STUDENT, 'question.ask', {
+      collegeId: 'c-cs',
+      categoryId: 'cat-study',
+      title,
+      content: '想提前安排复习计划，请问期末考试时间大概什么时候出？',
+    }),
+  ).id as string;
+}
+
+describe('answer.post', () => {
+  it('makes the first reply of the owning unit the official answer and stops the clock', async () => {
+    const id = await newQuestion();
+    const reply = expectOk(await api.call(CS_RESPONDER, 'answer.post', { questionId: id, content: '期末考试安排一般在第14周公布，请关注教务通知。' }));
+    expect(reply.official).toBe(true);
+    expect(typeof reply.answeredAt).toBe('number');
+
+    const q = expectOk(await api.call(STUDENT, 'question.get', { id }));
+    expect(q.status).toBe('answered');
+    expect(q.answeredAt).toBe(reply.answeredAt);
+    expect(q.answers).toEqual([
+      expect.objectContaining({ id: reply.answerId, official: true, responderName: '任智宇', unitName: '计算机科学与技术学院团委', teamLabel: '专帮青' }),
+    ]);
+    expect(api.find('events', { questionId: id }).map((e) => e.type)).toEqual(['asked', 'answered']);
+  });
+
+  it('keeps later replies as follow-ups without moving the clock', async () => {
+    const id = await newQuestion('关于补考报名的问题');
+    const first = expectOk(await api.call(CS_RESPONDER, 'answer.post', { questionId: id, content: '补考报名在开学第一周。' }));
+    const second = expectOk(await api.call(CS_PEER, 'answer.post', { questionId: id, content: '补充一下：报名入口在教务系统首页。' }));
+    expect(second.official).toBe(false);
+    expect(second.answeredAt).toBe(first.answeredAt);
+    const q = expectOk(await api.call(STUDENT, 'question.get', { id }));
+    expect(q.answers.map((a: any) => a.official)).toEqual([true, false]);
+    expect(q.answerCount).toBe(2);
+  });
+
+  it('gives exactly one official answer when two responders reply at once', async () => {
+    const id = await newQuestion('两位老师同时回复的问题');
+    const replies = await Promise.all([
+      api.call(CS_RESPONDER, 'answer.post', { questionId: id, content: '回复一：请看教务通知。' }),
+      api.call(CS_PEER, 'answer.post', { questionId: id, content: '回复二：请看学院群公告。' }),
+    ]);
+    const official = replies.map(expectOk).filter((r) => r.official);
+    expect(official).toHaveLength(1);
+    const stored = api.find('questions', { _id: id })[0]!;
+    expect(stored.officialAnswerId).toBe(official[0].answerId);
+    expect(api.count('events', { questionId: id, type: 'answered' })).toBe(1);
+  });
+
+  it("refuses a responder of another college and writes nothing", async () => {
+    const id = await newQuestion('其他学院老师不能回复');
+    const answersBefore = api.count('answers');
+    expect(await api.call(ECON_RESPONDER, 'answer.post', { questionId: id, content: '我来回答一下这个问题。' })).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH.FORBIDDEN' },
+    });
+    expect(api.count('answers')).toBe(answersBefore);
+    expect(api.find('questions', { _id: id })[0]).toMatchObject({ status: 'routed', answeredAt: null });
+  });
+
+  it('refuses students, including the asker', async () => {
+    const id = await newQuestion('学生不能发布官方答复');
+    for (const openid of [STUDENT, OTHER_STUDENT]) {
+      expect(await api.call(openid, 'answer.post', { questionId: id, content: '学生自己的回复内容' })).toMatchObject({
+        ok: false,
+        error: { code: 'AUTH.FORBIDDEN' },
+      });
+    }
+    expect(api.count('answers', { questionId: id })).toBe(0);
+  });
+
+  it('lets the coordinator answer any unit’s question', async () => {
+    const id = await newQuestion('协管老师可以直接回复');
+    const reply = expectOk(await api.call(COORDINATOR, 'answer.post', { questionId: id, content: '协管已跟进，请留意学院通知。' }));
+    expect(reply.official).toBe(true);
+    expect(api.find('events', { questionId: id, type: 'answered' })[0]).toMatchObject({ actorRole: 'coordinator' });
+  });
+
+  it('answers QUESTION.NOT_FOUND for an unknown question', async () => {
+    expect(await api.call(CS_RESPONDER, 'answer.post', { questionId: 'q_missing', content: '这个问题不存在' })).toMatchObject({
+      ok: false,
+      error: { code: 'QUESTION.NOT_FOUND' },
+    });
+  });
+});

@@ -1,0 +1,132 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HOUR_MS } from '../../shared/domain/answer-deadline';
+import { ROOT, startLocalCloud, type LocalCloud } from '../../scripts/local-cloud/local-cloud';
+
+/**
+ * The local cloud as `npm start` runs it: the built api bundle in the function
+ * host, behind the gateway, over HTTP.
+ */
+const bundle = join(ROOT, 'cloudfunctions', 'api', 'index.js');
+
+beforeAll(() => {
+  if (!existsSync(bundle)) throw new Error('cloudfunctions/api/index.js is missing: run `npm run build:functions` first (npm test does).');
+});
+
+async function post(cloud: LocalCloud, path: string, body: unknown, openid?: string) {
+  const res = await fetch(`${cloud.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(openid ? { 'x-dev-openid': openid } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+describe('the local cloud gateway', () => {
+  let dir: string;
+  let cloud: LocalCloud;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'qnzs-cloud-'));
+    cloud = await startLocalCloud({ port: 0, dataFile: join(dir, 'cloud.sqlite'), devMode: true, staticDir: dir });
+  });
+  afterAll(async () => {
+    await cloud.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs the ask → inbox → reply → read flow over POST /api/functions/api with X-Dev-OpenID', async () => {
+    const asked = await post(cloud, '/api/functions/api', {
+      action: 'question.ask',
+      data: { collegeId: 'c-econ', categoryId: 'cat-study', title: '经济学院的辅修怎么报名', content: '想了解经济学院辅修专业的报名时间和条件。' },
+      requestId: 'gateway-flow-0001',
+    }, 'dev-student-li');
+    expect(asked.status).toBe(200);
+    expect(asked.body).toMatchObject({ ok: true, data: { routedTo: { unitId: 'c-econ', unitName: '经济学院团委' } } });
+    const id = asked.body.data.id;
+
+    const inbox = await post(cloud, '/api/functions/api', { action: 'inbox.list', data: {} }, 'dev-econ-expert');
+    expect(inbox.body.data.items.map((q: any) => q.id)).toContain(id);
+
+    const reply = await post(cloud, '/api/functions/api', { action: 'answer.post', data: { questionId: id, content: '辅修报名在每年5月，详见教务通知。' } }, 'dev-econ-expert');
+    expect(reply.body).toMatchObject({ ok: true, data: { official: true } });
+
+    const read = await post(cloud, '/api/functions/api', { action: 'question.get', data: { id } }, 'dev-student-li');
+    expect(read.body.data).toMatchObject({ status: 'answered', answers: [{ official: true, responderName: '詹来明' }] });
+  });
+
+  it('has no identity without the header', async () => {
+    const res = await post(cloud, '/api/functions/api', { action: 'me.get', data: {} });
+    expect(res.body).toMatchObject({ ok: false, error: { code: 'AUTH.REQUIRED' } });
+  });
+
+  it('lists the seeded people for the identity picker', async () => {
+    const res = await fetch(`${cloud.url}/__dev/users`);
+    const users = ((await res.json()) as any).data.users as { openid: string; roles: string[] }[];
+    const roles = new Set(users.flatMap((u) => u.roles));
+    for (const role of ['student', 'responder', 'coordinator', 'supervisor', 'schoolAdmin']) expect(roles).toContain(role);
+  });
+
+  it('shifts the clock every function sees', async () => {
+    const shift = await post(cloud, '/__dev/clock', { advanceMs: 20 * HOUR_MS });
+    expect(shift.body.data.offsetMs).toBe(20 * HOUR_MS);
+    const asked = await post(cloud, '/api/functions/api', {
+      action: 'question.ask',
+      data: { collegeId: 'c-cs', categoryId: 'cat-study', title: '时间平移后的提问', content: '检查截止时间是否跟随开发时钟。' },
+    }, 'dev-student-zhang');
+    expect(Math.abs(asked.body.data.createdAt - (Date.now() + 20 * HOUR_MS))).toBeLessThan(60_000);
+    await post(cloud, '/__dev/clock', { reset: true });
+  });
+
+  it('rejects a bad clock request, bad JSON and unknown functions with clear errors', async () => {
+    expect((await post(cloud, '/__dev/clock', { advanceMs: 'soon' })).body).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID' } });
+    const badJson = await post(cloud, '/api/functions/api', '{"action":', 'dev-student-zhang');
+    expect(badJson).toMatchObject({ status: 400, body: { ok: false, error: { code: 'INPUT.INVALID' } } });
+    const unknown = await post(cloud, '/api/functions/nope', {});
+    expect(unknown).toMatchObject({ status: 404, body: { ok: false, error: { code: 'FUNCTION.NOT_FOUND' } } });
+    const badHeader = await post(cloud, '/api/functions/api', { action: 'me.get' }, 'bad id with spaces');
+    expect(badHeader.status).toBe(400);
+  });
+
+  it('counts database requests per action', async () => {
+    await post(cloud, '/__dev/db/stats/reset', {});
+    await post(cloud, '/api/functions/api', { action: 'question.get', data: { id: 'q-demo-001' } }, 'dev-student-zhang');
+    const stats = (await (await fetch(`${cloud.url}/__dev/db/stats`)).json()) as any;
+    expect(stats.data.total).toBeGreaterThan(0);
+    expect(stats.data.byAction['database.getDocument']).toBeGreaterThan(0);
+  });
+
+  it('keeps data across a restart of the local cloud', async () => {
+    const asked = await post(cloud, '/api/functions/api', {
+      action: 'question.ask',
+      data: { collegeId: 'c-fl', categoryId: 'cat-study', title: '重启之后还在吗', content: '验证本地云重启后数据仍然保留。' },
+    }, 'dev-student-chen');
+    await cloud.stop();
+    cloud = await startLocalCloud({ port: 0, dataFile: join(dir, 'cloud.sqlite'), devMode: true, staticDir: dir });
+    expect(cloud.seedResult?.seeded).toBe(false);
+    const read = await post(cloud, '/api/functions/api', { action: 'question.get', data: { id: asked.body.data.id } }, 'dev-student-chen');
+    expect(read.body.data.title).toBe('重启之后还在吗');
+  });
+});
+
+describe('outside dev mode', () => {
+  let cloud: LocalCloud;
+  beforeAll(async () => {
+    cloud = await startLocalCloud({ port: 0, dataFile: ':memory:', devMode: false, staticDir: tmpdir() });
+  });
+  afterAll(() => cloud.stop());
+
+  it('refuses every dev control', async () => {
+    for (const [method, path] of [['GET', '/__dev/users'], ['GET', '/__dev/outbox'], ['POST', '/__dev/clock'], ['GET', '/__dev/db/stats']]) {
+      const res = await fetch(`${cloud.url}${path}`, { method, body: method === 'POST' ? '{"advanceMs":1}' : undefined });
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'DEV.DISABLED' } });
+    }
+  });
+
+  it('ignores X-Dev-OpenID: nobody can pick an identity', async () => {
+    const res = await post(cloud, '/api/functions/api', { action: 'me.get', data: {} }, 'dev-admin');
+    expect(res.body).toMatchObject({ ok: false, error: { code: 'AUTH.REQUIRED' } });
+  });
+});

@@ -1,0 +1,59 @@
+import tcb from '@cloudbase/node-sdk';
+import { applyLocalSdkEnvironment, invocationContext } from '../../../scripts/local-cloud/function-host';
+import { startDatabaseService } from '../../../scripts/local-cloud/local-cloud';
+import { provisionCollections } from '../../../scripts/provision';
+import { seedDemo } from '../../../scripts/seed/seed-demo';
+
+/**
+ * The real `api` function (its src/index.ts `main`) talking through the real
+ * @cloudbase/node-sdk to the local database service, with the demo data seeded.
+ */
+export type ApiReply = { ok: true; data: any; requestId?: string } | { ok: false; error: { code: string; message: string; issues?: unknown } };
+
+export interface LocalApi {
+  call(openid: string | null, action: string, data?: unknown, requestId?: string): Promise<ApiReply>;
+  raw(openid: string | null, event: unknown): Promise<ApiReply>;
+  count(collection: string, filter?: Record<string, unknown>): number;
+  find(collection: string, filter?: Record<string, unknown>): Record<string, any>[];
+  stats(): ReturnType<Awaited<ReturnType<typeof startDatabaseService>>['database']['stats']>;
+  resetStats(): void;
+  seededAt: number;
+  stop(): Promise<void>;
+}
+
+export async function startLocalApi(): Promise<LocalApi> {
+  const service = await startDatabaseService(':memory:');
+  applyLocalSdkEnvironment(service.url);
+  const db = tcb.init({ env: 'local-dev' }).database();
+  await provisionCollections(db);
+  const seededAt = Date.now();
+  await seedDemo(db, seededAt);
+  // Loaded after the environment is in place, as CloudBase loads a function in a prepared container.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { main } = require('../../../cloudfunctions/api/src/index') as { main: (e: unknown, c: unknown) => Promise<ApiReply> };
+
+  const raw = (openid: string | null, event: unknown) => main(event, invocationContext('api', { openid }, 0));
+  return {
+    raw,
+    call: (openid, action, data, requestId) => raw(openid, { action, ...(data === undefined ? {} : { data }), ...(requestId ? { requestId } : {}) }),
+    count: (collection, filter = {}) => service.store.count(collection, filter),
+    find: (collection, filter = {}) => service.store.find(collection, filter),
+    stats: () => service.database.stats(),
+    resetStats: () => service.database.resetStats(),
+    seededAt,
+    stop: () => service.stop(),
+  };
+}
+
+export function expectOk(reply: ApiReply): any {
+  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`);
+  return reply.data;
+}
+
+export const STUDENT = 'dev-student-zhang'; // 计算机学院
+export const OTHER_STUDENT = 'dev-student-li'; // 经济学院
+export const CS_RESPONDER = 'dev-cs-expert';
+export const CS_PEER = 'dev-cs-peer';
+export const ECON_RESPONDER = 'dev-econ-league';
+export const LOGISTICS = 'dev-logistics';
+export const COORDINATOR = 'dev-coordinator';
