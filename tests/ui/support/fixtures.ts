@@ -1,0 +1,71 @@
+import type { Answer, QuestionDetail, QuestionSummary } from '@shared/contracts/question.contract';
+import type { Catalog } from '@shared/contracts/catalog.contract';
+import type { Me } from '@shared/contracts/me.contract';
+import { HOUR_MS } from '@shared/domain/answer-deadline';
+
+/** 2026-03-02 10:00 in Shanghai. */
+export const NOW = Date.UTC(2026, 2, 2, 2, 0, 0);
+export const MINUTE_MS = 60 * 1000;
+
+export const catalog: Catalog = {
+  units: [
+    { id: 'u-school', name: '校团委', kind: 'school', parentId: null },
+    { id: 'u-cs', name: '计算机学院团委', kind: 'college', parentId: 'u-school' },
+    { id: 'u-med', name: '医学院团委', kind: 'college', parentId: 'u-school' },
+    { id: 'u-logistics', name: '后勤服务中心', kind: 'department', parentId: null },
+  ],
+  categories: [
+    { id: 'cat-study', name: '学业', description: '选课、考试、学籍与培养方案', ownerUnitId: null, answerHours: null },
+    { id: 'cat-life', name: '后勤', description: '宿舍、食堂、水电与校园设施', ownerUnitId: 'u-logistics', answerHours: null },
+  ],
+};
+
+export function summary(overrides: Partial<QuestionSummary> = {}): QuestionSummary {
+  return {
+    id: 'q1',
+    title: '宿舍热水几点供应？',
+    excerpt: '最近晚上十点以后就没有热水了',
+    categoryId: 'cat-life',
+    categoryName: '后勤',
+    collegeId: 'u-cs',
+    ownerUnitId: 'u-logistics',
+    ownerUnitName: '后勤服务中心',
+    askerName: '计算机学院同学',
+    anonymous: false,
+    urgent: false,
+    visibility: 'public',
+    status: 'answered',
+    createdAt: NOW - 3 * HOUR_MS,
+    deadlineAt: NOW + 21 * HOUR_MS,
+    answeredAt: NOW - HOUR_MS,
+    answerCount: 1,
+    ...overrides,
+  };
+}
+
+export function answer(overrides: Partial<Answer> = {}): Answer {
+  return {
+    id: 'a1',
+    content: '热水供应时间为每天 6:00-24:00，已联系维修。',
+    responderName: '王老师',
+    unitName: '后勤服务中心',
+    teamLabel: '专帮青',
+    official: true,
+    createdAt: NOW - HOUR_MS,
+    ...overrides,
+  };
+}
+
+export function detail(overrides: Partial<QuestionDetail> = {}): QuestionDetail {
+  return {
+    ...summary(),
+    content: '最近晚上十点以后就没有热水了，请问是调整了供应时间吗？',
+    routeReason: 'category',
+    answers: [answer()],
+    viewerCanAnswer: false,
+    viewerIsAsker: false,
+    ...overrides,
+  };
+}
+
+export const studentMe: Me = { registered: true, name: '李同学', collegeId: null, roles: ['student'], memberships: [] };

@@ -1,0 +1,8 @@
+import { cleanup } from '@testing-library/react';
+import { taroState } from './taro-double';
+
+afterEach(() => {
+  cleanup();
+  taroState.reset();
+  jest.restoreAllMocks();
+});

@@ -1,0 +1,78 @@
+/**
+ * A controllable stand-in for `@tarojs/taro`: router params, navigation and
+ * storage are recorded in memory so tests can set them up and assert on them.
+ */
+type Params = Record<string, string | undefined>;
+
+export const taroState = {
+  params: {} as Params,
+  storage: new Map<string, unknown>(),
+  navigations: [] as { kind: string; url?: string }[],
+  pages: [] as { route: string }[],
+  reset() {
+    this.params = {};
+    this.storage.clear();
+    this.navigations = [];
+    this.pages = [];
+  },
+};
+
+function record(kind: string) {
+  return jest.fn((opts: { url?: string } = {}) => {
+    taroState.navigations.push({ kind, url: opts.url });
+    return Promise.resolve({ errMsg: `${kind}:ok` });
+  });
+}
+
+export const navigateTo = record('navigateTo');
+export const redirectTo = record('redirectTo');
+export const switchTab = record('switchTab');
+export const reLaunch = record('reLaunch');
+export const navigateBack = jest.fn(() => {
+  taroState.navigations.push({ kind: 'navigateBack' });
+  return Promise.resolve({ errMsg: 'navigateBack:ok' });
+});
+
+export const getStorageSync = (key: string): unknown => taroState.storage.get(key) ?? '';
+export const setStorageSync = (key: string, value: unknown): void => {
+  taroState.storage.set(key, value);
+};
+export const removeStorageSync = (key: string): void => {
+  taroState.storage.delete(key);
+};
+
+export const showToast = jest.fn(() => Promise.resolve());
+export const getCurrentPages = () => taroState.pages;
+
+export function useRouter() {
+  return { params: taroState.params, path: '' };
+}
+export function useDidShow(_cb: () => void): void {}
+export function useLoad(_cb: () => void): void {}
+export function useDidHide(_cb: () => void): void {}
+
+export const request = jest.fn(() => Promise.reject(new Error('Taro.request is not available in UI tests; mock the service')));
+export const cloud = {
+  init: jest.fn(),
+  callFunction: jest.fn(() => Promise.reject(new Error('Taro.cloud is not available in UI tests; mock the service'))),
+};
+
+const Taro = {
+  navigateTo,
+  redirectTo,
+  switchTab,
+  reLaunch,
+  navigateBack,
+  getStorageSync,
+  setStorageSync,
+  removeStorageSync,
+  showToast,
+  getCurrentPages,
+  useRouter,
+  useDidShow,
+  useLoad,
+  useDidHide,
+  request,
+  cloud,
+};
+export default Taro;
