@@ -32,7 +32,7 @@ export function AnswerList({ answers, now, emptyText }: Props) {
             </View>
             {a.official ? <Text className='answer__official'>官方答复</Text> : null}
           </View>
-          <Text className='answer__content' userSelect>{a.content}</Text>
+          <Text className='answer__content' selectable>{a.content}</Text>
           <Text className='answer__time'>{formatDateTime(a.createdAt, now)}</Text>
         </View>
       ))}

@@ -43,7 +43,7 @@ export default function QuestionPage() {
           <Text className='detail__dot'>·</Text>
           <Text>{formatDateTime(q.createdAt, now)}</Text>
         </View>
-        <Text className='detail__content' userSelect>{q.content}</Text>
+        <Text className='detail__content' selectable>{q.content}</Text>
         <View className='detail__route'>
           <Text className='detail__route-unit'>由「{q.ownerUnitName}」负责</Text>
           {q.status === 'routed' ? (

@@ -49,7 +49,7 @@ export default function ReplyPage() {
         <Text className='reply__meta'>
           {q.askerName} · {formatDateTime(q.createdAt, now)} · 由「{q.ownerUnitName}」负责
         </Text>
-        <Text className='reply__content' userSelect>{q.content}</Text>
+        <Text className='reply__content' selectable>{q.content}</Text>
       </View>
 
       {q.answers.length > 0 ? (
