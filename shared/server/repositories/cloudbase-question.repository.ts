@@ -77,7 +77,7 @@ export class CloudbaseQuestionRepository implements QuestionRepository {
   async markAnswered(id: string, answerId: string, at: number): Promise<boolean> {
     const res = await this.coll
       .where({ _id: id, status: 'routed' })
-      .update({ status: 'answered', answeredAt: at, officialAnswerId: answerId });
+      .update({ status: 'answered', answeredAt: at, officialAnswerId: answerId, answerCount: this.db.command.inc(1) });
     return res.updated === 1;
   }
 

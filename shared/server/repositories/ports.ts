@@ -52,6 +52,7 @@ export interface QuestionRepository {
   /**
    * Stops the clock: routed → answered, only if still routed. Returns false when
    * another reply got there first (conditional update, safe under races).
+   * Counts the answer too, so the official reply costs one write.
    */
   markAnswered(id: string, answerId: string, at: number): Promise<boolean>;
   incrementAnswerCount(id: string): Promise<void>;

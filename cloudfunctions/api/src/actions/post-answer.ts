@@ -29,7 +29,7 @@ export const postAnswer: ActionDefinition<'answer.post'> = {
     });
 
     const official = question.status === 'routed' && (await repos.questions.markAnswered(questionId, answerId, now));
-    await repos.questions.incrementAnswerCount(questionId);
+    if (!official) await repos.questions.incrementAnswerCount(questionId);
     await repos.events.append({
       _id: ids.next('e'),
       questionId,
