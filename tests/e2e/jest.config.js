@@ -1,0 +1,1 @@
+module.exports = require('../jest.base')('e2e', { testTimeout: 90_000, maxWorkers: 1 });
