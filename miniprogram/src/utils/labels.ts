@@ -16,3 +16,12 @@ export function roleLabel(role: string): string {
 export function canUseWorkbench(roles: readonly string[]): boolean {
   return roles.includes('responder') || roles.includes('coordinator');
 }
+
+/**
+ * The asker as this viewer may see them. The server already replaces the name
+ * with 匿名同学 for the public; handlers and the asker get the real name, which
+ * is then marked so nobody forgets it was asked anonymously.
+ */
+export function askerLabel(q: { anonymous: boolean; askerName: string }): string {
+  return q.anonymous && q.askerName !== ANONYMOUS_NAME ? `${q.askerName}（匿名提问）` : q.askerName;
+}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { QuestionSummary } from '@shared/contracts/question.contract';
 import { StatusTag, Badge } from '../status-tag';
 import { formatRelative } from '../../utils/time';
+import { askerLabel } from '../../utils/labels';
 import './index.scss';
 
 interface Props {
@@ -28,7 +29,7 @@ export function QuestionCard({ question: q, now, onOpen, aside }: Props) {
         <Text className='q-card__unit'>{q.ownerUnitName}</Text>
       </View>
       <View className='q-card__foot'>
-        <Text className='q-card__asker'>{q.askerName}</Text>
+        <Text className='q-card__asker'>{askerLabel(q)}</Text>
         {aside ?? <Text className='q-card__time'>{formatRelative(q.createdAt, now)}</Text>}
       </View>
     </View>

@@ -123,13 +123,15 @@ export default function AskPage() {
           <Text className='ask__label'>详细描述</Text>
           <Text className='ask__count'>{draft.content.length}/{CONTENT_MAX}</Text>
         </View>
-        <Textarea
-          className='ask__textarea'
-          placeholder='把情况说具体些：时间、地点、已经尝试过的办法……'
-          maxlength={CONTENT_MAX}
-          value={draft.content}
-          onInput={(e) => form.update('content', e.detail.value)}
-        />
+        <View className='ask__textarea-box'>
+          <Textarea
+            className='ask__textarea'
+            placeholder='把情况说具体些：时间、地点、已经尝试过的办法……'
+            maxlength={CONTENT_MAX}
+            value={draft.content}
+            onInput={(e) => form.update('content', e.detail.value)}
+          />
+        </View>
         {errors.content ? <Text className='ask__error'>描述{errors.content}</Text> : null}
       </View>
 

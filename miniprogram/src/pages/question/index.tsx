@@ -7,7 +7,7 @@ import { useReshow } from '../../hooks/use-reshow';
 import { StatusTag, Badge } from '../../components/status-tag';
 import { CountdownTag } from '../../components/countdown-tag';
 import { AnswerList } from '../../components/answer-list';
-import { ANONYMOUS_NAME } from '../../utils/labels';
+import { askerLabel } from '../../utils/labels';
 import { formatDateTime } from '../../utils/time';
 import { routes } from '../../utils/routes';
 import './index.scss';
@@ -27,7 +27,6 @@ export default function QuestionPage() {
     );
   }
 
-  const askerShown = q.anonymous && q.askerName !== ANONYMOUS_NAME ? `${q.askerName}（匿名提问）` : q.askerName;
   return (
     <View className='detail'>
       <View className='detail__card'>
@@ -39,7 +38,7 @@ export default function QuestionPage() {
         </View>
         <Text className='detail__title'>{q.title}</Text>
         <View className='detail__asker'>
-          <Text>{askerShown}</Text>
+          <Text>{askerLabel(q)}</Text>
           <Text className='detail__dot'>·</Text>
           <Text>{formatDateTime(q.createdAt, now)}</Text>
         </View>

@@ -10,6 +10,7 @@ import { CountdownTag } from '../../../components/countdown-tag';
 import { AnswerList } from '../../../components/answer-list';
 import { formatDateTime } from '../../../utils/time';
 import { routes } from '../../../utils/routes';
+import { askerLabel } from '../../../utils/labels';
 import './index.scss';
 
 export default function ReplyPage() {
@@ -47,7 +48,7 @@ export default function ReplyPage() {
         </View>
         <Text className='reply__title'>{q.title}</Text>
         <Text className='reply__meta'>
-          {q.askerName} · {formatDateTime(q.createdAt, now)} · 由「{q.ownerUnitName}」负责
+          {askerLabel(q)} · {formatDateTime(q.createdAt, now)} · 由「{q.ownerUnitName}」负责
         </Text>
         <Text className='reply__content' selectable>{q.content}</Text>
       </View>
@@ -73,13 +74,15 @@ export default function ReplyPage() {
             <Text className='reply__label'>我的回复</Text>
             <Text className='reply__count'>{form.content.length}/{ANSWER_MAX}</Text>
           </View>
+          <View className='reply__textarea-box'>
           <Textarea
-            className='reply__textarea'
-            placeholder={q.status === 'routed' ? '首条答复将作为官方答复，请给出明确的处理意见' : '补充说明或办理进展'}
-            maxlength={ANSWER_MAX}
-            value={form.content}
-            onInput={(e) => form.edit(e.detail.value)}
-          />
+              className='reply__textarea'
+              placeholder={q.status === 'routed' ? '首条答复将作为官方答复，请给出明确的处理意见' : '补充说明或办理进展'}
+              maxlength={ANSWER_MAX}
+              value={form.content}
+              onInput={(e) => form.edit(e.detail.value)}
+            />
+        </View>
           {form.error ? <Text className='reply__error'>{form.error}</Text> : null}
           <Button className='btn-primary reply__submit' loading={form.submitting} disabled={form.submitting} onClick={form.submit}>
             提交回复
