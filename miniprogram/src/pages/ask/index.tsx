@@ -53,7 +53,8 @@ export default function AskPage() {
             <Text className='ask__done-deadline'>{formatDateTime(r.deadlineAt, r.createdAt)} 前</Text>
             <Text className='ask__done-hint'>（{describeCommitment(r.createdAt, r.deadlineAt, draft.urgent)}答复）</Text>
           </View>
-          <Button className='btn-primary' onClick={() => Taro.redirectTo({ url: routes.question(r.id) })}>查看问题</Button>
+          {/* `|| undefined`: H5's web component reads disabled="false" as disabled styling. */}
+        <Button className='btn-primary' onClick={() => Taro.redirectTo({ url: routes.question(r.id) })}>查看问题</Button>
           <Button className='btn-ghost' onClick={form.reset}>继续提问</Button>
         </View>
       </View>
@@ -161,7 +162,7 @@ export default function AskPage() {
 
       {form.submitError ? <Text className='ask__submit-error'>{form.submitError}</Text> : null}
       <View className='ask__actions'>
-        <Button className='btn-primary' loading={form.submitting} disabled={form.submitting} onClick={form.submit}>
+        <Button className='btn-primary' disabled={form.submitting || undefined} onClick={form.submit}>
           {form.submitting ? '提交中…' : '提交问题'}
         </Button>
       </View>

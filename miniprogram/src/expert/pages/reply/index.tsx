@@ -84,8 +84,9 @@ export default function ReplyPage() {
             />
         </View>
           {form.error ? <Text className='reply__error'>{form.error}</Text> : null}
-          <Button className='btn-primary reply__submit' loading={form.submitting} disabled={form.submitting} onClick={form.submit}>
-            提交回复
+          {/* `|| undefined`: H5's web component reads disabled="false" as disabled styling. */}
+          <Button className='btn-primary reply__submit' disabled={form.submitting || undefined} onClick={form.submit}>
+            {form.submitting ? '提交中…' : '提交回复'}
           </Button>
         </View>
       ) : (
