@@ -9,6 +9,8 @@ import prodConfig from './prod';
  * (dist-h5/, served by the local gateway at `/`) never overwrite each other.
  */
 const sharedRoot = path.resolve(__dirname, '../../shared');
+/** Where `npm start` runs the local cloud (only used by the H5 dev server proxy). */
+const gatewayUrl = process.env.QNZS_GATEWAY_URL ?? 'http://127.0.0.1:8787';
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const isH5 = process.env.TARO_ENV === 'h5';
@@ -50,7 +52,18 @@ export default defineConfig<'webpack5'>(async (merge) => {
     h5: {
       publicPath: '/',
       staticDirectory: 'static',
+      // History-API URLs (/pages/ask/index?college=…); the local gateway falls back
+      // to index.html for unknown paths, so deep links and reloads work.
       router: { mode: 'browser' },
+      // `npm run dev:h5` serves on its own port; forward API and dev-tool calls to
+      // the local cloud so the same relative URLs work as when the gateway serves dist-h5.
+      devServer: {
+        port: 10086,
+        proxy: {
+          '/api': { target: gatewayUrl, changeOrigin: true },
+          '/__dev': { target: gatewayUrl, changeOrigin: true },
+        },
+      },
       compile: { include: [sharedRoot] },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[chunkhash].css' },
