@@ -30,5 +30,4 @@ export default defineAppConfig({
   preloadRule: {
     'pages/mine/index': { network: 'all', packages: ['expert'] },
   },
-  lazyCodeLoading: 'requiredComponents',
 });
