@@ -61,12 +61,12 @@ async function requestsPerAction() {
   try {
     // Warm the container (and its catalog cache) the way a busy campus would.
     await call(cloud, 'dev-student-zhang', 'catalog.get');
-    const rows: { action: string; requests: number; detail: Record<string, number> }[] = [];
+    const rows: { action: string; requests: number; unindexed: number; detail: Record<string, number> }[] = [];
     const measure = async (action: string, openid: string, data: unknown) => {
       cloud.database.resetStats();
       const out = await call(cloud, openid, action, data);
       const stats = cloud.database.stats();
-      rows.push({ action, requests: stats.total, detail: stats.byCollection });
+      rows.push({ action, requests: stats.total, unindexed: stats.unindexed.length, detail: stats.byCollection });
       return out;
     };
     const asked = await measure('question.ask', 'dev-student-zhang', {
@@ -109,7 +109,7 @@ async function main() {
   console.log('\ndatabase requests per action (counted by the local database service, warm container)');
   for (const row of await requestsPerAction()) {
     const detail = Object.entries(row.detail).map(([c, n]) => `${c}×${n}`).join(' ');
-    console.log(`  ${row.action.padEnd(20)} ${String(row.requests).padStart(3)}   ${detail}`);
+    console.log(`  ${row.action.padEnd(20)} ${String(row.requests).padStart(3)}   unindexed ${row.unindexed}   ${detail}`);
   }
 }
 

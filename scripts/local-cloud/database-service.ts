@@ -1,7 +1,9 @@
 import { EJSON } from 'bson';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ALL_COLLECTIONS } from '../../shared/server/collections';
 import { DocumentStore, LocalDbError, type Doc, type Filter } from './document-store';
+import { planQuery } from './query-plan';
 
 /**
  * Speaks the HTTP protocol that @cloudbase/node-sdk uses for its database
@@ -15,12 +17,23 @@ export interface DbRequestStats {
   byCollection: Record<string, number>;
   /** Documents returned to the caller (reads) or written (writes). */
   documents: number;
+  /** Queries no declared index serves (shared/server/collections.ts): each would scan a collection. */
+  unindexed: { action: string; collection: string; fields: string[] }[];
 }
 
 type Params = Record<string, unknown> & { action: string; collectionName?: string };
 
+const SPECS = new Map(ALL_COLLECTIONS.map((spec) => [spec.name, spec]));
+const FILTERED_ACTIONS = new Set([
+  'database.getDocument',
+  'database.calculateDocument',
+  'database.modifyDocument',
+  'database.modifyAndReturnDoc',
+  'database.removeDocument',
+]);
+
 function emptyStats(): DbRequestStats {
-  return { total: 0, byAction: {}, byCollection: {}, documents: 0 };
+  return { total: 0, byAction: {}, byCollection: {}, documents: 0, unindexed: [] };
 }
 
 function parseEjson<T>(value: unknown, fallback: T): T {
@@ -67,8 +80,15 @@ export class DatabaseService {
     this.counters.documents += documents;
   }
 
+  private checkIndexed(params: Params, filter: Filter): void {
+    const collection = params.collectionName ?? '';
+    const plan = planQuery(SPECS.get(collection), filter);
+    if (!plan.indexed) this.counters.unindexed.push({ action: params.action, collection, fields: Object.keys(filter) });
+  }
+
   private dispatch(params: Params): Record<string, unknown> {
     const { action } = params;
+    if (FILTERED_ACTIONS.has(action)) this.checkIndexed(params, parseEjson<Filter>(params.query, {}));
     if (params.transactionId) {
       throw new LocalDbError('DATABASE_REQUEST_FAILED', `${action} inside a transaction is not supported by the local cloud`);
     }

@@ -14,6 +14,8 @@ export interface CollectionSpec {
   name: string;
   purpose: string;
   indexes: IndexSpec[];
+  /** Small reference data read whole (tens of rows); every other query must use an index. */
+  readWhole?: boolean;
 }
 
 export const COLLECTIONS = {
@@ -21,11 +23,13 @@ export const COLLECTIONS = {
     name: 'units',
     purpose: 'the organisation tree: school committee, colleges, branches, functional departments',
     indexes: [],
+    readWhole: true,
   },
   categories: {
     name: 'categories',
     purpose: 'question categories with their owning unit and answer window',
     indexes: [],
+    readWhole: true,
   },
   users: {
     name: 'users',

@@ -1,0 +1,22 @@
+import { COLLECTIONS } from '../../shared/server/collections';
+import { constrainedFields, planQuery } from '../../scripts/local-cloud/query-plan';
+
+describe('the local cloud query planner', () => {
+  it('finds the fields a filter constrains on every path', () => {
+    expect([...constrainedFields({ a: 1, $and: [{ b: 2 }, { $or: [{ c: 1, d: 1 }, { c: 2 }] }] })].sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('uses an index whose first key is constrained', () => {
+    expect(planQuery(COLLECTIONS.questions, { ownerUnitId: { $in: ['c-cs'] }, status: 'routed' })).toEqual({ indexed: true, index: 'inbox_pending' });
+    expect(planQuery(COLLECTIONS.questions, { _id: 'q1', status: 'routed' })).toEqual({ indexed: true, index: '_id_' });
+  });
+
+  it('flags a query on fields no index leads with', () => {
+    expect(planQuery(COLLECTIONS.questions, { status: 'routed' }).indexed).toBe(false);
+    expect(planQuery(COLLECTIONS.questions, {}).indexed).toBe(false);
+  });
+
+  it('lets small reference collections be read whole', () => {
+    expect(planQuery(COLLECTIONS.units, {}).indexed).toBe(true);
+  });
+});
