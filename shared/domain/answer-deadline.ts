@@ -32,3 +32,16 @@ export function deadlineState(deadlineAt: number, answeredAt: number | null, now
 export function timeLeft(deadlineAt: number, answeredAt: number | null, now: number): number {
   return answeredAt !== null ? 0 : deadlineAt - now;
 }
+
+/** Reminders to the owning unit before the deadline: 4 h and 1 h before by default. */
+export const DEFAULT_REMINDER_OFFSETS_HOURS: readonly number[] = [4, 1];
+
+/**
+ * When reminders fall due: each offset before the deadline, skipping any that
+ * would fall before the question was asked (an emergency's 2 hours leave room
+ * only for the 1-hour reminder). Ascending, without duplicates.
+ */
+export function reminderDueTimes(createdAt: number, deadlineAt: number, offsetsHours: readonly number[] = DEFAULT_REMINDER_OFFSETS_HOURS): number[] {
+  const times = offsetsHours.map((h) => deadlineAt - h * HOUR_MS).filter((t) => t > createdAt);
+  return [...new Set(times)].sort((a, b) => a - b);
+}

@@ -8,6 +8,7 @@ export const ERROR_MESSAGES = {
   'AUTH.REQUIRED': '请先在微信中登录',
   'AUTH.FORBIDDEN': '你没有权限进行此操作',
   'QUESTION.NOT_FOUND': '问题不存在或已被删除',
+  'QUESTION.STATE_CONFLICT': '问题状态已变化，请刷新后再试',
   'CATALOG.UNKNOWN_COLLEGE': '所选学院不存在',
   'CATALOG.UNKNOWN_CATEGORY': '所选问题类别不存在',
   'INTERNAL': '服务暂时不可用，请稍后再试',
