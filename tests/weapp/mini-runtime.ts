@@ -14,12 +14,22 @@ export interface Registration {
   options: Record<string, unknown>;
 }
 
+export interface MountedPage {
+  /** Every payload the page passed to setData, in order. */
+  updates: Record<string, unknown>[];
+  /** All text nodes rendered so far (Taro serialises them as `v`). */
+  text(): string;
+}
+
 export class MiniRuntime {
   readonly registrations: Registration[] = [];
+  /** Calls the bundle made to wx.cloud.callFunction. */
+  readonly cloudCalls: Record<string, unknown>[] = [];
   private readonly context: vm.Context;
   private readonly cache = new Map<string, { exports: unknown }>();
   private currentFile = '';
   private appInstance: Record<string, unknown> = {};
+  private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(private readonly root: string) {
     const record = (kind: Registration['kind']) => (options: Record<string, unknown> = {}) => {
@@ -27,13 +37,34 @@ export class MiniRuntime {
       if (kind === 'App') this.appInstance = options;
       return options;
     };
-    const wx = makeWx();
+    const wx = makeWx(this.cloudCalls);
+    // Timers are tracked so dispose() can stop the bundle's intervals (countdown clocks)
+    // and let jest exit.
+    const track = (handle: NodeJS.Timeout) => {
+      this.timers.add(handle);
+      return handle;
+    };
+    const untrack = (handle: NodeJS.Timeout | undefined) => {
+      if (handle) this.timers.delete(handle);
+    };
     this.context = vm.createContext({
       console,
-      setTimeout,
-      clearTimeout,
-      setInterval,
-      clearInterval,
+      setTimeout: (fn: () => void, ms?: number, ...args: unknown[]) => {
+        const handle: NodeJS.Timeout = setTimeout(() => {
+          this.timers.delete(handle);
+          fn(...(args as []));
+        }, ms);
+        return track(handle);
+      },
+      clearTimeout: (handle?: NodeJS.Timeout) => {
+        untrack(handle);
+        clearTimeout(handle);
+      },
+      setInterval: (fn: () => void, ms?: number, ...args: unknown[]) => track(setInterval(fn, ms, ...args)),
+      clearInterval: (handle?: NodeJS.Timeout) => {
+        untrack(handle);
+        clearInterval(handle);
+      },
       wx,
       App: record('App'),
       Page: record('Page'),
@@ -49,6 +80,45 @@ export class MiniRuntime {
   /** Runs a bundle file (path relative to the dist root, with or without `.js`). */
   run(relative: string): unknown {
     return this.load(path.resolve(this.root, relative.endsWith('.js') ? relative : `${relative}.js`));
+  }
+
+  /** Stops every timer the bundle started. */
+  dispose(): void {
+    for (const handle of this.timers) clearTimeout(handle);
+    this.timers.clear();
+  }
+
+  /** Starts the app the way WeChat does after app.js has run. */
+  launch(path: string): void {
+    const app = this.appInstance as { onLaunch?: (o: unknown) => void; onShow?: (o: unknown) => void };
+    app.onLaunch?.call(app, { path, query: {}, scene: 1001 });
+    app.onShow?.call(app, { path, query: {}, scene: 1001 });
+  }
+
+  /** Creates a page instance from its registration and runs onLoad/onShow/onReady with `query`. */
+  mountPage(route: string, query: Record<string, string> = {}): MountedPage {
+    const registration = this.registrationsOf(route).find((r) => r.kind === 'Page');
+    if (!registration) throw new Error(`${route} did not register a Page`);
+    const updates: Record<string, unknown>[] = [];
+    const page = Object.assign(Object.create(registration.options) as Record<string, unknown>, {
+      route,
+      options: query,
+      data: {},
+      setData(data: Record<string, unknown>, cb?: () => void) {
+        updates.push(data);
+        cb?.();
+      },
+      selectComponent: () => null,
+      getOpenerEventChannel: () => ({ on: () => undefined, emit: () => undefined }),
+    });
+    const hooks = registration.options as Record<string, ((this: unknown, arg?: unknown) => void) | undefined>;
+    hooks.onLoad?.call(page, query);
+    hooks.onShow?.call(page);
+    hooks.onReady?.call(page);
+    return {
+      updates,
+      text: () => collectText(updates),
+    };
   }
 
   /** Registrations made while running `relative`. */
@@ -77,13 +147,23 @@ export class MiniRuntime {
   }
 }
 
+function collectText(value: unknown): string {
+  if (Array.isArray(value)) return value.map(collectText).join('');
+  if (value && typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([key, v]) => (key === 'v' && typeof v === 'string' ? v : collectText(v)))
+      .join('');
+  }
+  return '';
+}
+
 function resolveSpec(from: string, spec: string): string {
   const target = path.resolve(path.dirname(from), spec);
   return target.endsWith('.js') ? target : `${target}.js`;
 }
 
 /** `wx` with the few synchronous answers Taro reads at start-up; every other API is a no-op. */
-function makeWx(): Record<string, unknown> {
+function makeWx(cloudCalls: Record<string, unknown>[]): Record<string, unknown> {
   const systemInfo = {
     platform: 'devtools',
     system: 'iOS 17.0',
@@ -105,8 +185,15 @@ function makeWx(): Record<string, unknown> {
     getStorageSync: () => '',
     getMenuButtonBoundingClientRect: () => ({ top: 24, bottom: 56, left: 280, right: 367, width: 87, height: 32 }),
     canIUse: () => true,
-    nextTick: (cb: () => void) => setTimeout(cb, 0),
-    cloud: { init: () => undefined, callFunction: () => Promise.resolve({ result: null }) },
+    nextTick: (cb: () => void) => Promise.resolve().then(cb),
+    // Every cloud call fails the contract (no backend here): pages must still render, showing the error.
+    cloud: {
+      init: () => undefined,
+      callFunction: (options: Record<string, unknown>) => {
+        cloudCalls.push(options);
+        return Promise.resolve({ result: null });
+      },
+    },
   };
   return new Proxy(known, {
     get(target, key) {

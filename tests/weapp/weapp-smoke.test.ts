@@ -36,6 +36,9 @@ function sizeOf(dir: string, skip: Set<string>): number {
   return total;
 }
 
+const runtimes: MiniRuntime[] = [];
+afterAll(() => runtimes.forEach((r) => r.dispose()));
+
 test('the weapp build exists (run `npm run build:weapp` before jest)', () => {
   expect(readAppJson().pages.length).toBeGreaterThan(0);
 });
@@ -63,6 +66,46 @@ test('app.js and every page in app.json load and register with App / Page / Comp
     if (!kinds.includes('Page') && !kinds.includes('Component')) unregistered.push(page);
   }
   expect(unregistered).toEqual([]);
+});
+
+/** Text each page must render from its own code (not from backend data). */
+const EXPECTED_TEXT: Record<string, string> = {
+  'pages/index/index': '我要提问',
+  'pages/ask/index': '说出你的问题',
+  'pages/question/index': '',
+  'pages/mine/index': '我的提问',
+  'expert/pages/inbox/index': '待回复',
+  'expert/pages/reply/index': '',
+};
+
+async function waitFor(check: () => boolean, timeoutMs = 3000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+test('every page mounts in the mini-program runtime and renders through setData', async () => {
+  const app = readAppJson();
+  const runtime = new MiniRuntime(DIST);
+  runtimes.push(runtime);
+  runtime.run('app');
+  runtime.launch(app.pages[0] ?? 'pages/index/index');
+
+  for (const page of allPages(app)) {
+    runtime.run(page);
+    const mounted = runtime.mountPage(page, { id: 'q-smoke', college: 'c-smoke' });
+    await waitFor(() => mounted.updates.length > 0 && mounted.text().includes(EXPECTED_TEXT[page] ?? ''));
+    expect({ page, rendered: mounted.updates.length > 0 }).toEqual({ page, rendered: true });
+    expect(mounted.text()).toContain(EXPECTED_TEXT[page] ?? '');
+  }
+
+  // With no TARO_APP_API_BASE the weapp build talks to CloudBase, one `api` function.
+  expect(runtime.cloudCalls.length).toBeGreaterThan(0);
+  for (const call of runtime.cloudCalls) {
+    expect(call).toMatchObject({ name: 'api', data: { action: expect.any(String) } });
+  }
 });
 
 test('the custom wrapper component registers', () => {
