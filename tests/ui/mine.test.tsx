@@ -36,9 +36,8 @@ test('a student sees their name, role and questions with status, but no workbenc
 
 test('a responder gets the 答复工作台 entry into the expert subpackage', async () => {
   jest.mocked(getMe).mockResolvedValue({
-    registered: true,
+    ...studentMe,
     name: '王老师',
-    collegeId: null,
     roles: ['responder'],
     memberships: [{ unitId: 'u-logistics', unitName: '后勤服务中心', team: 'expert', categoryIds: [] }],
   });

@@ -60,7 +60,7 @@ export class MiniRuntime {
         untrack(handle);
         clearTimeout(handle);
       },
-      setInterval: (fn: () => void, ms?: number, ...args: unknown[]) => track(setInterval(fn, ms, ...args)),
+      setInterval: (fn: () => void, ms?: number) => track(setInterval(() => fn(), ms)),
       clearInterval: (handle?: NodeJS.Timeout) => {
         untrack(handle);
         clearInterval(handle);

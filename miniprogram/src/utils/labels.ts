@@ -1,10 +1,9 @@
 import type { QuestionStatus } from '@shared/contracts/question.contract';
+import { CASE_STATE_LABELS } from '@shared/domain/case-lifecycle';
 import { ROLE_LABELS, type Role } from '@shared/domain/organisation';
 
-export const STATUS_LABELS: Record<QuestionStatus, string> = {
-  routed: '待回复',
-  answered: '已回复',
-};
+/** 待回复 / 已回复 / 办理中 / 已办结 / 已关闭: the domain's wording, one place. */
+export const STATUS_LABELS: Record<QuestionStatus, string> = CASE_STATE_LABELS;
 
 export const ANONYMOUS_NAME = '匿名同学';
 

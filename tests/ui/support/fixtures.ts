@@ -39,6 +39,7 @@ export function summary(overrides: Partial<QuestionSummary> = {}): QuestionSumma
     deadlineAt: NOW + 21 * HOUR_MS,
     answeredAt: NOW - HOUR_MS,
     answerCount: 1,
+    escalated: false,
     ...overrides,
   };
 }
@@ -62,10 +63,24 @@ export function detail(overrides: Partial<QuestionDetail> = {}): QuestionDetail 
     content: '最近晚上十点以后就没有热水了，请问是调整了供应时间吗？',
     routeReason: 'category',
     answers: [answer()],
+    timeline: [],
+    rating: null,
+    reopenCount: 0,
+    assigneeName: null,
+    noticeRequired: false,
+    notice: null,
     viewerCanAnswer: false,
     viewerIsAsker: false,
+    viewerActions: [],
     ...overrides,
   };
 }
 
-export const studentMe: Me = { registered: true, name: '李同学', collegeId: null, roles: ['student'], memberships: [] };
+export const studentMe: Me = {
+  registered: true,
+  name: '李同学',
+  collegeId: null,
+  roles: ['student'],
+  memberships: [],
+  subscribeTemplates: { asker: [], responder: [] },
+};
