@@ -5,6 +5,7 @@ import type {
   QuestionPage,
 } from '@shared/contracts/question.contract';
 import type { AnswerPostOutput } from '@shared/contracts/answer.contract';
+import type { CaseActionOutput } from '@shared/contracts/case.contract';
 import { callAction } from './api.client';
 
 export const PAGE_SIZE = 20;
@@ -37,4 +38,12 @@ export function listInbox(params: { box: InboxBox; cursor?: string }): Promise<Q
 
 export function postAnswer(questionId: string, content: string): Promise<AnswerPostOutput> {
   return callAction('answer.post', { questionId, content });
+}
+
+export function rateQuestion(questionId: string, satisfied: boolean, comment: string): Promise<CaseActionOutput> {
+  return callAction('question.rate', { questionId, satisfied, comment });
+}
+
+export function reopenQuestion(questionId: string, reason: string): Promise<CaseActionOutput> {
+  return callAction('question.reopen', { questionId, reason });
 }

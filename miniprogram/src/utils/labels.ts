@@ -1,4 +1,4 @@
-import type { QuestionStatus } from '@shared/contracts/question.contract';
+import type { QuestionStatus, TimelineEventType } from '@shared/contracts/question.contract';
 import { CASE_STATE_LABELS } from '@shared/domain/case-lifecycle';
 import { ROLE_LABELS, type Role } from '@shared/domain/organisation';
 
@@ -24,3 +24,20 @@ export function canUseWorkbench(roles: readonly string[]): boolean {
 export function askerLabel(q: { anonymous: boolean; askerName: string }): string {
   return q.anonymous && q.askerName !== ANONYMOUS_NAME ? `${q.askerName}（匿名提问）` : q.askerName;
 }
+
+/** How each timeline step reads in the 处理记录 list. */
+export const TIMELINE_LABELS: Record<TimelineEventType, string> = {
+  ask: '提出问题',
+  reply: '补充回复',
+  answer: '官方答复',
+  claim: '认领',
+  transfer: '转办',
+  startHandling: '开始办理',
+  addProgress: '办理进展',
+  resolve: '办结',
+  publishNotice: '发布处理公告',
+  rate: '评价',
+  reopen: '重新打开',
+  escalate: '超时升级',
+  autoClose: '自动关闭',
+};

@@ -7,6 +7,8 @@ import { useReshow } from '../../hooks/use-reshow';
 import { StatusTag, Badge } from '../../components/status-tag';
 import { CountdownTag } from '../../components/countdown-tag';
 import { AnswerList } from '../../components/answer-list';
+import { Timeline } from '../../components/timeline';
+import { AskerFeedback } from '../../components/asker-feedback';
 import { askerLabel } from '../../utils/labels';
 import { formatDateTime } from '../../utils/time';
 import { routes } from '../../utils/routes';
@@ -33,6 +35,7 @@ export default function QuestionPage() {
         <View className='detail__tags'>
           <StatusTag status={q.status} />
           {q.urgent ? <Badge>紧急</Badge> : null}
+          {q.escalated ? <Badge tone='gray'>已超时升级</Badge> : null}
           <Badge tone='blue'>{q.categoryName}</Badge>
           {q.visibility === 'private' ? <Badge tone='gray'>仅自己和处理老师可见</Badge> : null}
         </View>
@@ -57,6 +60,36 @@ export default function QuestionPage() {
         <Text className='detail__section-title'>答复（{q.answers.length}）</Text>
       </View>
       <AnswerList answers={q.answers} now={now} emptyText='负责单位正在处理，答复后会第一时间显示在这里' />
+
+      {q.notice ? (
+        <View className='detail__notice'>
+          <Text className='detail__notice-title'>处理公告</Text>
+          <Text className='detail__notice-text'>{q.notice.text}</Text>
+        </View>
+      ) : null}
+      {q.rating ? (
+        <View className='detail__rating'>
+          <Text>提问者评价：{q.rating.satisfied ? '满意' : '不满意'}</Text>
+          {q.rating.comment ? <Text className='detail__rating-comment'>{q.rating.comment}</Text> : null}
+        </View>
+      ) : null}
+      {q.viewerIsAsker ? (
+        <AskerFeedback
+          questionId={q.id}
+          canRate={q.viewerActions.includes('rate')}
+          canReopen={q.viewerActions.includes('reopen')}
+          onDone={reload}
+        />
+      ) : null}
+
+      {q.timeline.length > 0 ? (
+        <>
+          <View className='detail__section'>
+            <Text className='detail__section-title'>处理记录</Text>
+          </View>
+          <Timeline entries={q.timeline} now={now} />
+        </>
+      ) : null}
 
       {q.viewerCanAnswer ? (
         <View className='detail__actions'>
