@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro';
 import { callAction } from '../../miniprogram/src/services/api.client';
-import { askQuestion, getQuestion } from '../../miniprogram/src/services/question.service';
+import { askQuestion, getQuestion, listWaitingInbox } from '../../miniprogram/src/services/question.service';
 import { ApiRequestError } from '../../miniprogram/src/services/api-error';
 import { newRequestId } from '../../miniprogram/src/services/request-id';
-import { detail } from './support/fixtures';
+import { detail, summary } from './support/fixtures';
 
 // No TARO_APP_API_BASE and not H5: the WeChat cloud transport.
 const callFunction = jest.mocked(Taro.cloud.callFunction) as unknown as jest.Mock;
@@ -53,4 +53,30 @@ test('request ids satisfy the contract format', () => {
   const id = newRequestId(Date.UTC(2026, 0, 1), () => 0.5);
   expect(id).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
   expect(newRequestId()).not.toBe(newRequestId());
+});
+
+test('the 待回复 list gathers the overdue, due-soon and pending boxes and pages each on its own cursor', async () => {
+  const pages: Record<string, { items: ReturnType<typeof summary>[]; nextCursor: string | null }> = {
+    'overdue:': { items: [summary({ id: 'o1' })], nextCursor: null },
+    'dueSoon:': { items: [summary({ id: 'd1' })], nextCursor: 'd-2' },
+    'pending:': { items: [summary({ id: 'p1' })], nextCursor: 'p-2' },
+    'dueSoon:d-2': { items: [summary({ id: 'd2' })], nextCursor: null },
+    'pending:p-2': { items: [summary({ id: 'p2' })], nextCursor: null },
+  };
+  callFunction.mockImplementation(({ data }: { data: { data: { box: string; cursor?: string } } }) =>
+    Promise.resolve({ result: { ok: true, data: pages[`${data.data.box}:${data.data.cursor ?? ''}`] } }),
+  );
+
+  const first = await listWaitingInbox();
+  expect(first.items.map((q) => q.id)).toEqual(['o1', 'd1', 'p1']);
+  expect(first.nextCursor).not.toBeNull();
+
+  const second = await listWaitingInbox(first.nextCursor ?? undefined);
+  expect(second.items.map((q) => q.id)).toEqual(['d2', 'p2']);
+  expect(second.nextCursor).toBeNull();
+  const asked = callFunction.mock.calls.map(([arg]) => (arg as { data: { data: { box: string; cursor?: string } } }).data.data);
+  expect(asked.slice(3)).toEqual([
+    { pageSize: 20, box: 'dueSoon', cursor: 'd-2' },
+    { pageSize: 20, box: 'pending', cursor: 'p-2' },
+  ]);
 });

@@ -31,7 +31,12 @@ export function usePagedList(fetchPage: (cursor?: string) => Promise<QuestionPag
       fetchPage(after).then(
         (page) => {
           if (mine !== generation.current) return;
-          setItems((prev) => (after ? [...prev, ...page.items] : page.items));
+          // A question can move between pages (or boxes) while paging: keep the first copy.
+          setItems((prev) => {
+            if (!after) return page.items;
+            const seen = new Set(prev.map((q) => q.id));
+            return [...prev, ...page.items.filter((q) => !seen.has(q.id))];
+          });
           setCursor(page.nextCursor);
           setLoading(false);
         },

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { listInbox, type InboxBox } from '../../../services/question.service';
+import { listInbox, listWaitingInbox } from '../../../services/question.service';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { useNow } from '../../../hooks/use-now';
 import { useReshow } from '../../../hooks/use-reshow';
@@ -13,26 +13,39 @@ import { formatRelative } from '../../../utils/time';
 import { routes } from '../../../utils/routes';
 import './index.scss';
 
-const TABS: { box: InboxBox; label: string }[] = [
-  { box: 'pending', label: '待回复' },
-  { box: 'answered', label: '已回复' },
+type Tab = 'waiting' | 'handling' | 'answered';
+
+/** 待回复 gathers the server's overdue, due-soon and pending boxes; the clock orders them. */
+const TABS: { tab: Tab; label: string }[] = [
+  { tab: 'waiting', label: '待回复' },
+  { tab: 'handling', label: '办理中' },
+  { tab: 'answered', label: '已回复' },
 ];
 
+const EMPTY_TEXT: Record<Tab, string> = {
+  waiting: '暂无待回复的问题 🎉',
+  handling: '没有办理中的问题',
+  answered: '还没有已回复的问题',
+};
+
 export default function InboxPage() {
-  const [box, setBox] = useState<InboxBox>('pending');
-  const fetchPage = useCallback((cursor?: string) => listInbox({ box, cursor }), [box]);
+  const [tab, setTab] = useState<Tab>('waiting');
+  const fetchPage = useCallback(
+    (cursor?: string) => (tab === 'waiting' ? listWaitingInbox(cursor) : listInbox({ box: tab, cursor })),
+    [tab],
+  );
   const list = usePagedList(fetchPage);
   const now = useNow(15_000);
   useReshow(list.reload);
 
   // Pending work is ordered by urgency of the clock, whatever order pages arrive in.
-  const items = useMemo(() => (box === 'pending' ? sortByDeadline(list.items) : list.items), [box, list.items]);
+  const items = useMemo(() => (tab === 'waiting' ? sortByDeadline(list.items) : list.items), [tab, list.items]);
 
   return (
     <View className='inbox'>
       <View className='inbox__tabs'>
         {TABS.map((t) => (
-          <View key={t.box} className={`inbox__tab ${box === t.box ? 'inbox__tab--on' : ''}`} onClick={() => setBox(t.box)}>
+          <View key={t.tab} className={`inbox__tab ${tab === t.tab ? 'inbox__tab--on' : ''}`} onClick={() => setTab(t.tab)}>
             <Text>{t.label}</Text>
           </View>
         ))}
@@ -43,9 +56,9 @@ export default function InboxPage() {
             key={q.id}
             question={q}
             now={now}
-            onOpen={(id) => Taro.navigateTo({ url: box === 'pending' ? routes.reply(id) : routes.question(id) })}
+            onOpen={(id) => Taro.navigateTo({ url: tab === 'answered' ? routes.question(id) : routes.reply(id) })}
             aside={
-              box === 'pending' ? (
+              tab === 'waiting' ? (
                 <CountdownTag deadlineAt={q.deadlineAt} answeredAt={q.answeredAt} now={now} />
               ) : (
                 <Text className='inbox__time'>答复于 {formatRelative(q.answeredAt ?? q.createdAt, now)}</Text>
@@ -58,7 +71,7 @@ export default function InboxPage() {
           error={list.error}
           hasMore={list.hasMore}
           empty={items.length === 0}
-          emptyText={box === 'pending' ? '暂无待回复的问题 🎉' : '还没有已回复的问题'}
+          emptyText={EMPTY_TEXT[tab]}
           onMore={list.loadMore}
           onRetry={list.reload}
         />
