@@ -42,6 +42,9 @@ export const removeStorageSync = (key: string): void => {
 };
 
 export const showToast = jest.fn(() => Promise.resolve());
+export const requestSubscribeMessage = jest.fn((_opts: { tmplIds: string[] }) =>
+  Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' } as Record<string, string>),
+);
 export const getCurrentPages = () => taroState.pages;
 
 export function useRouter() {
@@ -67,6 +70,7 @@ const Taro = {
   setStorageSync,
   removeStorageSync,
   showToast,
+  requestSubscribeMessage,
   getCurrentPages,
   useRouter,
   useDidShow,

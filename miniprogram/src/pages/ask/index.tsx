@@ -11,6 +11,7 @@ import { collegeFromEntry } from '../../utils/entry-params';
 import { describeCommitment } from '../../utils/deadline';
 import { formatDateTime } from '../../utils/time';
 import { routes } from '../../utils/routes';
+import { requestSubscriptions } from '../../services/subscription.service';
 import './index.scss';
 
 export default function AskPage() {
@@ -162,7 +163,15 @@ export default function AskPage() {
 
       {form.submitError ? <Text className='ask__submit-error'>{form.submitError}</Text> : null}
       <View className='ask__actions'>
-        <Button className='btn-primary' disabled={form.submitting || undefined} onClick={form.submit}>
+        <Button
+          className='btn-primary'
+          disabled={form.submitting || undefined}
+          onClick={() => {
+            // Before any await: WeChat shows the subscribe prompt only inside the tap.
+            requestSubscriptions(me.data?.subscribeTemplates.asker);
+            void form.submit();
+          }}
+        >
           {form.submitting ? '提交中…' : '提交问题'}
         </Button>
       </View>

@@ -12,6 +12,7 @@ import { ListFooter } from '../../components/list-footer';
 import { IdentityPicker } from '../../components/identity-picker';
 import { canUseWorkbench, roleLabel } from '../../utils/labels';
 import { routes } from '../../utils/routes';
+import { requestSubscriptions } from '../../services/subscription.service';
 import './index.scss';
 
 export default function MinePage() {
@@ -50,7 +51,14 @@ export default function MinePage() {
       <IdentityPicker onChange={reloadAll} />
 
       {canUseWorkbench(roles) ? (
-        <View className='mine__entry' onClick={() => Taro.navigateTo({ url: routes.inbox })}>
+        <View
+          className='mine__entry'
+          onClick={() => {
+            // Reminders before the 24-hour deadline need a subscription; ask at this tap.
+            requestSubscriptions(profile?.subscribeTemplates.responder);
+            void Taro.navigateTo({ url: routes.inbox });
+          }}
+        >
           <View className='mine__entry-text'>
             <Text className='mine__entry-title'>答复工作台</Text>
             <Text className='mine__entry-hint'>查看待回复的问题，24小时内答复</Text>

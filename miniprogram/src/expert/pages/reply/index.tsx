@@ -11,6 +11,8 @@ import { AnswerList } from '../../../components/answer-list';
 import { formatDateTime } from '../../../utils/time';
 import { routes } from '../../../utils/routes';
 import { askerLabel } from '../../../utils/labels';
+import { requestSubscriptions } from '../../../services/subscription.service';
+import { useMe } from '../../../hooks/use-me';
 import './index.scss';
 
 export default function ReplyPage() {
@@ -18,6 +20,7 @@ export default function ReplyPage() {
   const question = useQuestion(id);
   const form = useReplyForm(id, question.reload);
   const now = useNow();
+  const me = useMe();
   const q = question.data;
 
   if (!q) {
@@ -85,7 +88,14 @@ export default function ReplyPage() {
         </View>
           {form.error ? <Text className='reply__error'>{form.error}</Text> : null}
           {/* `|| undefined`: H5's web component reads disabled="false" as disabled styling. */}
-          <Button className='btn-primary reply__submit' disabled={form.submitting || undefined} onClick={form.submit}>
+          <Button
+            className='btn-primary reply__submit'
+            disabled={form.submitting || undefined}
+            onClick={() => {
+              requestSubscriptions(me.data?.subscribeTemplates.responder);
+              void form.submit();
+            }}
+          >
             {form.submitting ? '提交中…' : '提交回复'}
           </Button>
         </View>
