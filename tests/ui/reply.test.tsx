@@ -1,11 +1,21 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import ReplyPage from '../../miniprogram/src/expert/pages/reply/index';
-import { getQuestion, postAnswer } from '../../miniprogram/src/services/question.service';
+import {
+  getQuestion,
+  postAnswer,
+  claimQuestion,
+  transferQuestion,
+  resolveQuestion,
+} from '../../miniprogram/src/services/question.service';
+import { getCatalog } from '../../miniprogram/src/services/catalog.service';
+import { getMe } from '../../miniprogram/src/services/me.service';
 import { ApiRequestError } from '../../miniprogram/src/services/api-error';
 import { taroState } from './support/taro-double';
-import { NOW, detail } from './support/fixtures';
+import { NOW, catalog, detail, studentMe } from './support/fixtures';
 
 jest.mock('../../miniprogram/src/services/question.service');
+jest.mock('../../miniprogram/src/services/catalog.service');
+jest.mock('../../miniprogram/src/services/me.service');
 
 const waiting = detail({ id: 'q3', status: 'routed', answeredAt: null, answers: [], viewerCanAnswer: true, anonymous: true, askerName: '李同学' });
 
@@ -14,6 +24,8 @@ beforeEach(() => {
   taroState.params = { id: 'q3' };
   jest.mocked(getQuestion).mockReset().mockResolvedValue(waiting);
   jest.mocked(postAnswer).mockReset();
+  jest.mocked(getCatalog).mockResolvedValue(catalog);
+  jest.mocked(getMe).mockResolvedValue({ ...studentMe, roles: ['responder'] });
 });
 
 function typeReply(value: string) {
@@ -58,4 +70,43 @@ test('an empty reply is refused inline; a server refusal shows its message', asy
   typeReply('我来回复一下');
   fireEvent.click(screen.getByText('提交回复'));
   expect(await screen.findByText('你没有权限进行此操作')).toBeTruthy();
+});
+
+describe('办理 panel', () => {
+  test('shows only the actions the server allows; 认领 claims at once', async () => {
+    jest.mocked(getQuestion).mockResolvedValue({ ...waiting, viewerActions: ['claim', 'transfer'] });
+    jest.mocked(claimQuestion).mockResolvedValue({ status: 'routed', version: 2 });
+    render(<ReplyPage />);
+
+    fireEvent.click(await screen.findByText('认领'));
+
+    expect(await screen.findByText('已认领，由你跟进')).toBeTruthy();
+    expect(claimQuestion).toHaveBeenCalledWith('q3');
+    expect(screen.queryByText('办结')).toBeNull();
+    expect(screen.getByText('转办')).toBeTruthy();
+  });
+
+  test('转办 needs a target unit and a reason', async () => {
+    jest.mocked(getQuestion).mockResolvedValue({ ...waiting, viewerActions: ['transfer'] });
+    render(<ReplyPage />);
+
+    fireEvent.click(await screen.findByText('转办'));
+    expect(screen.getByText('请选择转办单位')).toBeTruthy();
+    expect(transferQuestion).not.toHaveBeenCalled();
+  });
+
+  test('办结 sends the note and reports success', async () => {
+    jest.mocked(getQuestion).mockResolvedValue({ ...waiting, status: 'handling', viewerActions: ['addProgress', 'resolve'] });
+    jest.mocked(resolveQuestion).mockResolvedValue({ status: 'resolved', version: 5 });
+    render(<ReplyPage />);
+
+    fireEvent.click(await screen.findByText('办结'));
+    expect(screen.getByText('办结说明至少 2 个字')).toBeTruthy();
+
+    fireEvent.change(screen.getByPlaceholderText('办理说明 / 进展 / 转办理由 / 处理公告'), { target: { value: '已更换热水器，恢复供应。' } });
+    fireEvent.click(screen.getByText('办结'));
+
+    expect(await screen.findByText('已办结')).toBeTruthy();
+    expect(resolveQuestion).toHaveBeenCalledWith('q3', '已更换热水器，恢复供应。');
+  });
 });

@@ -87,3 +87,28 @@ export function rateQuestion(questionId: string, satisfied: boolean, comment: st
 export function reopenQuestion(questionId: string, reason: string): Promise<CaseActionOutput> {
   return callAction('question.reopen', { questionId, reason });
 }
+
+/** Responder-side steps of 办 (the asker's rate/reopen have their own helpers above). */
+export function claimQuestion(questionId: string): Promise<CaseActionOutput> {
+  return callAction('question.claim', { questionId });
+}
+
+export function transferQuestion(questionId: string, toUnitId: string, reason: string): Promise<CaseActionOutput> {
+  return callAction('question.transfer', { questionId, toUnitId, reason });
+}
+
+export function startHandling(questionId: string, note: string): Promise<CaseActionOutput> {
+  return callAction('question.startHandling', { questionId, note });
+}
+
+export function addProgress(questionId: string, note: string): Promise<CaseActionOutput> {
+  return callAction('question.addProgress', { questionId, note });
+}
+
+export function resolveQuestion(questionId: string, note: string): Promise<CaseActionOutput> {
+  return callAction('question.resolve', { questionId, note });
+}
+
+export function publishNotice(questionId: string, notice: string): Promise<CaseActionOutput> {
+  return callAction('question.publishNotice', { questionId, notice });
+}

@@ -13,6 +13,8 @@ import { routes } from '../../../utils/routes';
 import { askerLabel } from '../../../utils/labels';
 import { requestSubscriptions } from '../../../services/subscription.service';
 import { useMe } from '../../../hooks/use-me';
+import { useCatalog } from '../../../hooks/use-catalog';
+import { CaseActions } from '../../../components/case-actions';
 import './index.scss';
 
 export default function ReplyPage() {
@@ -21,6 +23,7 @@ export default function ReplyPage() {
   const form = useReplyForm(id, question.reload);
   const now = useNow();
   const me = useMe();
+  const catalog = useCatalog();
   const q = question.data;
 
   if (!q) {
@@ -78,14 +81,14 @@ export default function ReplyPage() {
             <Text className='reply__count'>{form.content.length}/{ANSWER_MAX}</Text>
           </View>
           <View className='reply__textarea-box'>
-          <Textarea
+            <Textarea
               className='reply__textarea'
               placeholder={q.status === 'routed' ? '首条答复将作为官方答复，请给出明确的处理意见' : '补充说明或办理进展'}
               maxlength={ANSWER_MAX}
               value={form.content}
               onInput={(e) => form.edit(e.detail.value)}
             />
-        </View>
+          </View>
           {form.error ? <Text className='reply__error'>{form.error}</Text> : null}
           {/* `|| undefined`: H5's web component reads disabled="false" as disabled styling. */}
           <Button
@@ -104,6 +107,13 @@ export default function ReplyPage() {
           <Text className='reply__error'>你不是该问题的负责人，无法回复</Text>
         </View>
       )}
+      <CaseActions
+        questionId={q.id}
+        ownerUnitId={q.ownerUnitId}
+        available={q.viewerActions}
+        units={catalog.data?.units ?? []}
+        onDone={question.reload}
+      />
     </View>
   );
 }
