@@ -53,6 +53,8 @@ export function useRouter() {
 export function useDidShow(_cb: () => void): void {}
 export function useLoad(_cb: () => void): void {}
 export function useDidHide(_cb: () => void): void {}
+export function usePullDownRefresh(_cb: () => void): void {}
+export const stopPullDownRefresh = jest.fn(() => Promise.resolve());
 
 export const request = jest.fn(() => Promise.reject(new Error('Taro.request is not available in UI tests; mock the service')));
 export const cloud = {
@@ -76,6 +78,8 @@ const Taro = {
   useDidShow,
   useLoad,
   useDidHide,
+  usePullDownRefresh,
+  stopPullDownRefresh,
   request,
   cloud,
 };

@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '青年之声',
-  enablePullDownRefresh: false,
+  enablePullDownRefresh: true,
 });

@@ -5,6 +5,7 @@ import { listPublicQuestions } from '../../services/question.service';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { useCatalog } from '../../hooks/use-catalog';
 import { useNow } from '../../hooks/use-now';
+import { usePullToReload } from '../../hooks/use-pull-to-reload';
 import { QuestionCard } from '../../components/question-card';
 import { ListFooter } from '../../components/list-footer';
 import { IdentityPicker } from '../../components/identity-picker';
@@ -17,6 +18,7 @@ export default function HomePage() {
   const fetchPage = useCallback((cursor?: string) => listPublicQuestions({ categoryId, cursor }), [categoryId]);
   const list = usePagedList(fetchPage);
   const now = useNow();
+  usePullToReload(list.reload, list.loading);
 
   return (
     <View className='home'>

@@ -5,6 +5,7 @@ import { listMyQuestions } from '../../services/question.service';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { useMe } from '../../hooks/use-me';
 import { useNow } from '../../hooks/use-now';
+import { usePullToReload } from '../../hooks/use-pull-to-reload';
 import { useReshow } from '../../hooks/use-reshow';
 import { QuestionCard } from '../../components/question-card';
 import { CountdownTag } from '../../components/countdown-tag';
@@ -25,6 +26,7 @@ export default function MinePage() {
     list.reload();
   }, [me.reload, list.reload]);
   useReshow(reloadAll);
+  usePullToReload(reloadAll, list.loading);
 
   const profile = me.data;
   const roles = profile?.roles ?? [];

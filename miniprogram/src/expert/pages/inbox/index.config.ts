@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '答复工作台' });
+export default definePageConfig({ enablePullDownRefresh: true, navigationBarTitleText: '答复工作台' });

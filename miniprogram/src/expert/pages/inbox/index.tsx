@@ -4,6 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { listInbox, listWaitingInbox } from '../../../services/question.service';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { useNow } from '../../../hooks/use-now';
+import { usePullToReload } from '../../../hooks/use-pull-to-reload';
 import { useReshow } from '../../../hooks/use-reshow';
 import { QuestionCard } from '../../../components/question-card';
 import { CountdownTag } from '../../../components/countdown-tag';
@@ -36,6 +37,7 @@ export default function InboxPage() {
   );
   const list = usePagedList(fetchPage);
   const now = useNow(15_000);
+  usePullToReload(list.reload, list.loading);
   useReshow(list.reload);
 
   // Pending work is ordered by urgency of the clock, whatever order pages arrive in.
