@@ -12,6 +12,7 @@ async function main() {
     port,
     dataFile: process.env.QNZS_DATA_FILE ?? join(ROOT, '.data', 'local-cloud.sqlite'),
     devMode: true,
+    timers: true,
   });
   const seeded = cloud.seedResult?.seeded ? `seeded ${cloud.seedResult.questions} demo questions` : 'using existing data';
   console.log(`
@@ -22,6 +23,7 @@ async function main() {
   Seeded people:   GET  ${cloud.url}/__dev/users
   Clock:           GET|POST ${cloud.url}/__dev/clock     {"advanceMs": 72000000}
   Outbox:          GET  ${cloud.url}/__dev/outbox
+  Scheduler tick:  POST ${cloud.url}/__dev/scheduler/run  (also runs every 5 minutes)
   DB requests:     GET  ${cloud.url}/__dev/db/stats
 
 Press Ctrl+C to stop.`);

@@ -9,6 +9,7 @@ import { DevClock } from './dev-clock';
 import { DocumentStore } from './document-store';
 import { applyLocalSdkEnvironment, FunctionHost, LOCAL_ENV_ID } from './function-host';
 import { createGateway } from './gateway';
+import { readTimerTriggers, startTimerTriggers, timerEvent } from './timer-triggers';
 
 /**
  * The embedded local cloud: database service (SDK protocol → mingo → SQLite),
@@ -26,7 +27,9 @@ export interface LocalCloudOptions {
   seed?: boolean;
   staticDir?: string;
   functionsDir?: string;
-  quiet?: boolean;
+  /** Run timer triggers on their cron (npm start). Tests tick explicitly instead. */
+  timers?: boolean;
+  log?: (line: string) => void;
 }
 
 export interface LocalCloud {
@@ -90,15 +93,25 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const seedResult = options.seed === false ? null : await seedDemo(sdkDb, clock.now());
   db.database.resetStats();
 
-  const host = new FunctionHost(options.functionsDir ?? join(ROOT, 'cloudfunctions'), clock);
+  const functionsDir = options.functionsDir ?? join(ROOT, 'cloudfunctions');
+  const host = new FunctionHost(functionsDir, clock);
+  const schedulerTrigger = readTimerTriggers(functionsDir).find((t) => t.functionName === 'scheduler');
   const gateway = createGateway({
     host,
     database: db.database,
     clock,
     staticDir: options.staticDir ?? join(ROOT, 'miniprogram', 'dist-h5'),
     devMode: options.devMode ?? true,
+    devRoutes: {
+      // One scheduler tick now, at the (possibly shifted) dev clock.
+      'POST /__dev/scheduler/run': async () => {
+        if (!schedulerTrigger) throw new Error('cloudfunctions/scheduler has no timer trigger');
+        return host.invoke('scheduler', timerEvent(schedulerTrigger, clock), { openid: null });
+      },
+    },
   });
   const port = await listen(gateway, options.port);
+  const stopTimers = options.timers ? startTimerTriggers(functionsDir, host, clock, options.log ?? console.log) : () => {};
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -109,6 +122,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     clock,
     seedResult,
     async stop() {
+      stopTimers();
       await close(gateway);
       await db.stop();
     },

@@ -17,7 +17,11 @@ export const DEMO_UNITS: UnitRecord[] = [
   { _id: 'b-econ-2302', name: '经济2302班团支部', kind: 'branch', parentId: 'c-econ', order: 21 },
   { _id: 'd-academic', name: '教务处', kind: 'department', parentId: null, order: 30 },
   { _id: 'd-student', name: '学生工作部', kind: 'department', parentId: null, order: 31 },
-  { _id: 'd-logistics', name: '后勤服务中心', kind: 'department', parentId: null, order: 32 },
+  {
+    _id: 'd-logistics', name: '后勤服务中心', kind: 'department', parentId: null, order: 32,
+    // Reminders nobody can receive by subscription go to the centre's WeCom duty group.
+    fallbackWebhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=demo-logistics-duty-group',
+  },
   { _id: 'd-security', name: '保卫处', kind: 'department', parentId: null, order: 33 },
 ];
 
@@ -124,4 +128,20 @@ export const DEMO_USERS: SeedUser[] = [
     roles: ['schoolAdmin', 'supervisor'],
     memberships: [{ unitId: 'u-school', team: 'league', categoryIds: [] }],
   }),
+];
+
+/**
+ * Subscription credits the demo people "accepted" earlier (local template ids).
+ * 任智宇 can receive reminders; 高鹏 has none left (so reminders to 计算机学院
+ * show up as undeliverable for him); 后勤服务中心 falls back to its WeCom group.
+ */
+export const DEMO_SUBSCRIPTIONS = [
+  { openid: 'dev-cs-expert', templateId: 'local-reminder', credits: 5 },
+  { openid: 'dev-cs-peer', templateId: 'local-reminder', credits: 2 },
+  { openid: 'dev-econ-expert', templateId: 'local-reminder', credits: 3 },
+  { openid: 'dev-coordinator', templateId: 'local-escalation', credits: 10 },
+  { openid: 'dev-supervisor', templateId: 'local-escalation', credits: 10 },
+  { openid: 'dev-admin', templateId: 'local-escalation', credits: 10 },
+  { openid: 'dev-student-zhang', templateId: 'local-reply', credits: 3 },
+  { openid: 'dev-student-zhang', templateId: 'local-progress', credits: 3 },
 ];

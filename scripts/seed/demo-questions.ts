@@ -17,6 +17,12 @@ export interface DemoQuestion {
   answer?: { by: string; afterHours: number; content: string };
   /** Further replies after the official one. */
   followUps?: { by: string; afterHours: number; content: string }[];
+  /** 办: offline handling after the answer, its progress and resolution (hours after asking). */
+  handling?: { afterHours: number; note: string; progress?: { afterHours: number; note: string }[]; resolved?: { afterHours: number; note: string } };
+  /** For an emergency once resolved: the public notice of how it was handled. */
+  notice?: { afterHours: number; text: string };
+  /** The asker's rating (hours after asking). */
+  rating?: { afterHours: number; satisfied: boolean; comment: string };
 }
 
 export const DEMO_QUESTIONS: DemoQuestion[] = [
@@ -30,6 +36,7 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
     asker: 'dev-student-li', collegeId: 'c-econ', categoryId: 'cat-aid', askedHoursAgo: 190,
     title: '国家助学金的家庭经济困难认定什么时候开始？',
     content: '去年家里情况有变化，今年想申请家庭经济困难认定，请问什么时候开始、需要准备哪些材料？',
+    rating: { afterHours: 30, satisfied: true, comment: '清楚了，谢谢' },
     answer: { by: 'dev-student-affairs', afterHours: 3, content: '困难认定每年9月中旬开始，通过“学工系统—资助管理”在线提交，需要准备《家庭经济困难学生认定申请表》以及能说明家庭变故的佐证材料（如医院诊断证明、失业证明等）。辅导员会组织班级评议，信息严格保密。' },
   },
   {
@@ -38,6 +45,8 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
     content: '12号楼502宿舍的热水器从周一开始就不出热水了，报修系统显示已受理但一直没人来，天气转凉了很不方便。',
     answer: { by: 'dev-logistics', afterHours: 2, content: '非常抱歉给你带来不便！已联系12号楼维修班组，今天下午4点前上门更换加热管。以后报修超过48小时未处理可直接拨打后勤服务热线 6688-1234，我们会督办。' },
     followUps: [{ by: 'dev-logistics', afterHours: 8, content: '维修师傅反馈已更换完毕，请同学确认是否恢复正常。' }],
+    handling: { afterHours: 2.5, note: '已派12号楼维修班组上门', resolved: { afterHours: 7.5, note: '已更换加热管，热水恢复正常' } },
+    rating: { afterHours: 10, satisfied: true, comment: '修得很快，谢谢老师！' },
   },
   {
     asker: 'dev-student-zhao', collegeId: 'c-me', categoryId: 'cat-league', askedHoursAgo: 160,
@@ -75,6 +84,14 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
     content: '今天下午3点左右在图书馆三楼自习区离开了十分钟，回来电脑包就不见了，里面有笔记本电脑和校园卡。',
     answer: { by: 'dev-security', afterHours: 1, content: '已接到情况，请立即到保卫处值班室（行政楼一楼）登记，我们会调取三楼监控。同时请挂失校园卡。也提醒大家贵重物品不要离身。' },
     followUps: [{ by: 'dev-security', afterHours: 20, content: '通过监控已找回电脑包，系他人误拿，请到保卫处领取。' }],
+    handling: {
+      afterHours: 1.2,
+      note: '调取图书馆三楼监控',
+      progress: [{ afterHours: 6, note: '已锁定拿走电脑包的同学，正在联系' }],
+      resolved: { afterHours: 19.5, note: '电脑包系他人误拿，已找回并归还' },
+    },
+    notice: { afterHours: 21, text: '关于图书馆三楼电脑包遗失的处理情况：保卫处接报后调取监控，确认系其他同学误拿，已于次日找回并归还失主。提醒同学们在公共区域妥善保管贵重物品。' },
+    rating: { afterHours: 22, satisfied: true, comment: '非常感谢保卫处的老师' },
   },
   {
     asker: 'dev-student-li', collegeId: 'c-econ', categoryId: 'cat-league', askedHoursAgo: 100,
@@ -93,6 +110,7 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
     title: '食堂晚上能不能延长营业时间？',
     content: '工科楼实验经常做到晚上九点多，出来以后食堂都关门了，能不能有一个窗口营业到十点？',
     answer: { by: 'dev-logistics', afterHours: 12, content: '感谢建议！经与餐饮中心商议，从下周一起第二食堂一楼将开设夜宵窗口，营业到22:30，提供面食和简餐。' },
+    handling: { afterHours: 13, note: '与餐饮中心协调夜宵窗口', progress: [{ afterHours: 40, note: '夜宵窗口设备已到位，下周一试运营' }] },
   },
   {
     asker: 'dev-student-zhang', collegeId: 'c-cs', categoryId: 'cat-rights', askedHoursAgo: 85,
@@ -189,6 +207,11 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
     title: '大学生创新创业项目怎么申报？',
     content: '想和同学一起申报大创项目，做一个智能分拣小车，请问申报时间和要求是什么？',
     answer: { by: 'dev-me-league', afterHours: 7, content: '大创项目每年3月申报，团队3-5人，需要一名指导老师。学院会在2月底开宣讲会，建议寒假就先和老师确定选题、准备申报书。' },
+  },
+  {
+    asker: 'dev-student-chen', collegeId: 'c-fl', categoryId: 'cat-other', askedHoursAgo: 28,
+    title: '外国语学院的语音室晚上能开放吗？',
+    content: '想在晚上练习口语和听力，语音室下午五点就关门了，能不能延长开放时间？',
   },
   {
     asker: 'dev-student-zhang', collegeId: 'c-cs', categoryId: 'cat-club', askedHoursAgo: 10,

@@ -1,6 +1,19 @@
 import type { z } from 'zod';
 import { AnswerPostInput, AnswerPostOutput } from './answer.contract';
+import {
+  CaseActionOutput,
+  QuestionAddProgressInput,
+  QuestionClaimInput,
+  QuestionPublishNoticeInput,
+  QuestionRateInput,
+  QuestionReopenInput,
+  QuestionResolveInput,
+  QuestionStartHandlingInput,
+  QuestionTransferInput,
+} from './case.contract';
 import { CatalogGetInput, CatalogGetOutput } from './catalog.contract';
+import { EscalationListInput, EscalationListOutput, UnitUnreachableInput, UnitUnreachableOutput } from './escalation.contract';
+import { SubscriptionRecordInput, SubscriptionRecordOutput } from './subscription.contract';
 import { InboxListInput, InboxListOutput } from './inbox.contract';
 import { MeGetInput, MeGetOutput } from './me.contract';
 import {
@@ -28,6 +41,17 @@ export const API_ACTIONS = {
   'question.listMine': { input: QuestionListMineInput, output: QuestionListMineOutput },
   'inbox.list': { input: InboxListInput, output: InboxListOutput },
   'answer.post': { input: AnswerPostInput, output: AnswerPostOutput },
+  'question.claim': { input: QuestionClaimInput, output: CaseActionOutput },
+  'question.transfer': { input: QuestionTransferInput, output: CaseActionOutput },
+  'question.startHandling': { input: QuestionStartHandlingInput, output: CaseActionOutput },
+  'question.addProgress': { input: QuestionAddProgressInput, output: CaseActionOutput },
+  'question.resolve': { input: QuestionResolveInput, output: CaseActionOutput },
+  'question.publishNotice': { input: QuestionPublishNoticeInput, output: CaseActionOutput },
+  'question.rate': { input: QuestionRateInput, output: CaseActionOutput },
+  'question.reopen': { input: QuestionReopenInput, output: CaseActionOutput },
+  'escalation.list': { input: EscalationListInput, output: EscalationListOutput },
+  'unit.unreachable': { input: UnitUnreachableInput, output: UnitUnreachableOutput },
+  'subscription.record': { input: SubscriptionRecordInput, output: SubscriptionRecordOutput },
 } as const;
 
 export type ApiActions = typeof API_ACTIONS;

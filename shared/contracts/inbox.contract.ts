@@ -1,9 +1,17 @@
 import { z } from 'zod';
 import { PageInput } from './common.contract';
+
+export const INBOX_BOXES = ['pending', 'dueSoon', 'overdue', 'handling', 'answered'] as const;
+export type InboxBox = (typeof INBOX_BOXES)[number];
+/** A waiting question is "due soon" in its last hours. */
+export const DUE_SOON_HOURS = 4;
 import { QuestionPage } from './question.contract';
 
 export const InboxListInput = PageInput.extend({
-  /** 待回复 (waiting for an official answer) or 已回复. */
-  box: z.enum(['pending', 'answered']).default('pending'),
+  /**
+   * 待回复 (waiting, more than 4 h left), 即将超时 (≤ 4 h left), 已超时 (past the
+   * deadline, unanswered), 办理中 (handling), 已回复 (answered or later).
+   */
+  box: z.enum(INBOX_BOXES).default('pending'),
 });
 export const InboxListOutput = QuestionPage;

@@ -17,5 +17,12 @@ export const MeGetOutput = z.strictObject({
   collegeId: Id.nullable(),
   roles: z.array(z.enum(ROLES)),
   memberships: z.array(Membership),
+  /** Subscription templates to request at natural taps (≤ 3 per request). */
+  subscribeTemplates: z.strictObject({
+    /** When a student submits a question: answered / handling progress. */
+    asker: z.array(z.string()).max(3),
+    /** When a responder opens the workbench or replies: reminders and escalations. */
+    responder: z.array(z.string()).max(3),
+  }),
 });
 export type Me = z.infer<typeof MeGetOutput>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CASE_STATES } from '../domain/case-lifecycle';
 import { Id, Instant, PageInput } from './common.contract';
 
 export const TITLE_MAX = 60;
@@ -10,7 +11,7 @@ export function userText(min: number, max: number) {
   return z.string().trim().min(min, `至少 ${min} 个字`).max(max, `不能超过 ${max} 个字`);
 }
 
-export const QUESTION_STATUSES = ['routed', 'answered'] as const;
+export const QUESTION_STATUSES = CASE_STATES;
 export const QuestionStatus = z.enum(QUESTION_STATUSES);
 export type QuestionStatus = z.infer<typeof QuestionStatus>;
 
@@ -61,6 +62,8 @@ export const QuestionSummary = z.strictObject({
   deadlineAt: Instant,
   answeredAt: Instant.nullable(),
   answerCount: z.number().int().nonnegative(),
+  /** Missed its deadline unanswered and went to the coordinator (超时升级). */
+  escalated: z.boolean(),
 });
 export type QuestionSummary = z.infer<typeof QuestionSummary>;
 
@@ -75,13 +78,56 @@ export const Answer = z.strictObject({
 });
 export type Answer = z.infer<typeof Answer>;
 
+export const TIMELINE_EVENT_TYPES = [
+  'ask',
+  'reply',
+  'answer',
+  'claim',
+  'transfer',
+  'startHandling',
+  'addProgress',
+  'resolve',
+  'publishNotice',
+  'rate',
+  'reopen',
+  'escalate',
+  'autoClose',
+] as const;
+export const TimelineEventType = z.enum(TIMELINE_EVENT_TYPES);
+export type TimelineEventType = z.infer<typeof TimelineEventType>;
+
+/** One step of the question's archived timeline: who, when, what, why. */
+export const TimelineEntry = z.strictObject({
+  id: Id,
+  type: TimelineEventType,
+  at: Instant,
+  actorName: z.string(),
+  unitName: z.string().nullable(),
+  fromStatus: QuestionStatus.nullable(),
+  toStatus: QuestionStatus.nullable(),
+  reason: z.string().nullable(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const CASE_ACTIONS = ['claim', 'transfer', 'startHandling', 'addProgress', 'resolve', 'publishNotice', 'rate', 'reopen'] as const;
+export const CaseActionName = z.enum(CASE_ACTIONS);
+export type CaseActionName = z.infer<typeof CaseActionName>;
+
 export const QuestionDetail = QuestionSummary.extend({
   content: z.string(),
   routeReason: RouteReason,
   answers: z.array(Answer),
+  timeline: z.array(TimelineEntry),
+  rating: z.strictObject({ satisfied: z.boolean(), comment: z.string(), at: Instant }).nullable(),
+  reopenCount: z.number().int().nonnegative(),
+  assigneeName: z.string().nullable(),
+  /** Emergency lane: once resolved, how it was handled must be published (紧急通道公告). */
+  noticeRequired: z.boolean(),
+  notice: z.strictObject({ text: z.string(), publishedAt: Instant }).nullable(),
   /** What the viewer may do here, so the UI does not re-derive permissions. */
   viewerCanAnswer: z.boolean(),
   viewerIsAsker: z.boolean(),
+  viewerActions: z.array(CaseActionName),
 });
 export type QuestionDetail = z.infer<typeof QuestionDetail>;
 

@@ -79,7 +79,7 @@ export const DEFAULT_CASE_POLICY: CasePolicy = { autoCloseDays: 7, maxReopens: 1
 
 export interface CaseChange {
   /** Fields to set on the question (officialAnswerId etc. are the caller's business). */
-  patch: Partial<CaseFacts> & { ownerUnitId?: string; officialAnswerId?: string };
+  patch: Partial<CaseFacts> & { ownerUnitId?: string; officialAnswerId?: string; notice?: string };
   event: {
     type: CaseActionType;
     actorRole: Role | 'system';
@@ -178,7 +178,7 @@ export function decide(facts: CaseFacts, action: CaseAction, actor: Actor, now: 
       if (!facts.noticeRequired) return refuse('QUESTION.STATE_CONFLICT', '此问题不需要发布处理公告');
       if (facts.noticePublishedAt !== null) return refuse('QUESTION.STATE_CONFLICT', '处理公告已经发布');
       if (facts.state !== 'resolved' && facts.state !== 'closed') return wrongState(facts, ['resolved', 'closed']);
-      return change(facts.state, { noticePublishedAt: now }, action.notice.trim());
+      return change(facts.state, { noticePublishedAt: now, notice: action.notice.trim() }, null);
 
     case 'rate':
       if (!isAsker(actor, facts)) return refuse('AUTH.FORBIDDEN', '只有提问人可以评价');

@@ -11,6 +11,7 @@ export const ERROR_MESSAGES = {
   'QUESTION.STATE_CONFLICT': '问题状态已变化，请刷新后再试',
   'CATALOG.UNKNOWN_COLLEGE': '所选学院不存在',
   'CATALOG.UNKNOWN_CATEGORY': '所选问题类别不存在',
+  'CATALOG.UNKNOWN_UNIT': '目标单位不存在',
   'INTERNAL': '服务暂时不可用，请稍后再试',
 } as const;
 

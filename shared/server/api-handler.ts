@@ -8,8 +8,11 @@ import {
 } from '../contracts/actions';
 import { ApiEvent, type ApiError } from '../contracts/common.contract';
 import { DomainError, ERROR_MESSAGES, type ErrorCode } from '../domain/errors';
+import type { CasePolicy } from '../domain/case-lifecycle';
+import type { TemplateKey } from '../domain/notification-plan';
 import type { Clock } from './clock';
 import type { IdGenerator } from './ids';
+import type { Notifier } from './notifications/notifier';
 import type { Repositories } from './repositories/ports';
 import { resolveViewer, type ResolvedViewer } from './viewer';
 
@@ -18,6 +21,12 @@ import { resolveViewer, type ResolvedViewer } from './viewer';
  * input, resolve who is calling, run the use case, validate what goes back.
  * Use cases never see raw events and never produce raw exceptions for the client.
  */
+export interface ApiSettings {
+  templates: Record<TemplateKey, string>;
+  casePolicy: CasePolicy;
+  reminderOffsetsHours: number[];
+}
+
 export interface ActionContext {
   /** Present whenever the action declares `viewer: 'required'`. */
   viewer: ResolvedViewer;
@@ -26,6 +35,9 @@ export interface ActionContext {
   now: number;
   ids: IdGenerator;
   repos: Repositories;
+  notifier: Notifier;
+  settings: ApiSettings;
+  log: (message: string, detail: Record<string, unknown>) => void;
 }
 
 export interface PublicActionContext extends Omit<ActionContext, 'viewer'> {
@@ -51,6 +63,8 @@ export interface ApiHandlerDeps {
   actions: ActionTable;
   repos: Repositories;
   ids: IdGenerator;
+  notifier: Notifier;
+  settings: ApiSettings;
   log?: (message: string, detail: Record<string, unknown>) => void;
 }
 
@@ -80,7 +94,7 @@ export function createApiHandler(deps: ApiHandlerDeps) {
       const { openid } = invocation;
       if (definition.viewer === 'required' && !openid) return failure('AUTH.REQUIRED', requestId);
       const viewer = openid && definition.viewer === 'required' ? resolveViewer(openid, await deps.repos.users.findByOpenid(openid)) : null;
-      const base = { requestId, now: invocation.clock.now(), ids: deps.ids, repos: deps.repos };
+      const base = { requestId, now: invocation.clock.now(), ids: deps.ids, repos: deps.repos, notifier: deps.notifier, settings: deps.settings, log };
       const result = await (definition.run as (i: unknown, c: PublicActionContext) => Promise<unknown>)(input.data, { ...base, viewer });
       // Validate what leaves the server too: a strict schema stops private fields from leaking.
       const output = (contract.output as z.ZodType).parse(result);

@@ -34,7 +34,11 @@ export const COLLECTIONS = {
   users: {
     name: 'users',
     purpose: 'the roster: people bound to a WeChat openid with roles and unit memberships',
-    indexes: [{ name: 'openid_unique', keys: { openid: 1 }, unique: true }],
+    indexes: [
+      { name: 'openid_unique', keys: { openid: 1 }, unique: true },
+      { name: 'by_unit', keys: { 'memberships.unitId': 1 } },
+      { name: 'by_role', keys: { roles: 1 } },
+    ],
   },
   questions: {
     name: 'questions',
@@ -45,6 +49,7 @@ export const COLLECTIONS = {
       { name: 'by_asker', keys: { askerOpenid: 1, createdAt: -1 } },
       { name: 'inbox_pending', keys: { ownerUnitId: 1, status: 1, deadlineAt: 1 } },
       { name: 'inbox_answered', keys: { ownerUnitId: 1, status: 1, answeredAt: -1 } },
+      { name: 'escalation_queue', keys: { status: 1, escalatedAt: 1 } },
     ],
   },
   answers: {
@@ -56,6 +61,30 @@ export const COLLECTIONS = {
     name: 'events',
     purpose: 'the append-only timeline of every state change (who, when, what, why)',
     indexes: [{ name: 'by_question', keys: { questionId: 1, at: 1 } }],
+  },
+  timers: {
+    name: 'timers',
+    purpose: 'what the scheduler must do and when: reminders, escalations, auto-closes, notice reminders',
+    indexes: [{ name: 'due', keys: { state: 1, dueAt: 1 } }],
+  },
+  notifications: {
+    name: 'notifications',
+    purpose: 'every intended message (outbox pattern): sent, fallen back, or undeliverable with the reason',
+    indexes: [
+      { name: 'due', keys: { state: 1, dueAt: 1 } },
+      { name: 'by_unit_state', keys: { unitId: 1, state: 1, createdAt: -1 } },
+    ],
+  },
+  outbox: {
+    name: 'outbox',
+    purpose: 'local cloud only: the messages that would have gone to WeChat or a WeCom group',
+    indexes: [],
+    readWhole: true,
+  },
+  subscriptions: {
+    name: 'subscriptions',
+    purpose: 'WeChat one-time subscription credits per person per template',
+    indexes: [{ name: 'by_openid', keys: { openid: 1 } }],
   },
 } as const satisfies Record<string, CollectionSpec>;
 

@@ -1,5 +1,12 @@
+import { z } from 'zod';
+import { DEFAULT_CASE_POLICY, type CasePolicy } from '../domain/case-lifecycle';
+import { DEFAULT_REMINDER_OFFSETS_HOURS } from '../domain/answer-deadline';
+import { TEMPLATE_KEYS, type TemplateKey } from '../domain/notification-plan';
+
 /**
- * The only place server code reads process.env. Validated once per container.
+ * The only place server code reads process.env. Validated once per container:
+ * a missing template id in the cloud stops the function at start, not at the
+ * first reminder.
  *
  * In the cloud, CloudBase injects the environment; locally the function host sets
  * LOCAL_CLOUD=true and points the SDK at the local database service through
@@ -8,14 +15,62 @@
 export interface ServerConfig {
   /** CloudBase environment id; undefined means "the environment this function runs in". */
   envId: string | undefined;
-  /** True only under the local cloud: enables the shifted dev clock and the local outbox. */
+  /** True only under the local cloud: shifted dev clock, local outbox instead of WeChat. */
   localCloud: boolean;
+  /** Subscription message template ids by purpose (微信公众平台 → 订阅消息). */
+  templates: Record<TemplateKey, string>;
+  /** developer | trial | formal: which mini-program version a message opens. */
+  miniprogramState: 'developer' | 'trial' | 'formal';
+  reminderOffsetsHours: number[];
+  casePolicy: CasePolicy;
 }
 
+const TEMPLATE_ENV: Record<TemplateKey, string> = {
+  reminder: 'QNZS_TEMPLATE_REMINDER',
+  escalation: 'QNZS_TEMPLATE_ESCALATION',
+  reply: 'QNZS_TEMPLATE_REPLY',
+  progress: 'QNZS_TEMPLATE_PROGRESS',
+};
+
+const TemplateIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'template id must be 1–64 letters, digits, _ or -');
+const HoursList = z
+  .string()
+  .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, 'comma-separated hours, e.g. "4,1"')
+  .transform((s) => s.split(',').map(Number))
+  .pipe(z.array(z.number().positive().max(72)).min(1).max(5));
+
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const problems: string[] = [];
   const envId = env.QNZS_ENV_ID?.trim() || undefined;
-  if (envId !== undefined && !/^[a-z0-9_-]{1,40}$/.test(envId)) {
-    throw new Error(`QNZS_ENV_ID "${envId}" is not a valid CloudBase environment id`);
+  if (envId !== undefined && !/^[a-z0-9_-]{1,40}$/.test(envId)) problems.push(`QNZS_ENV_ID "${envId}" is not a valid CloudBase environment id`);
+  const localCloud = env.LOCAL_CLOUD === 'true';
+
+  const templates = {} as Record<TemplateKey, string>;
+  for (const key of TEMPLATE_KEYS) {
+    const name = TEMPLATE_ENV[key];
+    const raw = env[name]?.trim() || (localCloud ? `local-${key}` : undefined);
+    const parsed = TemplateIdSchema.safeParse(raw);
+    if (!parsed.success) problems.push(`${name}: ${raw === undefined ? 'missing' : parsed.error.issues[0]?.message}`);
+    else templates[key] = parsed.data;
   }
-  return { envId, localCloud: env.LOCAL_CLOUD === 'true' };
+
+  const state = env.QNZS_MINIPROGRAM_STATE?.trim() || 'formal';
+  if (!['developer', 'trial', 'formal'].includes(state)) problems.push(`QNZS_MINIPROGRAM_STATE "${state}" must be developer, trial or formal`);
+
+  let reminderOffsetsHours = [...DEFAULT_REMINDER_OFFSETS_HOURS];
+  if (env.QNZS_REMINDER_HOURS) {
+    const parsed = HoursList.safeParse(env.QNZS_REMINDER_HOURS.trim());
+    if (parsed.success) reminderOffsetsHours = parsed.data;
+    else problems.push(`QNZS_REMINDER_HOURS: ${parsed.error.issues[0]?.message}`);
+  }
+
+  const casePolicy = { ...DEFAULT_CASE_POLICY };
+  if (env.QNZS_AUTO_CLOSE_DAYS) {
+    const days = Number(env.QNZS_AUTO_CLOSE_DAYS);
+    if (Number.isInteger(days) && days >= 1 && days <= 60) casePolicy.autoCloseDays = days;
+    else problems.push(`QNZS_AUTO_CLOSE_DAYS "${env.QNZS_AUTO_CLOSE_DAYS}" must be a whole number of days, 1–60`);
+  }
+
+  if (problems.length > 0) throw new Error(`Invalid function configuration:\n- ${problems.join('\n- ')}`);
+  return { envId, localCloud, templates, miniprogramState: state as ServerConfig['miniprogramState'], reminderOffsetsHours, casePolicy };
 }

@@ -40,7 +40,7 @@ describe('answer.post', () => {
     expect(q.answers).toEqual([
       expect.objectContaining({ id: reply.answerId, official: true, responderName: '任智宇', unitName: '计算机科学与技术学院团委', teamLabel: '专帮青' }),
     ]);
-    expect(api.find('events', { questionId: id }).map((e) => e.type)).toEqual(['asked', 'answered']);
+    expect(api.find('events', { questionId: id }).map((e) => e.type)).toEqual(['ask', 'answer']);
   });
 
   it('keeps later replies as follow-ups without moving the clock', async () => {
@@ -64,7 +64,8 @@ describe('answer.post', () => {
     expect(official).toHaveLength(1);
     const stored = api.find('questions', { _id: id })[0]!;
     expect(stored.officialAnswerId).toBe(official[0].answerId);
-    expect(api.count('events', { questionId: id, type: 'answered' })).toBe(1);
+    expect(api.count('events', { questionId: id, type: 'answer' })).toBe(1);
+    expect(api.count('events', { questionId: id, type: 'reply' })).toBe(1);
   });
 
   it("refuses a responder of another college and writes nothing", async () => {
@@ -93,7 +94,7 @@ describe('answer.post', () => {
     const id = await newQuestion('协管老师可以直接回复');
     const reply = expectOk(await api.call(COORDINATOR, 'answer.post', { questionId: id, content: '协管已跟进，请留意学院通知。' }));
     expect(reply.official).toBe(true);
-    expect(api.find('events', { questionId: id, type: 'answered' })[0]).toMatchObject({ actorRole: 'coordinator' });
+    expect(api.find('events', { questionId: id, type: 'answer' })[0]).toMatchObject({ actorRole: 'coordinator' });
   });
 
   it('answers QUESTION.NOT_FOUND for an unknown question', async () => {

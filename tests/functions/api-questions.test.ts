@@ -35,7 +35,8 @@ describe('catalog.get and me.get', () => {
 
   it('treats an unknown WeChat user as an unregistered student', async () => {
     const me = expectOk(await api.call('wx-newcomer-001', 'me.get'));
-    expect(me).toEqual({ registered: false, name: null, collegeId: null, roles: ['student'], memberships: [] });
+    expect(me).toMatchObject({ registered: false, name: null, collegeId: null, roles: ['student'], memberships: [] });
+    expect(me.subscribeTemplates.asker.length).toBeGreaterThan(0);
   });
 
   it('describes a responder with their unit and team', async () => {
@@ -58,7 +59,7 @@ describe('question.ask', () => {
     expect(out.deadlineAt - out.createdAt).toBe(24 * HOUR_MS);
     const stored = api.find('questions', { _id: out.id })[0]!;
     expect(stored).toMatchObject({ askerOpenid: STUDENT, status: 'routed', ownerUnitId: 'c-cs' });
-    expect(api.find('events', { questionId: out.id })).toEqual([expect.objectContaining({ type: 'asked', toStatus: 'routed', unitId: 'c-cs' })]);
+    expect(api.find('events', { questionId: out.id })).toEqual([expect.objectContaining({ type: 'ask', toStatus: 'routed', unitId: 'c-cs' })]);
   });
 
   it("routes to the category's owning department (后勤宿舍 → 后勤服务中心)", async () => {
@@ -145,7 +146,7 @@ describe('reading questions', () => {
     do {
       const page = expectOk(await api.call(null, 'question.listPublic', { pageSize: 7, ...(cursor ? { cursor } : {}) }));
       for (const item of page.items) {
-        expect(item.status).toBe('answered');
+        expect(['answered', 'handling', 'resolved', 'closed']).toContain(item.status);
         expect(item.visibility).toBe('public');
         expect(item.createdAt).toBeLessThanOrEqual(previous);
         previous = item.createdAt;
@@ -154,7 +155,7 @@ describe('reading questions', () => {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(new Set(seen).size).toBe(seen.length);
-    expect(seen.length).toBe(api.count('questions', { visibility: 'public', status: 'answered' }));
+    expect(seen.length).toBe(api.count('questions', { visibility: 'public', status: { $in: ['answered', 'handling', 'resolved', 'closed'] } }));
     expect(seen.length).toBeGreaterThan(20);
   });
 
@@ -182,18 +183,24 @@ describe('reading questions', () => {
 
 describe('inbox.list', () => {
   it("shows a responder their units' waiting questions, soonest deadline first", async () => {
-    const urgent = expectOk(await api.call(STUDENT, 'question.ask', ask({ urgent: true, title: '紧急：机房门禁无法进入' }))).id;
     const inbox = expectOk(await api.call(CS_RESPONDER, 'inbox.list', { pageSize: 50 }));
     expect(inbox.items.length).toBeGreaterThan(0);
     for (const q of inbox.items) {
       expect(q.ownerUnitId).toBe('c-cs');
       expect(q.status).toBe('routed');
+      expect(q.deadlineAt - Date.now()).toBeGreaterThan(4 * HOUR_MS - 60_000);
     }
     const deadlines = inbox.items.map((q: any) => q.deadlineAt);
     expect(deadlines).toEqual([...deadlines].sort((a, b) => a - b));
-    // Emergency-lane questions (2 h) come before every 24-hour one.
-    expect(inbox.items[0].urgent).toBe(true);
-    expect(inbox.items.map((q: any) => q.id)).toContain(urgent);
+  });
+
+  it('puts the last four hours in 即将超时, where the emergency lane lands at once', async () => {
+    const urgent = expectOk(await api.call(STUDENT, 'question.ask', ask({ urgent: true, title: '紧急：机房门禁无法进入' }))).id;
+    const dueSoon = expectOk(await api.call(CS_RESPONDER, 'inbox.list', { box: 'dueSoon' }));
+    expect(dueSoon.items.map((q: any) => q.id)).toContain(urgent);
+    for (const q of dueSoon.items) expect(q.deadlineAt - Date.now()).toBeLessThanOrEqual(4 * HOUR_MS);
+    const pending = expectOk(await api.call(CS_RESPONDER, 'inbox.list', { box: 'pending', pageSize: 50 }));
+    expect(pending.items.map((q: any) => q.id)).not.toContain(urgent);
   });
 
   it("does not show another unit's questions", async () => {

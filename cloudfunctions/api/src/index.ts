@@ -3,6 +3,7 @@ import { offsetClock, systemClock, type Clock } from '@shared/server/clock';
 import { callerOpenid, initCloudbase, localContextValue } from '@shared/server/cloudbase';
 import { readServerConfig } from '@shared/server/config';
 import { randomIds } from '@shared/server/ids';
+import { createNotifier } from '@shared/server/notifications/create-notifier';
 import { cloudbaseRepositories } from '@shared/server/repositories/cloudbase-repositories';
 import { apiActions } from './actions';
 
@@ -13,10 +14,14 @@ import { apiActions } from './actions';
  */
 const config = readServerConfig();
 const app = initCloudbase(config);
+const db = app.database();
+let currentClock: Clock = systemClock;
 const handle = createApiHandler({
   actions: apiActions,
-  repos: cloudbaseRepositories(app.database()),
+  repos: cloudbaseRepositories(db),
   ids: randomIds,
+  notifier: createNotifier(config, db, () => currentClock, randomIds),
+  settings: { templates: config.templates, casePolicy: config.casePolicy, reminderOffsetsHours: config.reminderOffsetsHours },
 });
 
 /** Under the local cloud the developer may shift time; in CloudBase this is always the system clock. */
@@ -29,5 +34,6 @@ function clockFor(context: unknown): Clock {
 export async function main(event: unknown, context: unknown) {
   const invocationId =
     context && typeof context === 'object' && 'request_id' in context ? String((context as { request_id: unknown }).request_id) : undefined;
-  return handle(event, { openid: callerOpenid(context), clock: clockFor(context), invocationId });
+  currentClock = clockFor(context);
+  return handle(event, { openid: callerOpenid(context), clock: currentClock, invocationId });
 }

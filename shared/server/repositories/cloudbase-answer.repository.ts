@@ -10,6 +10,10 @@ export class CloudbaseAnswerRepository implements AnswerRepository {
     await this.db.collection(COLLECTIONS.answers.name).add(answer);
   }
 
+  async remove(id: string): Promise<void> {
+    await this.db.collection(COLLECTIONS.answers.name).doc(id).remove();
+  }
+
   async listByQuestion(questionId: string): Promise<AnswerRecord[]> {
     const res = await this.db
       .collection(COLLECTIONS.answers.name)

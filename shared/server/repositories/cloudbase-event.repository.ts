@@ -1,5 +1,6 @@
 import type { Database } from '../cloudbase';
 import { COLLECTIONS } from '../collections';
+import { isDuplicateKeyError } from './cloudbase-question.repository';
 import type { EventRepository } from './ports';
 import type { EventRecord } from './records';
 
@@ -7,8 +8,13 @@ import type { EventRecord } from './records';
 export class CloudbaseEventRepository implements EventRepository {
   constructor(private readonly db: Database) {}
 
+  /** Idempotent by id: appending the same event twice (a retried request) keeps one. */
   async append(event: EventRecord): Promise<void> {
-    await this.db.collection(COLLECTIONS.events.name).add(event);
+    try {
+      await this.db.collection(COLLECTIONS.events.name).add(event);
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+    }
   }
 
   async listByQuestion(questionId: string): Promise<EventRecord[]> {

@@ -4,6 +4,7 @@ import { DuplicateQuestionError, type PageRequest, type QuestionRepository } fro
 import type { QuestionRecord } from './records';
 
 const NAME = COLLECTIONS.questions.name;
+export const ANSWERED_STATES = ['answered', 'handling', 'resolved', 'closed'];
 
 export function isDuplicateKeyError(err: unknown): boolean {
   const message = err instanceof Error ? err.message : typeof err === 'object' && err ? String((err as { message?: unknown }).message) : '';
@@ -49,7 +50,8 @@ export class CloudbaseQuestionRepository implements QuestionRepository {
   }
 
   async listPublic(filter: { categoryId?: string }, page: PageRequest): Promise<QuestionRecord[]> {
-    const base: Record<string, unknown> = { visibility: 'public', status: 'answered' };
+    // Everything with an official answer: answered, in handling, resolved or closed.
+    const base: Record<string, unknown> = { visibility: 'public', status: this.db.command.in(ANSWERED_STATES) };
     if (filter.categoryId) base.categoryId = filter.categoryId;
     const res = await this.paged(base, 'createdAt', 'desc', page).get();
     return res.data as QuestionRecord[];
@@ -60,24 +62,43 @@ export class CloudbaseQuestionRepository implements QuestionRepository {
     return res.data as QuestionRecord[];
   }
 
-  async listPendingForUnits(unitIds: string[], page: PageRequest): Promise<QuestionRecord[]> {
+  async listWaitingForUnits(unitIds: string[], deadline: { from?: number; to?: number }, page: PageRequest): Promise<QuestionRecord[]> {
     if (unitIds.length === 0) return [];
     const _ = this.db.command;
-    const res = await this.paged({ ownerUnitId: _.in(unitIds), status: 'routed' }, 'deadlineAt', 'asc', page).get();
+    const base: Record<string, unknown> = { ownerUnitId: _.in(unitIds), status: 'routed' };
+    if (deadline.from !== undefined && deadline.to !== undefined) base.deadlineAt = _.gte(deadline.from).and(_.lt(deadline.to));
+    else if (deadline.from !== undefined) base.deadlineAt = _.gte(deadline.from);
+    else if (deadline.to !== undefined) base.deadlineAt = _.lt(deadline.to);
+    const res = await this.paged(base, 'deadlineAt', 'asc', page).get();
+    return res.data as QuestionRecord[];
+  }
+
+  async listHandlingForUnits(unitIds: string[], page: PageRequest): Promise<QuestionRecord[]> {
+    if (unitIds.length === 0) return [];
+    const _ = this.db.command;
+    const res = await this.paged({ ownerUnitId: _.in(unitIds), status: 'handling' }, 'deadlineAt', 'asc', page).get();
     return res.data as QuestionRecord[];
   }
 
   async listAnsweredForUnits(unitIds: string[], page: PageRequest): Promise<QuestionRecord[]> {
     if (unitIds.length === 0) return [];
     const _ = this.db.command;
-    const res = await this.paged({ ownerUnitId: _.in(unitIds), status: 'answered' }, 'answeredAt', 'desc', page).get();
+    const res = await this.paged({ ownerUnitId: _.in(unitIds), status: _.in(['answered', 'resolved', 'closed']) }, 'answeredAt', 'desc', page).get();
     return res.data as QuestionRecord[];
   }
 
-  async markAnswered(id: string, answerId: string, at: number): Promise<boolean> {
-    const res = await this.coll
-      .where({ _id: id, status: 'routed' })
-      .update({ status: 'answered', answeredAt: at, officialAnswerId: answerId, answerCount: this.db.command.inc(1) });
+  async listEscalated(page: PageRequest): Promise<QuestionRecord[]> {
+    const _ = this.db.command;
+    const res = await this.paged({ status: 'routed', escalatedAt: _.gt(0) }, 'escalatedAt', 'asc', page).get();
+    return res.data as QuestionRecord[];
+  }
+
+  async applyChange(id: string, expectedVersion: number, patch: Partial<QuestionRecord>, answerCountDelta = 0): Promise<boolean> {
+    const _ = this.db.command;
+    const { _id: _ignored, version: _v, ...fields } = patch;
+    const update: Record<string, unknown> = { ...fields, version: _.inc(1) };
+    if (answerCountDelta) update.answerCount = _.inc(answerCountDelta);
+    const res = await this.coll.where({ _id: id, version: expectedVersion }).update(update);
     return res.updated === 1;
   }
 

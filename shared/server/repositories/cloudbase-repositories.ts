@@ -3,6 +3,9 @@ import { CachedCatalogRepository, CloudbaseCatalogRepository } from './cloudbase
 import { CloudbaseAnswerRepository } from './cloudbase-answer.repository';
 import { CloudbaseEventRepository } from './cloudbase-event.repository';
 import { CloudbaseQuestionRepository } from './cloudbase-question.repository';
+import { CloudbaseNotificationRepository } from './cloudbase-notification.repository';
+import { CloudbaseSubscriptionRepository } from './cloudbase-subscription.repository';
+import { CloudbaseTimerRepository } from './cloudbase-timer.repository';
 import { CloudbaseUserRepository } from './cloudbase-user.repository';
 import type { Repositories } from './ports';
 
@@ -17,5 +20,8 @@ export function cloudbaseRepositories(db: Database, options: { catalogCacheMs?: 
     questions: new CloudbaseQuestionRepository(db),
     answers: new CloudbaseAnswerRepository(db),
     events: new CloudbaseEventRepository(db),
+    timers: new CloudbaseTimerRepository(db),
+    notifications: new CloudbaseNotificationRepository(db),
+    subscriptions: new CloudbaseSubscriptionRepository(db),
   };
 }

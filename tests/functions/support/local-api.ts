@@ -3,6 +3,7 @@ import { applyLocalSdkEnvironment, invocationContext } from '../../../scripts/lo
 import { startDatabaseService } from '../../../scripts/local-cloud/local-cloud';
 import { provisionCollections } from '../../../scripts/provision';
 import { seedDemo } from '../../../scripts/seed/seed-demo';
+import type { TickReport } from '../../../shared/server/scheduler/run-tick';
 
 /**
  * The real `api` function (its src/index.ts `main`) talking through the real
@@ -12,6 +13,14 @@ export type ApiReply = { ok: true; data: any; requestId?: string } | { ok: false
 
 export interface LocalApi {
   call(openid: string | null, action: string, data?: unknown, requestId?: string): Promise<ApiReply>;
+  /** One run of the real scheduler function at the shifted clock. */
+  tick(): Promise<TickReport>;
+  /** Shifts the clock both functions see, like POST /__dev/clock. */
+  advance(ms: number): void;
+  now(): number;
+  /** The SDK database, for tests that drive shared/server code directly. */
+  db: ReturnType<ReturnType<typeof tcb.init>['database']>;
+  outbox(filter?: Record<string, unknown>): Record<string, any>[];
   raw(openid: string | null, event: unknown): Promise<ApiReply>;
   count(collection: string, filter?: Record<string, unknown>): number;
   find(collection: string, filter?: Record<string, unknown>): Record<string, any>[];
@@ -31,10 +40,20 @@ export async function startLocalApi(): Promise<LocalApi> {
   // Loaded after the environment is in place, as CloudBase loads a function in a prepared container.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { main } = require('../../../cloudfunctions/api/src/index') as { main: (e: unknown, c: unknown) => Promise<ApiReply> };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const scheduler = require('../../../cloudfunctions/scheduler/src/index') as { main: (e: unknown, c: unknown) => Promise<TickReport> };
 
-  const raw = (openid: string | null, event: unknown) => main(event, invocationContext('api', { openid }, 0));
+  let offset = 0;
+  const raw = (openid: string | null, event: unknown) => main(event, invocationContext('api', { openid }, offset));
   return {
     raw,
+    tick: () => scheduler.main({ Type: 'Timer', TriggerName: 'tick' }, invocationContext('scheduler', { openid: null }, offset)),
+    advance: (ms) => {
+      offset += ms;
+    },
+    now: () => Date.now() + offset,
+    db,
+    outbox: (filter = {}) => (service.store.listCollections().includes('outbox') ? service.store.find('outbox', filter, { sort: { createdAt: 1 } }) : []),
     call: (openid, action, data, requestId) => raw(openid, { action, ...(data === undefined ? {} : { data }), ...(requestId ? { requestId } : {}) }),
     count: (collection, filter = {}) => service.store.count(collection, filter),
     find: (collection, filter = {}) => service.store.find(collection, filter),

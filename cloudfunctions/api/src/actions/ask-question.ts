@@ -1,10 +1,13 @@
 import { answerDeadline } from '@shared/domain/answer-deadline';
 import { DomainError } from '@shared/domain/errors';
 import { routeQuestion } from '@shared/domain/route-question';
-import type { ActionDefinition } from '@shared/server/api-handler';
+import type { ActionContext, ActionDefinition } from '@shared/server/api-handler';
+import { nextTimers } from '@shared/server/case/case-records';
+import { notifyNow } from '@shared/server/notifications/notify';
 import { DuplicateQuestionError } from '@shared/server/repositories/ports';
 import type { QuestionRecord } from '@shared/server/repositories/records';
-import { loadCatalog } from './catalog-lookup';
+import { deliveryDeps } from './apply-case-action';
+import { loadCatalog, type CatalogLookup } from './catalog-lookup';
 
 /**
  * 听 → 转: a student asks; the question is routed at once to the unit that owns
@@ -13,7 +16,8 @@ import { loadCatalog } from './catalog-lookup';
  */
 export const askQuestion: ActionDefinition<'question.ask'> = {
   viewer: 'required',
-  async run(input, { viewer, repos, ids, now, requestId }) {
+  async run(input, ctx) {
+    const { viewer, repos, ids, now, requestId } = ctx;
     const catalog = await loadCatalog(repos);
     const college = catalog.unit(input.collegeId);
     if (!college || college.kind !== 'college') throw new DomainError('CATALOG.UNKNOWN_COLLEGE');
@@ -46,23 +50,20 @@ export const askQuestion: ActionDefinition<'question.ask'> = {
       answeredAt: null,
       officialAnswerId: null,
       answerCount: 0,
+      assigneeOpenid: null,
+      escalatedAt: null,
+      rating: null,
+      reopenCount: 0,
+      noticeRequired: false,
+      noticePublishedAt: null,
+      notice: null,
+      autoCloseAt: null,
+      version: 0,
     };
 
     let stored = question;
     try {
       await repos.questions.insert(question);
-      await repos.events.append({
-        _id: ids.next('e'),
-        questionId: id,
-        type: 'asked',
-        actorOpenid: viewer.openid,
-        actorRole: 'student',
-        at: now,
-        fromStatus: null,
-        toStatus: 'routed',
-        unitId: route.unitId,
-        reason: `routed by ${route.reason}`,
-      });
     } catch (err) {
       if (!(err instanceof DuplicateQuestionError)) throw err;
       // A retry of a submit that already landed: answer with what was stored then.
@@ -70,6 +71,24 @@ export const askQuestion: ActionDefinition<'question.ask'> = {
       if (!existing) throw err;
       stored = existing;
     }
+
+    // Idempotent follow-ups: a retry completes whatever a failed attempt left undone.
+    const eventId = ids.derived('e', stored._id, 'ask');
+    await repos.events.append({
+      _id: eventId,
+      questionId: stored._id,
+      type: 'ask',
+      actorOpenid: viewer.openid,
+      actorName: stored.anonymous ? '匿名同学' : stored.askerName,
+      actorRole: 'student',
+      at: stored.createdAt,
+      fromStatus: null,
+      toStatus: 'routed',
+      unitId: stored.ownerUnitId,
+      reason: ROUTE_REASONS[stored.routeReason],
+    });
+    await repos.timers.schedule(nextTimers(stored, 'ask', now, ctx.settings.reminderOffsetsHours));
+    if (stored.urgent) await alertEmergency(ctx, stored, eventId, catalog);
 
     return {
       id: stored._id,
@@ -79,3 +98,32 @@ export const askQuestion: ActionDefinition<'question.ask'> = {
     };
   },
 };
+
+const ROUTE_REASONS = {
+  category: '按问题类别转交职能部门',
+  college: '转交所在学院团委',
+  triage: '无法自动分派，转交校团委兜底',
+} as const;
+
+/** 紧急通道: the group leader (工作小组组长) and the coordinator hear at once. */
+async function alertEmergency(ctx: ActionContext, question: QuestionRecord, eventId: string, catalog: CatalogLookup) {
+  const [leaders, coordinators] = await Promise.all([ctx.repos.users.listByRole('schoolAdmin'), ctx.repos.users.listByRole('coordinator')]);
+  await notifyNow(
+    deliveryDeps(ctx),
+    [
+      {
+        kind: 'emergency',
+        question,
+        recipients: [...leaders, ...coordinators].map((u) => ({ openid: u.openid, name: u.name })),
+        occasion: eventId,
+        unitName: catalog.unitName(question.ownerUnitId),
+        unitId: null,
+        note: '',
+        at: ctx.now,
+        now: ctx.now,
+      },
+    ],
+    ctx.now,
+    ctx.log,
+  );
+}

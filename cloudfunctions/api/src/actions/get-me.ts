@@ -3,7 +3,7 @@ import { loadCatalog } from './catalog-lookup';
 
 export const getMe: ActionDefinition<'me.get'> = {
   viewer: 'required',
-  async run(_input, { viewer, repos }) {
+  async run(_input, { viewer, repos, settings }) {
     const user = viewer.user;
     const catalog = user && user.memberships.length > 0 ? await loadCatalog(repos) : null;
     return {
@@ -17,6 +17,10 @@ export const getMe: ActionDefinition<'me.get'> = {
         team: m.team,
         categoryIds: m.categoryIds,
       })),
+      subscribeTemplates: {
+        asker: [settings.templates.reply, settings.templates.progress],
+        responder: [settings.templates.reminder, settings.templates.escalation],
+      },
     };
   },
 };

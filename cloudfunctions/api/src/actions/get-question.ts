@@ -6,11 +6,11 @@ import { presentDetail } from './present-question';
 
 export const getQuestion: ActionDefinition<'question.get'> = {
   viewer: 'required',
-  async run({ id }, { viewer, repos }) {
+  async run({ id }, { viewer, repos, now }) {
     const question = await repos.questions.findById(id);
     if (!question) throw new DomainError('QUESTION.NOT_FOUND');
     if (!canViewQuestion(viewer, question)) throw new DomainError('AUTH.FORBIDDEN', '这是一个仅提问人和处理老师可见的问题');
-    const [answers, catalog] = await Promise.all([repos.answers.listByQuestion(id), loadCatalog(repos)]);
-    return presentDetail(question, answers, catalog, viewer);
+    const [answers, events, catalog] = await Promise.all([repos.answers.listByQuestion(id), repos.events.listByQuestion(id), loadCatalog(repos)]);
+    return presentDetail(question, answers, events, catalog, viewer, now);
   },
 };

@@ -3,7 +3,18 @@ import { askQuestion } from './ask-question';
 import { getCatalog } from './get-catalog';
 import { getMe } from './get-me';
 import { getQuestion } from './get-question';
-import { listInbox, listMyQuestions, listPublicQuestions } from './list-questions';
+import {
+  addProgress,
+  claimQuestion,
+  publishNotice,
+  rateQuestion,
+  reopenQuestion,
+  resolveQuestion,
+  startHandling,
+  transferQuestion,
+} from './case-actions';
+import { listEscalations, listInbox, listMyQuestions, listPublicQuestions } from './list-questions';
+import { listUnreachable, recordSubscription } from './notification-actions';
 import { postAnswer } from './post-answer';
 
 /** Every action the contract declares, and the use case that serves it. */
@@ -16,4 +27,15 @@ export const apiActions: ActionTable = {
   'question.listMine': listMyQuestions,
   'inbox.list': listInbox,
   'answer.post': postAnswer,
+  'question.claim': claimQuestion,
+  'question.transfer': transferQuestion,
+  'question.startHandling': startHandling,
+  'question.addProgress': addProgress,
+  'question.resolve': resolveQuestion,
+  'question.publishNotice': publishNotice,
+  'question.rate': rateQuestion,
+  'question.reopen': reopenQuestion,
+  'escalation.list': listEscalations,
+  'unit.unreachable': listUnreachable,
+  'subscription.record': recordSubscription,
 };

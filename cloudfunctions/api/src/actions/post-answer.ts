@@ -1,19 +1,42 @@
 import { DomainError } from '@shared/domain/errors';
 import { canAnswer } from '@shared/domain/permissions';
-import type { ActionDefinition } from '@shared/server/api-handler';
+import type { ActionContext, ActionDefinition } from '@shared/server/api-handler';
+import type { QuestionRecord } from '@shared/server/repositories/records';
+import { applyCaseAction, loadQuestionFor } from './apply-case-action';
 
 /**
  * 答: a responder of the owning unit (or the coordinator) replies. The first such
- * reply is the official answer and stops the clock; the switch is a conditional
- * update on the question's state, so two responders replying at once produce
- * exactly one official answer.
+ * reply is the official answer and stops the clock. The switch is a write
+ * conditional on the question's version: of two responders replying at once,
+ * one gives the official answer and the other's reply stays as a follow-up; a
+ * reply that lost to a transfer away from the responder's unit is withdrawn
+ * with QUESTION.STATE_CONFLICT.
  */
+async function recordFollowUp(ctx: ActionContext, question: QuestionRecord, answerId: string) {
+  await ctx.repos.questions.incrementAnswerCount(question._id);
+  await ctx.repos.events.append({
+    _id: ctx.ids.next('e'),
+    questionId: question._id,
+    type: 'reply',
+    actorOpenid: ctx.viewer.openid,
+    actorName: ctx.viewer.displayName ?? '答复老师',
+    actorRole: ctx.viewer.unitIds.includes(question.ownerUnitId) ? 'responder' : 'coordinator',
+    at: ctx.now,
+    fromStatus: question.status,
+    toStatus: question.status,
+    unitId: question.ownerUnitId,
+    reason: null,
+  });
+  return { answerId, official: false, answeredAt: question.answeredAt };
+}
+
 export const postAnswer: ActionDefinition<'answer.post'> = {
   viewer: 'required',
-  async run({ questionId, content }, { viewer, repos, ids, now }) {
-    const question = await repos.questions.findById(questionId);
-    if (!question) throw new DomainError('QUESTION.NOT_FOUND');
+  async run({ questionId, content }, ctx) {
+    const { viewer, repos, ids, now } = ctx;
+    const question = await loadQuestionFor(ctx, questionId);
     if (!canAnswer(viewer, question)) throw new DomainError('AUTH.FORBIDDEN', '只有负责单位的答复人员可以回复此问题');
+    if (question.status === 'closed') throw new DomainError('QUESTION.STATE_CONFLICT', '问题已关闭，不能再回复');
 
     const membership = viewer.user?.memberships.find((m) => m.unitId === question.ownerUnitId) ?? viewer.user?.memberships[0];
     const answerId = ids.next('a');
@@ -28,21 +51,17 @@ export const postAnswer: ActionDefinition<'answer.post'> = {
       createdAt: now,
     });
 
-    const official = question.status === 'routed' && (await repos.questions.markAnswered(questionId, answerId, now));
-    if (!official) await repos.questions.incrementAnswerCount(questionId);
-    await repos.events.append({
-      _id: ids.next('e'),
-      questionId,
-      type: official ? 'answered' : 'replied',
-      actorOpenid: viewer.openid,
-      actorRole: viewer.roles.includes('coordinator') && !viewer.unitIds.includes(question.ownerUnitId) ? 'coordinator' : 'responder',
-      at: now,
-      fromStatus: question.status,
-      toStatus: official ? 'answered' : question.status,
-      unitId: question.ownerUnitId,
-      reason: null,
-    });
-
-    return { answerId, official, answeredAt: official ? now : question.answeredAt };
+    if (question.status !== 'routed') return recordFollowUp(ctx, question, answerId);
+    try {
+      await applyCaseAction(ctx, question, { type: 'answer', answerId }, { answerCountDelta: 1, answerText: content });
+      return { answerId, official: true, answeredAt: now };
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.code !== 'QUESTION.STATE_CONFLICT') throw err;
+      // Someone changed the question first. Still ours to answer? Then this is a follow-up.
+      const current = await repos.questions.findById(questionId);
+      if (current && canAnswer(viewer, current) && current.status !== 'closed') return recordFollowUp(ctx, current, answerId);
+      await repos.answers.remove(answerId);
+      throw new DomainError('QUESTION.STATE_CONFLICT', '问题已转办给其他单位，你的回复未发布');
+    }
   },
 };

@@ -1,7 +1,9 @@
-import type { Answer, QuestionDetail, QuestionSummary } from '@shared/contracts/question.contract';
+import { CASE_ACTIONS, type Answer, type CaseActionName, type QuestionDetail, type QuestionSummary, type TimelineEntry } from '@shared/contracts/question.contract';
+import { availableActions } from '@shared/domain/case-lifecycle';
 import { TEAM_LABELS } from '@shared/domain/organisation';
 import { canAnswer, canSeeAsker } from '@shared/domain/permissions';
-import type { AnswerRecord, QuestionRecord } from '@shared/server/repositories/records';
+import { caseFactsOf } from '@shared/server/case/case-records';
+import type { AnswerRecord, EventRecord, QuestionRecord } from '@shared/server/repositories/records';
 import type { ResolvedViewer } from '@shared/server/viewer';
 import type { CatalogLookup } from './catalog-lookup';
 
@@ -13,9 +15,12 @@ function excerpt(content: string): string {
   return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH)}…` : flat;
 }
 
+function showsAsker(q: QuestionRecord, viewer: ResolvedViewer | null): boolean {
+  return viewer ? canSeeAsker(viewer, q) : !q.anonymous;
+}
+
 /** The list shape. The asker's name is shown only where the viewer may see it. */
 export function presentSummary(q: QuestionRecord, catalog: CatalogLookup, viewer: ResolvedViewer | null): QuestionSummary {
-  const showAsker = viewer ? canSeeAsker(viewer, q) : !q.anonymous;
   return {
     id: q._id,
     title: q.title,
@@ -25,7 +30,7 @@ export function presentSummary(q: QuestionRecord, catalog: CatalogLookup, viewer
     collegeId: q.collegeId,
     ownerUnitId: q.ownerUnitId,
     ownerUnitName: catalog.unitName(q.ownerUnitId),
-    askerName: showAsker ? q.askerName : ANONYMOUS_NAME,
+    askerName: showsAsker(q, viewer) ? q.askerName : ANONYMOUS_NAME,
     anonymous: q.anonymous,
     urgent: q.urgent,
     visibility: q.visibility,
@@ -34,6 +39,7 @@ export function presentSummary(q: QuestionRecord, catalog: CatalogLookup, viewer
     deadlineAt: q.deadlineAt,
     answeredAt: q.answeredAt,
     answerCount: q.answerCount,
+    escalated: q.escalatedAt !== null,
   };
 }
 
@@ -49,18 +55,43 @@ export function presentAnswer(a: AnswerRecord, officialAnswerId: string | null, 
   };
 }
 
+function presentEvent(e: EventRecord, q: QuestionRecord, catalog: CatalogLookup, viewer: ResolvedViewer): TimelineEntry {
+  const byAsker = e.actorOpenid !== '' && e.actorOpenid === q.askerOpenid;
+  return {
+    id: e._id,
+    type: e.type,
+    at: e.at,
+    actorName: byAsker && !showsAsker(q, viewer) ? ANONYMOUS_NAME : e.actorName,
+    unitName: e.unitId ? catalog.unitName(e.unitId) : null,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    reason: e.reason,
+  };
+}
+
 export function presentDetail(
   q: QuestionRecord,
   answers: AnswerRecord[],
+  events: EventRecord[],
   catalog: CatalogLookup,
   viewer: ResolvedViewer,
+  now: number,
 ): QuestionDetail {
+  const allowed = new Set<string>(availableActions(caseFactsOf(q), viewer, now));
+  const claim = [...events].reverse().find((e) => e.type === 'claim' && e.actorOpenid === q.assigneeOpenid);
   return {
     ...presentSummary(q, catalog, viewer),
     content: q.content,
     routeReason: q.routeReason,
     answers: answers.map((a) => presentAnswer(a, q.officialAnswerId, catalog)),
-    viewerCanAnswer: canAnswer(viewer, q),
+    timeline: events.map((e) => presentEvent(e, q, catalog, viewer)),
+    rating: q.rating,
+    reopenCount: q.reopenCount,
+    assigneeName: q.assigneeOpenid ? claim?.actorName ?? '已认领' : null,
+    noticeRequired: q.noticeRequired,
+    notice: q.notice && q.noticePublishedAt !== null ? { text: q.notice, publishedAt: q.noticePublishedAt } : null,
+    viewerCanAnswer: canAnswer(viewer, q) && q.status !== 'closed',
     viewerIsAsker: q.askerOpenid === viewer.openid,
+    viewerActions: CASE_ACTIONS.filter((a): a is CaseActionName => allowed.has(a)),
   };
 }

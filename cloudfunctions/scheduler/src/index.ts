@@ -1,0 +1,41 @@
+import { offsetClock, systemClock, type Clock } from '@shared/server/clock';
+import { initCloudbase, localContextValue } from '@shared/server/cloudbase';
+import { readServerConfig } from '@shared/server/config';
+import { randomIds } from '@shared/server/ids';
+import { createNotifier } from '@shared/server/notifications/create-notifier';
+import { cloudbaseRepositories } from '@shared/server/repositories/cloudbase-repositories';
+import { runTick } from '@shared/server/scheduler/run-tick';
+
+/**
+ * The `scheduler` cloud function, fired by its timer trigger every 5 minutes
+ * (config.json): reminders before the deadline, escalation at it, auto-close of
+ * unrated answers, reminders to publish emergency notices, and retries of
+ * messages that could not be delivered at once. Composition root; the work is
+ * in shared/server/scheduler/run-tick.ts.
+ */
+const config = readServerConfig();
+const app = initCloudbase(config);
+const db = app.database();
+let currentClock: Clock = systemClock;
+const repos = cloudbaseRepositories(db);
+const notifier = createNotifier(config, db, () => currentClock, randomIds);
+
+function clockFor(context: unknown): Clock {
+  if (!config.localCloud) return systemClock;
+  const offset = Number(localContextValue(context, 'LOCAL_CLOCK_OFFSET_MS') ?? 0);
+  return Number.isFinite(offset) && offset !== 0 ? offsetClock(offset) : systemClock;
+}
+
+export async function main(_event: unknown, context: unknown) {
+  currentClock = clockFor(context);
+  const report = await runTick({
+    repos,
+    notifier,
+    templates: config.templates,
+    ids: randomIds,
+    policy: config.casePolicy,
+    now: currentClock.now(),
+  });
+  console.log('scheduler tick', JSON.stringify(report));
+  return report;
+}

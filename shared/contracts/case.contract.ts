@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { Id } from './common.contract';
+import { QuestionStatus, userText } from './question.contract';
+
+/**
+ * The 听—答—办 transitions a person can ask for. Each answers with the new
+ * status, or QUESTION.STATE_CONFLICT when the question changed underneath.
+ */
+const onQuestion = { questionId: Id };
+export const NOTE_MAX = 500;
+
+export const CaseActionOutput = z.strictObject({ status: QuestionStatus, version: z.number().int().nonnegative() });
+export type CaseActionOutput = z.infer<typeof CaseActionOutput>;
+
+export const QuestionClaimInput = z.strictObject({ ...onQuestion });
+export const QuestionTransferInput = z.strictObject({ ...onQuestion, toUnitId: Id, reason: userText(2, 200) });
+export const QuestionStartHandlingInput = z.strictObject({ ...onQuestion, note: z.string().trim().max(NOTE_MAX).default('') });
+export const QuestionAddProgressInput = z.strictObject({ ...onQuestion, note: userText(2, NOTE_MAX) });
+export const QuestionResolveInput = z.strictObject({ ...onQuestion, note: userText(2, NOTE_MAX) });
+export const QuestionPublishNoticeInput = z.strictObject({ ...onQuestion, notice: userText(10, 2000) });
+export const QuestionRateInput = z.strictObject({ ...onQuestion, satisfied: z.boolean(), comment: z.string().trim().max(200).default('') });
+export const QuestionReopenInput = z.strictObject({ ...onQuestion, reason: userText(2, 200) });

@@ -1,0 +1,149 @@
+import { formatCampusTime, describeTimeLeft } from './shanghai-time';
+
+/**
+ * What each message says, to whom it goes, and how it fits WeChat's
+ * subscription-message limits. Pure: the server decides recipients and delivery.
+ */
+export const NOTIFICATION_KINDS = [
+  'reminder', // owning unit: the deadline is near
+  'escalation', // coordinator: missed the deadline, answer it directly
+  'supervisorAlert', // supervisor: which unit missed it
+  'emergency', // group leader + coordinator: an urgent question arrived
+  'transferredIn', // the new unit: a question was transferred to you
+  'noticeReminder', // handler: publish how the emergency was handled
+  'answered', // asker
+  'handlingStarted', // asker
+  'resolved', // asker
+  'transferred', // asker
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Subscription templates the platform uses; their ids are configuration. */
+export const TEMPLATE_KEYS = ['reminder', 'escalation', 'reply', 'progress'] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+
+/** Field names of each template, in the order WeChat shows them. */
+export const TEMPLATE_FIELDS: Record<TemplateKey, readonly string[]> = {
+  reminder: ['thing1', 'thing2', 'time3', 'thing4'], // 问题标题, 负责单位, 答复时限, 温馨提示
+  escalation: ['thing1', 'thing2', 'time3', 'thing4'], // 问题标题, 负责单位, 答复时限, 处理要求
+  reply: ['thing1', 'thing2', 'thing3', 'time4'], // 问题标题, 答复单位, 答复内容, 答复时间
+  progress: ['thing1', 'phrase2', 'thing3', 'time4'], // 问题标题, 办理状态, 说明, 更新时间
+};
+
+const KIND_TEMPLATE: Record<NotificationKind, TemplateKey> = {
+  reminder: 'reminder',
+  transferredIn: 'reminder',
+  noticeReminder: 'reminder',
+  escalation: 'escalation',
+  supervisorAlert: 'escalation',
+  emergency: 'escalation',
+  answered: 'reply',
+  handlingStarted: 'progress',
+  resolved: 'progress',
+  transferred: 'progress',
+};
+
+export function templateFor(kind: NotificationKind): TemplateKey {
+  return KIND_TEMPLATE[kind];
+}
+
+/**
+ * WeChat's limits by field type: thing ≤ 20 characters, phrase ≤ 5 (Chinese,
+ * no punctuation), character_string ≤ 32, name ≤ 10 (20 if Chinese-only is not
+ * guaranteed, we keep 10); time is "YYYY年M月D日 HH:mm". Over-long text is cut
+ * with an ellipsis inside the limit, never rejected by WeChat.
+ */
+const LIMITS: Record<string, number> = { thing: 20, phrase: 5, character_string: 32, name: 10, number: 32, letter: 32, symbol: 5 };
+
+export function fieldType(field: string): string {
+  return field.replace(/\d+$/, '');
+}
+
+function cut(value: string, max: number): string {
+  const chars = [...value.replace(/\s+/g, ' ').trim()];
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+export function fitField(field: string, value: string): string {
+  const type = fieldType(field);
+  if (type === 'phrase') return [...value.replace(/[^\u4e00-\u9fa5]/g, '')].slice(0, LIMITS.phrase).join('') || '更新';
+  const max = LIMITS[type];
+  return max ? cut(value, max) || '—' : value;
+}
+
+export interface MessageFacts {
+  title: string;
+  unitName: string;
+  deadlineAt: number;
+  /** When the thing being told about happened (answer time, transfer time…). */
+  at: number;
+  now: number;
+  /** Answer excerpt, progress note or transfer reason. */
+  note: string;
+}
+
+export interface ComposedMessage {
+  templateKey: TemplateKey;
+  data: Record<string, string>;
+  /** The same message as plain text, for the WeCom group fallback and the outbox. */
+  text: string;
+}
+
+const WECHAT_TIME = 'YYYY年M月D日 HH:mm';
+
+export function composeMessage(kind: NotificationKind, f: MessageFacts): ComposedMessage {
+  const templateKey = templateFor(kind);
+  const deadline = formatCampusTime(f.deadlineAt, WECHAT_TIME);
+  const at = formatCampusTime(f.at, WECHAT_TIME);
+  const left = describeTimeLeft(f.deadlineAt - f.now);
+  let values: string[];
+  let text: string;
+  switch (kind) {
+    case 'reminder':
+      values = [f.title, f.unitName, deadline, `${left}，请尽快答复`];
+      text = `【青年之声】问题「${f.title}」${left}（时限 ${deadline}），请「${f.unitName}」尽快答复。`;
+      break;
+    case 'transferredIn':
+      values = [f.title, f.unitName, deadline, '新转办问题，时限不变'];
+      text = `【青年之声】问题「${f.title}」已转办至「${f.unitName}」，答复时限仍为 ${deadline}。转办理由：${f.note}`;
+      break;
+    case 'noticeReminder':
+      values = [f.title, f.unitName, deadline, '请发布紧急事件处理公告'];
+      text = `【青年之声】紧急问题「${f.title}」已办结，请发布处理情况公告。`;
+      break;
+    case 'escalation':
+      values = [f.title, f.unitName, deadline, '已超时，请协管直接答复'];
+      text = `【青年之声】问题「${f.title}」超过答复时限（${deadline}）未回复，负责单位「${f.unitName}」，请协管直接答复并安抚提问同学。`;
+      break;
+    case 'supervisorAlert':
+      values = [f.title, f.unitName, deadline, `${f.unitName}未按时答复`];
+      text = `【青年之声】「${f.unitName}」未在时限（${deadline}）内答复问题「${f.title}」，已升级至协管。`;
+      break;
+    case 'emergency':
+      values = [f.title, f.unitName, deadline, '紧急求助，请立即处理'];
+      text = `【青年之声·紧急通道】新的紧急求助「${f.title}」，负责单位「${f.unitName}」，须在 ${deadline} 前响应。`;
+      break;
+    case 'answered':
+      values = [f.title, f.unitName, f.note, at];
+      text = `【青年之声】你的问题「${f.title}」已由「${f.unitName}」答复：${f.note}`;
+      break;
+    case 'handlingStarted':
+      values = [f.title, '办理中', f.note || '已开始线下办理', at];
+      text = `【青年之声】你的问题「${f.title}」已进入办理，${f.note || '负责单位正在线下处理'}。`;
+      break;
+    case 'resolved':
+      values = [f.title, '已办结', f.note || '请查看办理结果并评价', at];
+      text = `【青年之声】你的问题「${f.title}」已办结：${f.note}。欢迎评价。`;
+      break;
+    case 'transferred':
+      values = [f.title, '已转办', `转至${f.unitName}`, at];
+      text = `【青年之声】你的问题「${f.title}」已转交「${f.unitName}」办理，答复时限不变。`;
+      break;
+  }
+  const fields = TEMPLATE_FIELDS[templateKey];
+  const data: Record<string, string> = {};
+  fields.forEach((field, i) => {
+    data[field] = fieldType(field) === 'time' ? values[i] ?? at : fitField(field, values[i] ?? '');
+  });
+  return { templateKey, data, text };
+}

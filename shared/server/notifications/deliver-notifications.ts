@@ -1,0 +1,88 @@
+import type { TemplateKey } from '../../domain/notification-plan';
+import type { Repositories } from '../repositories/ports';
+import type { NotificationRecord } from '../repositories/records';
+import { ERRCODE_NO_SUBSCRIPTION, type Notifier, WECOM_WEBHOOK_PATTERN } from './notifier';
+
+/**
+ * Delivers notification intents. Each is claimed with a lease (so two ticks, or
+ * a tick and the api, never send the same message twice), then sent with one
+ * subscription credit, or posted to the unit's WeCom group when the person has
+ * none, or recorded as undeliverable with the reason. Nothing is dropped.
+ *
+ * The one window left open is a crash after WeChat accepted a message and
+ * before it was marked sent: the message is sent again once the lease expires.
+ */
+export const DELIVERY_LEASE_MS = 2 * 60_000;
+export const MAX_ATTEMPTS = 5;
+const BACKOFF_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000];
+
+export interface DeliveryDeps {
+  repos: Repositories;
+  notifier: Notifier;
+  templates: Record<TemplateKey, string>;
+}
+
+export type DeliveryOutcome = 'sent' | 'fallback' | 'undeliverable' | 'retry' | 'skipped';
+
+async function fallbackWebhook(deps: DeliveryDeps, unitId: string | null): Promise<string | null> {
+  if (!unitId) return null;
+  const units = await deps.repos.catalog.listUnits();
+  const url = units.find((u) => u._id === unitId)?.fallbackWebhook;
+  return url && WECOM_WEBHOOK_PATTERN.test(url) ? url : null;
+}
+
+export async function deliverNotification(n: NotificationRecord, deps: DeliveryDeps, now: number): Promise<DeliveryOutcome> {
+  const { repos, notifier } = deps;
+  if (!(await repos.notifications.claim(n, now, DELIVERY_LEASE_MS))) return 'skipped';
+
+  const attempts = n.attempts + 1;
+  const retryOrGiveUp = async (reason: string): Promise<DeliveryOutcome> => {
+    if (attempts >= MAX_ATTEMPTS) {
+      await repos.notifications.finish(n._id, { state: 'undeliverable', channel: null, reason: `gave up after ${attempts} attempts: ${reason}`, at: now });
+      return 'undeliverable';
+    }
+    await repos.notifications.retryLater(n._id, now + (BACKOFF_MS[attempts - 1] ?? BACKOFF_MS[BACKOFF_MS.length - 1]!), attempts, reason);
+    return 'retry';
+  };
+
+  const templateId = deps.templates[n.templateKey as TemplateKey];
+  let noCreditReason = 'no subscription credit';
+  if (templateId && (await repos.subscriptions.consumeCredit(n.recipientOpenid, templateId, now))) {
+    const res = await notifier.sendSubscribeMessage({ touser: n.recipientOpenid, templateId, page: n.page, data: n.data });
+    if (res.ok) {
+      await repos.notifications.finish(n._id, { state: 'sent', channel: 'subscribe', reason: null, at: now });
+      return 'sent';
+    }
+    if (res.errcode !== ERRCODE_NO_SUBSCRIPTION) return retryOrGiveUp(`subscribeMessage.send ${res.errcode}: ${res.errmsg}`);
+    // WeChat says the person has no subscription left: our count was wrong.
+    await repos.subscriptions.clearCredits(n.recipientOpenid, templateId, now);
+    noCreditReason = `WeChat ${ERRCODE_NO_SUBSCRIPTION}: no subscription credit`;
+  }
+
+  const webhook = await fallbackWebhook(deps, n.unitId);
+  if (!webhook) {
+    await repos.notifications.finish(n._id, { state: 'undeliverable', channel: null, reason: `${noCreditReason}; no fallback channel`, at: now });
+    return 'undeliverable';
+  }
+  const res = await notifier.postToGroup(webhook, `@${n.recipientName} ${n.text}`);
+  if (!res.ok) return retryOrGiveUp(`WeCom webhook ${res.errcode}: ${res.errmsg}`);
+  await repos.notifications.finish(n._id, { state: 'fallback', channel: 'wecom', reason: noCreditReason, at: now });
+  return 'fallback';
+}
+
+export interface DeliveryTally {
+  sent: number;
+  fallback: number;
+  undeliverable: number;
+  retry: number;
+  skipped: number;
+}
+
+export function emptyTally(): DeliveryTally {
+  return { sent: 0, fallback: 0, undeliverable: 0, retry: 0, skipped: 0 };
+}
+
+export async function deliverAll(ns: NotificationRecord[], deps: DeliveryDeps, now: number, tally = emptyTally()): Promise<DeliveryTally> {
+  for (const n of ns) tally[await deliverNotification(n, deps, now)] += 1;
+  return tally;
+}

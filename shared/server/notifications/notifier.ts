@@ -1,0 +1,26 @@
+/**
+ * The capability of reaching a person outside the app. Adapters: WeChat
+ * (wx-server-sdk cloud.openapi + WeCom group robots) in the cloud, the local
+ * outbox under the local cloud.
+ */
+export interface SubscribeMessage {
+  touser: string;
+  templateId: string;
+  /** Mini-program page the message opens, with its query. */
+  page: string;
+  data: Record<string, string>;
+}
+
+export type SendResult = { ok: true } | { ok: false; errcode: number; errmsg: string };
+
+/** WeChat's answer when the user has no subscription left for this template. */
+export const ERRCODE_NO_SUBSCRIPTION = 43101;
+
+export interface Notifier {
+  sendSubscribeMessage(message: SubscribeMessage): Promise<SendResult>;
+  /** A WeCom (企业微信) group robot: the unit's fallback channel. */
+  postToGroup(webhookUrl: string, text: string): Promise<SendResult>;
+}
+
+/** Only WeCom group robot URLs are accepted as fallback channels. */
+export const WECOM_WEBHOOK_PATTERN = /^https:\/\/qyapi\.weixin\.qq\.com\/cgi-bin\/webhook\/send\?key=[A-Za-z0-9-]{8,64}$/;

@@ -1,0 +1,146 @@
+import { decide, type CaseAction, type CasePolicy } from '../../domain/case-lifecycle';
+import { HOUR_MS } from '../../domain/answer-deadline';
+import type { NotificationKind } from '../../domain/notification-plan';
+import type { IdGenerator } from '../ids';
+import { deliverAll, emptyTally, type DeliveryDeps, type DeliveryTally } from '../notifications/deliver-notifications';
+import { enqueueNotifications } from '../notifications/notify';
+import type { Recipient } from '../notifications/plan-notifications';
+import { caseFactsOf, newTimer, nextTimers, toRecordPatch } from '../case/case-records';
+import type { QuestionRecord, TimerRecord, UserRecord } from '../repositories/records';
+
+/**
+ * One scheduler tick: everything due by `now`, in pages. The queries are on
+ * (state, dueAt) of timers and notifications, so a tick's cost depends on what
+ * is due, never on how many questions exist. Safe to run twice at once or to
+ * rerun after a crash: every timer and message is claimed before it is acted on.
+ */
+export const TIMER_LEASE_MS = 2 * 60_000;
+export const NOTICE_REMINDER_EVERY_MS = 12 * HOUR_MS;
+export const NOTICE_REMINDER_ROUNDS = 6;
+
+export interface TickDeps extends DeliveryDeps {
+  ids: IdGenerator;
+  policy: CasePolicy;
+  now: number;
+  pageSize?: number;
+  /** Upper bound on pages per tick, so one tick never runs past the function timeout. */
+  maxPages?: number;
+}
+
+export interface TickReport {
+  timers: { done: number; skipped: number; lost: number };
+  notifications: DeliveryTally;
+}
+
+const toRecipient = (u: UserRecord): Recipient => ({ openid: u.openid, name: u.name });
+
+async function unitName(deps: TickDeps, unitId: string): Promise<string> {
+  const units = await deps.repos.catalog.listUnits();
+  return units.find((u) => u._id === unitId)?.name ?? '负责单位';
+}
+
+async function responders(deps: TickDeps, q: QuestionRecord): Promise<Recipient[]> {
+  const people = await deps.repos.users.listResponders(q.ownerUnitId);
+  // The person who claimed it hears first; the rest of the unit too, so nothing hinges on one phone.
+  return people.sort((a, b) => Number(b.openid === q.assigneeOpenid) - Number(a.openid === q.assigneeOpenid)).map(toRecipient);
+}
+
+async function tell(deps: TickDeps, kind: NotificationKind, q: QuestionRecord, timer: TimerRecord, recipients: Recipient[], unitId: string | null) {
+  await enqueueNotifications(deps, {
+    kind,
+    question: q,
+    recipients,
+    occasion: String(timer.scheduledFor),
+    unitName: await unitName(deps, q.ownerUnitId),
+    unitId,
+    note: '',
+    at: deps.now,
+    now: deps.now,
+  });
+}
+
+/** Applies a system transition (escalate, auto-close) with the version check. */
+async function systemTransition(deps: TickDeps, q: QuestionRecord, action: CaseAction): Promise<'done' | string> {
+  const decision = decide(caseFactsOf(q), action, { kind: 'system' }, deps.now, deps.policy);
+  if (!decision.ok) return decision.message;
+  const { patch, event } = decision.change;
+  const recordPatch = toRecordPatch(patch);
+  if (!(await deps.repos.questions.applyChange(q._id, q.version, recordPatch))) return 'question changed meanwhile';
+  await deps.repos.events.append({
+    _id: deps.ids.derived('e', q._id, action.type, String(q.version)),
+    questionId: q._id,
+    type: action.type,
+    actorOpenid: '',
+    actorName: '系统',
+    actorRole: 'system',
+    at: deps.now,
+    fromStatus: event.fromState,
+    toStatus: event.toState,
+    unitId: q.ownerUnitId,
+    reason: event.reason,
+  });
+  await deps.repos.timers.schedule(nextTimers({ ...q, ...recordPatch }, action.type, deps.now));
+  return 'done';
+}
+
+async function handleTimer(deps: TickDeps, timer: TimerRecord): Promise<'done' | string> {
+  const q = await deps.repos.questions.findById(timer.questionId);
+  if (!q) return 'question no longer exists';
+  switch (timer.kind) {
+    case 'remind':
+      if (q.status !== 'routed') return `no reminder needed: ${q.status}`;
+      await tell(deps, 'reminder', q, timer, await responders(deps, q), q.ownerUnitId);
+      return 'done';
+
+    case 'escalate': {
+      const result = await systemTransition(deps, q, { type: 'escalate' });
+      if (result !== 'done') return result;
+      const [coordinators, supervisors] = await Promise.all([deps.repos.users.listByRole('coordinator'), deps.repos.users.listByRole('supervisor')]);
+      await tell(deps, 'escalation', q, timer, coordinators.map(toRecipient), null);
+      await tell(deps, 'supervisorAlert', q, timer, supervisors.map(toRecipient), null);
+      return 'done';
+    }
+
+    case 'autoClose':
+      return systemTransition(deps, q, { type: 'autoClose' });
+
+    case 'noticeReminder':
+      if (!q.noticeRequired || q.noticePublishedAt !== null) return 'notice already published';
+      await tell(deps, 'noticeReminder', q, timer, await responders(deps, q), q.ownerUnitId);
+      if (timer.round < NOTICE_REMINDER_ROUNDS) {
+        const at = timer.scheduledFor + NOTICE_REMINDER_EVERY_MS;
+        await deps.repos.timers.schedule([newTimer(q._id, 'noticeReminder', at, timer.round + 1)]);
+      }
+      return 'done';
+  }
+}
+
+
+export async function runTick(deps: TickDeps): Promise<TickReport> {
+  const pageSize = deps.pageSize ?? 50;
+  const maxPages = deps.maxPages ?? 20;
+  const report: TickReport = { timers: { done: 0, skipped: 0, lost: 0 }, notifications: emptyTally() };
+
+  for (let page = 0; page < maxPages; page++) {
+    const due = await deps.repos.timers.listDue(deps.now, pageSize);
+    if (due.length === 0) break;
+    for (const timer of due) {
+      if (!(await deps.repos.timers.claim(timer, deps.now, TIMER_LEASE_MS))) {
+        report.timers.lost += 1;
+        continue;
+      }
+      const outcome = await handleTimer(deps, timer);
+      await deps.repos.timers.finish(timer._id, outcome === 'done' ? 'done' : 'skipped', outcome, deps.now);
+      report.timers[outcome === 'done' ? 'done' : 'skipped'] += 1;
+    }
+    if (due.length < pageSize) break;
+  }
+
+  for (let page = 0; page < maxPages; page++) {
+    const due = await deps.repos.notifications.listDue(deps.now, pageSize);
+    if (due.length === 0) break;
+    await deliverAll(due, deps, deps.now, report.notifications);
+    if (due.length < pageSize) break;
+  }
+  return report;
+}
