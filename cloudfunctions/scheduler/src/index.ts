@@ -34,6 +34,7 @@ export async function main(_event: unknown, context: unknown) {
     templates: config.templates,
     ids: randomIds,
     policy: config.casePolicy,
+    reminderOffsetsHours: config.reminderOffsetsHours,
     now: currentClock.now(),
   });
   console.log('scheduler tick', JSON.stringify(report));

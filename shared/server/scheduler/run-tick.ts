@@ -1,5 +1,5 @@
 import { decide, type CaseAction, type CasePolicy } from '../../domain/case-lifecycle';
-import { HOUR_MS } from '../../domain/answer-deadline';
+import { HOUR_MS, reminderDueTimes } from '../../domain/answer-deadline';
 import type { NotificationKind } from '../../domain/notification-plan';
 import type { IdGenerator } from '../ids';
 import { deliverAll, emptyTally, type DeliveryDeps, type DeliveryTally } from '../notifications/deliver-notifications';
@@ -21,6 +21,7 @@ export const NOTICE_REMINDER_ROUNDS = 6;
 export interface TickDeps extends DeliveryDeps {
   ids: IdGenerator;
   policy: CasePolicy;
+  reminderOffsetsHours?: readonly number[];
   now: number;
   pageSize?: number;
   /** Upper bound on pages per tick, so one tick never runs past the function timeout. */
@@ -87,10 +88,16 @@ async function handleTimer(deps: TickDeps, timer: TimerRecord): Promise<'done' |
   const q = await deps.repos.questions.findById(timer.questionId);
   if (!q) return 'question no longer exists';
   switch (timer.kind) {
-    case 'remind':
+    case 'remind': {
       if (q.status !== 'routed') return `no reminder needed: ${q.status}`;
+      // Catching up after an outage: past the deadline the escalation speaks, and
+      // of several overdue reminders only the latest is worth sending.
+      if (deps.now >= q.deadlineAt) return 'deadline passed; escalation takes over';
+      const later = reminderDueTimes(q.createdAt, q.deadlineAt, deps.reminderOffsetsHours).some((t) => t > timer.scheduledFor && t <= deps.now);
+      if (later) return 'superseded by a later reminder';
       await tell(deps, 'reminder', q, timer, await responders(deps, q), q.ownerUnitId);
       return 'done';
+    }
 
     case 'escalate': {
       const result = await systemTransition(deps, q, { type: 'escalate' });

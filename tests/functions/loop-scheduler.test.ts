@@ -1,0 +1,282 @@
+import { HOUR_MS } from '../../shared/domain/answer-deadline';
+import { cloudbaseRepositories } from '../../shared/server/repositories/cloudbase-repositories';
+import type { Repositories } from '../../shared/server/repositories/ports';
+import { runTick } from '../../shared/server/scheduler/run-tick';
+import { randomIds } from '../../shared/server/ids';
+import type { Notifier, SubscribeMessage } from '../../shared/server/notifications/notifier';
+import { OutboxNotifier } from '../../shared/server/notifications/outbox-notifier';
+import { DEFAULT_CASE_POLICY } from '../../shared/domain/case-lifecycle';
+import { COORDINATOR, CS_RESPONDER, expectOk, startLocalApi, STUDENT, type LocalApi } from './support/local-api';
+
+/**
+ * The 24-hour commitment kept by the scheduler: reminders, escalation, emergency
+ * alerts, auto-close, notice reminders; exactly-once delivery under overlapping
+ * ticks and crashes; credits, 43101 and the WeCom fallback.
+ */
+let api: LocalApi;
+beforeEach(async () => {
+  api = await startLocalApi();
+});
+afterEach(() => api.stop());
+
+const TEMPLATES = { reminder: 'local-reminder', escalation: 'local-escalation', reply: 'local-reply', progress: 'local-progress' };
+
+async function ask(overrides: Record<string, unknown> = {}) {
+  return expectOk(
+    await api.call(STUDENT, 'question.ask', {
+      collegeId: 'c-cs',
+      categoryId: 'cat-study',
+      title: '毕业论文查重次数有限制吗',
+      content: '想知道学校提供的论文查重一共可以用几次，超过了怎么办？',
+      ...overrides,
+    }),
+  ).id as string;
+}
+
+/** Plenty of reminder credits, so these tests are about delivery, not about running out. */
+async function giveCredits(...openids: string[]) {
+  for (const openid of openids) {
+    await api.db.collection('subscriptions').doc(`${openid}.local-reminder`).update({ credits: 100 });
+  }
+}
+const notes = (id: string, kind: string) => api.find('notifications', { questionId: id, kind });
+
+describe('the 24-hour clock', () => {
+  it('reminds at 20 h, escalates at 24 h, and the coordinator answers directly', async () => {
+    const id = await ask();
+
+    api.advance(19 * HOUR_MS);
+    await api.tick();
+    expect(notes(id, 'reminder')).toHaveLength(0);
+
+    api.advance(1 * HOUR_MS); // 4 hours before the deadline
+    const report = await api.tick();
+    expect(report.timers.done).toBeGreaterThanOrEqual(1);
+    const reminders = notes(id, 'reminder');
+    expect(reminders.map((n) => n.recipientOpenid).sort()).toEqual(['dev-cs-expert', 'dev-cs-league', 'dev-cs-peer']);
+    // Those with a subscription credit got a WeChat message linking to the question…
+    const sent = api.outbox({ channel: 'subscribe', templateId: 'local-reminder', page: `pages/question/index?id=${id}` });
+    expect(sent.map((m) => m.touser).sort()).toEqual(['dev-cs-expert', 'dev-cs-peer']);
+    expect([...(sent[0]!.data.thing1 as string)].length).toBeLessThanOrEqual(20);
+    // …and the one without is recorded, with the reason, for the unit admin.
+    expect(reminders.find((n) => n.recipientOpenid === 'dev-cs-league')).toMatchObject({ state: 'undeliverable', reason: expect.stringMatching(/no subscription credit/) });
+    const unreachable = expectOk(await api.call('dev-cs-league', 'unit.unreachable', {}));
+    expect(unreachable.people).toEqual([expect.objectContaining({ name: '高鹏', unitName: '计算机科学与技术学院团委', undelivered: 1 })]);
+
+    api.advance(3 * HOUR_MS); // the 1-hour reminder
+    await api.tick();
+    expect(notes(id, 'reminder').length).toBe(6);
+
+    api.advance(1 * HOUR_MS); // the deadline
+    await api.tick();
+    const q = expectOk(await api.call(STUDENT, 'question.get', { id }));
+    expect(q.escalated).toBe(true);
+    expect(q.status).toBe('routed');
+    expect(q.timeline.map((e: any) => e.type)).toContain('escalate');
+    expect(notes(id, 'escalation').map((n) => n.recipientOpenid)).toEqual([COORDINATOR]);
+    expect(notes(id, 'supervisorAlert').length).toBeGreaterThan(0);
+    expect(api.outbox({ touser: COORDINATOR, templateId: 'local-escalation' }).length).toBeGreaterThan(0);
+
+    const queue = expectOk(await api.call(COORDINATOR, 'escalation.list', {}));
+    expect(queue.items.map((i: any) => i.id)).toContain(id);
+    expect(await api.call(STUDENT, 'escalation.list', {})).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
+
+    const answer = expectOk(await api.call(COORDINATOR, 'answer.post', { questionId: id, content: '协管已联系学院，查重可申请第二次。' }));
+    expect(answer.official).toBe(true);
+    const after = expectOk(await api.call(STUDENT, 'question.get', { id }));
+    expect(after.answers[0]).toMatchObject({ official: true, responderName: '王钰铭' });
+    expect(expectOk(await api.call(COORDINATOR, 'escalation.list', {})).items.map((i: any) => i.id)).not.toContain(id);
+    expect(after.answeredAt).toBeGreaterThan(after.deadlineAt); // missed, and counted as such
+  });
+
+  it('after an outage sends only the latest due reminder, and none once the deadline has passed', async () => {
+    const late = await ask({ title: '停机后补发提醒' });
+    api.advance(23.5 * HOUR_MS); // both reminders (20 h, 23 h) are due at once
+    await api.tick();
+    const sent = notes(late, 'reminder');
+    expect(new Set(sent.map((n) => n.recipientOpenid)).size).toBe(sent.length);
+    expect(sent[0]!.data.thing4).toMatch(/^剩余 (29|30)分钟/);
+
+    const missed = await ask({ title: '停机超过时限' });
+    api.advance(25 * HOUR_MS);
+    await api.tick();
+    expect(notes(missed, 'reminder')).toHaveLength(0);
+    expect(notes(missed, 'escalation')).toHaveLength(1);
+  });
+
+  it('sends no reminder or escalation once the question is answered', async () => {
+    const id = await ask();
+    expectOk(await api.call(CS_RESPONDER, 'answer.post', { questionId: id, content: '可以查两次，第三次需要导师签字。' }));
+    api.advance(25 * HOUR_MS);
+    const report = await api.tick();
+    expect(report.timers.skipped).toBeGreaterThanOrEqual(3);
+    expect(notes(id, 'reminder')).toHaveLength(0);
+    expect(expectOk(await api.call(STUDENT, 'question.get', { id })).escalated).toBe(false);
+  });
+
+  it('auto-closes an unrated answer after 7 days', async () => {
+    const id = await ask();
+    expectOk(await api.call(CS_RESPONDER, 'answer.post', { questionId: id, content: '可以查两次。' }));
+    api.advance(6 * 24 * HOUR_MS);
+    await api.tick();
+    expect(api.find('questions', { _id: id })[0]!.status).toBe('answered');
+    api.advance(1 * 24 * HOUR_MS + HOUR_MS);
+    await api.tick();
+    const q = expectOk(await api.call(STUDENT, 'question.get', { id }));
+    expect(q.status).toBe('closed');
+    expect(q.timeline.at(-1)).toMatchObject({ type: 'autoClose', actorName: '系统', toStatus: 'closed' });
+  });
+});
+
+describe('the emergency lane (紧急通道)', () => {
+  it('alerts the group leader and coordinator at once, and reminds until the handling notice is published', async () => {
+    const id = await ask({ urgent: true, title: '实验楼三楼有很浓的煤气味' });
+    const alerts = notes(id, 'emergency');
+    expect(alerts.map((n) => n.recipientOpenid).sort()).toEqual(['dev-admin', COORDINATOR].sort());
+    expect(alerts.every((n) => n.state === 'sent')).toBe(true); // delivered in the same request, no tick needed
+
+    expectOk(await api.call(CS_RESPONDER, 'answer.post', { questionId: id, content: '已通知保卫处和后勤，请大家先撤离。' }));
+    expectOk(await api.call(CS_RESPONDER, 'question.startHandling', { questionId: id, note: '保卫处到场排查' }));
+    expectOk(await api.call(CS_RESPONDER, 'question.resolve', { questionId: id, note: '燃气管道接口松动，已修复' }));
+    const resolved = expectOk(await api.call(STUDENT, 'question.get', { id }));
+    expect(resolved).toMatchObject({ noticeRequired: true, notice: null });
+    expect(expectOk(await api.call(CS_RESPONDER, 'question.get', { id })).viewerActions).toContain('publishNotice');
+
+    api.advance(2 * HOUR_MS);
+    await api.tick();
+    expect(notes(id, 'noticeReminder').length).toBeGreaterThan(0);
+
+    expectOk(await api.call(CS_RESPONDER, 'question.publishNotice', { questionId: id, notice: '关于实验楼煤气味的处理情况：经排查为燃气管道接口松动，已于当日修复并复检合格。' }));
+    const published = expectOk(await api.call('dev-student-li', 'question.get', { id }));
+    expect(published.notice).toMatchObject({ text: expect.stringContaining('已于当日修复') });
+
+    const before = notes(id, 'noticeReminder').length;
+    api.advance(12 * HOUR_MS);
+    await api.tick();
+    expect(notes(id, 'noticeReminder').length).toBe(before);
+  });
+});
+
+describe('delivery is exactly once and loses nothing', () => {
+  async function dueReminders(count: number) {
+    await giveCredits('dev-cs-expert', 'dev-cs-peer');
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) ids.push(await ask({ title: `并发提醒测试问题 ${i}` }));
+    api.advance(20 * HOUR_MS);
+    return ids;
+  }
+
+  function expectEachOnce(ids: string[]) {
+    // Across everything sent (the demo's own due reminders included): one message per intent.
+    const keys = api.outbox({ channel: 'subscribe' }).map((m) => `${m.touser}|${m.templateId}|${m.page}|${JSON.stringify(m.data)}`);
+    const dupes = keys.filter((k, i) => keys.indexOf(k) !== i);
+    expect(dupes).toEqual([]);
+    expect(keys.length).toBe(api.count('notifications', { state: 'sent' }));
+    for (const id of ids) {
+      const subscribe = api.outbox({ channel: 'subscribe', page: `pages/question/index?id=${id}`, templateId: 'local-reminder' });
+      expect(subscribe.map((m) => m.touser).sort()).toEqual(['dev-cs-expert', 'dev-cs-peer']);
+      const states = notes(id, 'reminder').map((n) => n.state);
+      expect(states.sort()).toEqual(['sent', 'sent', 'undeliverable']);
+    }
+  }
+
+  it('two ticks running at once send each message once', async () => {
+    const ids = await dueReminders(4);
+    const [a, b] = await Promise.all([api.tick(), api.tick()]);
+    expect(a.timers.done + b.timers.done).toBe(api.count('timers', { state: 'done' }));
+    expect(a.timers.done).toBeGreaterThan(0);
+    expect(b.timers.done + b.timers.lost + a.timers.lost).toBeGreaterThan(0);
+    expectEachOnce(ids);
+  });
+
+  it('a tick that crashes midway is finished by the next one, without doubles', async () => {
+    const ids = await dueReminders(4);
+    const repos = cloudbaseRepositories(api.db, { catalogCacheMs: 0 });
+    // The process dies on the third delivery claim: an exception escapes the tick.
+    let claims = 0;
+    const crashing: Repositories = {
+      ...repos,
+      notifications: {
+        ...repos.notifications,
+        claim: async (...args) => {
+          claims += 1;
+          if (claims === 3) throw new Error('simulated crash');
+          return repos.notifications.claim(...args);
+        },
+        enqueue: repos.notifications.enqueue.bind(repos.notifications),
+        listDue: repos.notifications.listDue.bind(repos.notifications),
+        findByIds: repos.notifications.findByIds.bind(repos.notifications),
+        finish: repos.notifications.finish.bind(repos.notifications),
+        retryLater: repos.notifications.retryLater.bind(repos.notifications),
+        listUnreachable: repos.notifications.listUnreachable.bind(repos.notifications),
+      },
+    };
+    const notifier = new OutboxNotifier(api.db, () => ({ now: api.now }), randomIds);
+    const deps = { repos: crashing, notifier, templates: TEMPLATES, ids: randomIds, policy: DEFAULT_CASE_POLICY, now: api.now() };
+    await expect(runTick(deps)).rejects.toThrow('simulated crash');
+    expect(api.count('notifications', { state: 'pending' })).toBeGreaterThan(0); // work left undone
+
+    // The next tick, once the crashed tick's leases have run out, finishes the work.
+    api.advance(3 * 60_000);
+    await api.tick();
+    expectEachOnce(ids);
+  });
+});
+
+describe('credits, 43101 and the fallback channel', () => {
+  it('uses one credit per message and then falls back to the unit WeCom group', async () => {
+    const id = await ask({ categoryId: 'cat-dorm', title: '宿舍门锁坏了关不上' });
+    api.advance(20 * HOUR_MS);
+    await api.tick();
+    const reminder = notes(id, 'reminder').find((n) => n.recipientOpenid === 'dev-logistics')!;
+    expect(reminder).toMatchObject({ state: 'fallback', channel: 'wecom' });
+    const group = api.outbox({ channel: 'wecom' });
+    expect(group.at(-1)).toMatchObject({ webhookUrl: expect.stringMatching(/^https:\/\/qyapi\.weixin\.qq\.com\//), text: expect.stringContaining('@夏晶') });
+  });
+
+  it('treats WeChat 43101 as no credit left: clears the count and falls back', async () => {
+    await giveCredits('dev-cs-peer');
+    const id = await ask();
+    api.advance(20 * HOUR_MS);
+    const repos = cloudbaseRepositories(api.db, { catalogCacheMs: 0 });
+    const sent: SubscribeMessage[] = [];
+    const notifier: Notifier = {
+      async sendSubscribeMessage(m) {
+        if (m.touser === 'dev-cs-peer') return { ok: false, errcode: 43101, errmsg: 'user refuse to accept the msg' };
+        if (m.page.endsWith(id)) sent.push(m);
+        return { ok: true };
+      },
+      async postToGroup() {
+        return { ok: true };
+      },
+    };
+    await runTick({ repos, notifier, templates: TEMPLATES, ids: randomIds, policy: DEFAULT_CASE_POLICY, now: api.now() });
+    expect(sent.map((m) => m.touser)).toEqual(['dev-cs-expert']);
+    const peer = notes(id, 'reminder').find((n) => n.recipientOpenid === 'dev-cs-peer')!;
+    expect(peer).toMatchObject({ state: 'undeliverable', reason: expect.stringMatching(/43101/) });
+    expect(api.find('subscriptions', { _id: 'dev-cs-peer.local-reminder' })[0]).toMatchObject({ credits: 0 });
+  });
+
+  it('retries a transient WeChat failure later instead of dropping the message', async () => {
+    const id = await ask();
+    api.advance(20 * HOUR_MS);
+    const repos = cloudbaseRepositories(api.db, { catalogCacheMs: 0 });
+    let fail = true;
+    const notifier: Notifier = {
+      async sendSubscribeMessage() {
+        return fail ? { ok: false, errcode: -1, errmsg: 'system busy' } : { ok: true };
+      },
+      async postToGroup() {
+        return { ok: true };
+      },
+    };
+    const tick = () => runTick({ repos, notifier, templates: TEMPLATES, ids: randomIds, policy: DEFAULT_CASE_POLICY, now: api.now() });
+    await giveCredits('dev-cs-expert', 'dev-cs-peer');
+    await tick();
+    expect(notes(id, 'reminder').filter((n) => n.state === 'pending').map((n) => n.reason)).toEqual(['subscribeMessage.send -1: system busy', 'subscribeMessage.send -1: system busy']);
+    fail = false;
+    api.advance(2 * 60_000);
+    await tick();
+    expect(notes(id, 'reminder').filter((n) => n.state === 'sent').map((n) => n.recipientOpenid).sort()).toEqual(['dev-cs-expert', 'dev-cs-peer']);
+  });
+});
