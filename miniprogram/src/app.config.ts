@@ -7,6 +7,12 @@ export default defineAppConfig({
       name: 'expert',
       pages: ['pages/inbox/index', 'pages/reply/index'],
     },
+    {
+      // 协管 / 主管 / 单位管理员: 超时督办 and 提醒送达情况.
+      root: 'admin',
+      name: 'admin',
+      pages: ['pages/escalations/index', 'pages/unreachable/index'],
+    },
   ],
   // 提问 is deliberately not a tab: switchTab cannot carry `?college=` from
   // official-account menus, so it is a normal page reached from the home button.
@@ -28,6 +34,6 @@ export default defineAppConfig({
     backgroundColor: '#F5F6F8',
   },
   preloadRule: {
-    'pages/mine/index': { network: 'all', packages: ['expert'] },
+    'pages/mine/index': { network: 'all', packages: ['expert', 'admin'] },
   },
 });

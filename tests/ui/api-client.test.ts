@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { callAction } from '../../miniprogram/src/services/api.client';
-import { askQuestion, getQuestion, listWaitingInbox } from '../../miniprogram/src/services/question.service';
+import { askQuestion, getQuestion, listInbox } from '../../miniprogram/src/services/question.service';
 import { ApiRequestError } from '../../miniprogram/src/services/api-error';
 import { newRequestId } from '../../miniprogram/src/services/request-id';
 import { detail, summary } from './support/fixtures';
@@ -55,28 +55,14 @@ test('request ids satisfy the contract format', () => {
   expect(newRequestId()).not.toBe(newRequestId());
 });
 
-test('the 待回复 list gathers the overdue, due-soon and pending boxes and pages each on its own cursor', async () => {
-  const pages: Record<string, { items: ReturnType<typeof summary>[]; nextCursor: string | null }> = {
-    'overdue:': { items: [summary({ id: 'o1' })], nextCursor: null },
-    'dueSoon:': { items: [summary({ id: 'd1' })], nextCursor: 'd-2' },
-    'pending:': { items: [summary({ id: 'p1' })], nextCursor: 'p-2' },
-    'dueSoon:d-2': { items: [summary({ id: 'd2' })], nextCursor: null },
-    'pending:p-2': { items: [summary({ id: 'p2' })], nextCursor: null },
-  };
-  callFunction.mockImplementation(({ data }: { data: { data: { box: string; cursor?: string } } }) =>
-    Promise.resolve({ result: { ok: true, data: pages[`${data.data.box}:${data.data.cursor ?? ''}`] } }),
-  );
-
-  const first = await listWaitingInbox();
-  expect(first.items.map((q) => q.id)).toEqual(['o1', 'd1', 'p1']);
-  expect(first.nextCursor).not.toBeNull();
-
-  const second = await listWaitingInbox(first.nextCursor ?? undefined);
-  expect(second.items.map((q) => q.id)).toEqual(['d2', 'p2']);
-  expect(second.nextCursor).toBeNull();
-  const asked = callFunction.mock.calls.map(([arg]) => (arg as { data: { data: { box: string; cursor?: string } } }).data.data);
-  expect(asked.slice(3)).toEqual([
-    { pageSize: 20, box: 'dueSoon', cursor: 'd-2' },
-    { pageSize: 20, box: 'pending', cursor: 'p-2' },
+test('inbox.list asks for one box at a time', async () => {
+  callFunction.mockResolvedValue({ result: { ok: true, data: { items: [summary({ id: 'd1' })], nextCursor: 'd-2' } } });
+  const page = await listInbox({ box: 'dueSoon' });
+  expect(page.items.map((q) => q.id)).toEqual(['d1']);
+  await listInbox({ box: 'overdue', cursor: 'o-2' });
+  const asked = callFunction.mock.calls.map(([arg]) => (arg as { data: { action: string; data: unknown } }).data);
+  expect(asked).toEqual([
+    expect.objectContaining({ action: 'inbox.list', data: { pageSize: 20, box: 'dueSoon' } }),
+    expect.objectContaining({ action: 'inbox.list', data: { pageSize: 20, box: 'overdue', cursor: 'o-2' } }),
   ]);
 });

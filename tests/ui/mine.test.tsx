@@ -54,3 +54,28 @@ test('a coordinator also gets the workbench', async () => {
   render(<MinePage />);
   expect(await screen.findByText('答复工作台')).toBeTruthy();
 });
+
+test('a coordinator gets 超时督办 and 提醒送达情况 in the admin subpackage', async () => {
+  jest.mocked(getMe).mockResolvedValue({ ...studentMe, name: '王钰铭', roles: ['coordinator'] });
+  render(<MinePage />);
+  fireEvent.click(await screen.findByText('超时督办'));
+  fireEvent.click(screen.getByText('提醒送达情况'));
+  expect(taroState.navigations).toEqual([
+    { kind: 'navigateTo', url: '/admin/pages/escalations/index' },
+    { kind: 'navigateTo', url: '/admin/pages/unreachable/index' },
+  ]);
+});
+
+test.each([
+  [['supervisor'], true, false],
+  [['schoolAdmin'], true, true],
+  [['unitAdmin', 'responder'], false, true],
+  [['responder'], false, false],
+  [['student'], false, false],
+] as const)('roles %j: 超时督办 %s, 提醒送达情况 %s', async (roles, escalations, unreachable) => {
+  jest.mocked(getMe).mockResolvedValue({ ...studentMe, name: '某老师', roles: [...roles] });
+  render(<MinePage />);
+  await screen.findByText('某老师');
+  expect(screen.queryByText('超时督办') !== null).toBe(escalations);
+  expect(screen.queryByText('提醒送达情况') !== null).toBe(unreachable);
+});

@@ -22,7 +22,7 @@ test('shows the case timeline in order with who, what and why', async () => {
     detail({
       timeline: [
         { id: 't1', type: 'ask', at: NOW - 3 * HOUR_MS, actorName: '匿名同学', unitName: null, fromStatus: null, toStatus: 'routed', reason: null },
-        { id: 't2', type: 'transfer', at: NOW - 2 * HOUR_MS, actorName: '高老师', unitName: '计算机学院团委', fromStatus: 'routed', toStatus: 'routed', reason: '属于后勤事务' },
+        { id: 't2', type: 'transfer', at: NOW - 2 * HOUR_MS, actorName: '高老师', unitName: '后勤服务中心', fromStatus: 'routed', toStatus: 'routed', reason: '属于后勤事务' },
         { id: 't3', type: 'answer', at: NOW - HOUR_MS, actorName: '王老师', unitName: '后勤服务中心', fromStatus: 'routed', toStatus: 'answered', reason: null },
       ],
     }),
@@ -31,9 +31,9 @@ test('shows the case timeline in order with who, what and why', async () => {
 
   expect(await screen.findByText('处理记录')).toBeTruthy();
   const steps = Array.from(document.querySelectorAll('.timeline__what')).map((n) => n.textContent);
-  expect(steps).toEqual(['提出问题', '转办', '官方答复']);
+  expect(steps).toEqual(['提问', '转办', '官方答复']);
   expect(screen.getByText('属于后勤事务')).toBeTruthy();
-  expect(screen.getByText('高老师 · 计算机学院团委')).toBeTruthy();
+  expect(screen.getByText('高老师 · 转至「后勤服务中心」')).toBeTruthy();
 });
 
 test('the asker rates the answer and the question reloads', async () => {

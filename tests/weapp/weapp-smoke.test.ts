@@ -43,10 +43,25 @@ test('the weapp build exists (run `npm run build:weapp` before jest)', () => {
   expect(readAppJson().pages.length).toBeGreaterThan(0);
 });
 
-test('app.json lists the student pages in the main package and the expert subpackage', () => {
+test('app.json lists the student pages in the main package, the expert and admin subpackages', () => {
   const app = readAppJson();
   expect(app.pages).toEqual(expect.arrayContaining(['pages/index/index', 'pages/ask/index', 'pages/question/index', 'pages/mine/index']));
-  expect(allPages(app)).toEqual(expect.arrayContaining(['expert/pages/inbox/index', 'expert/pages/reply/index']));
+  const subs = app.subPackages ?? app.subpackages ?? [];
+  expect(subs.map((s) => s.root.replace(/\/$/, ''))).toEqual(expect.arrayContaining(['expert', 'admin']));
+  expect(allPages(app)).toEqual(
+    expect.arrayContaining([
+      'expert/pages/inbox/index',
+      'expert/pages/reply/index',
+      'admin/pages/escalations/index',
+      'admin/pages/unreachable/index',
+    ]),
+  );
+  // No subpackage page may sit in the main package, or it would count against its size.
+  expect(app.pages.filter((p) => p.startsWith('expert/') || p.startsWith('admin/'))).toEqual([]);
+});
+
+test('every page app.json lists has expected render text here (so new pages are not skipped silently)', () => {
+  expect(allPages(readAppJson()).filter((p) => !(p in EXPECTED_TEXT))).toEqual([]);
 });
 
 test('app.js and every page in app.json load and register with App / Page / Component', () => {
@@ -74,8 +89,10 @@ const EXPECTED_TEXT: Record<string, string> = {
   'pages/ask/index': '说出你的问题',
   'pages/question/index': '',
   'pages/mine/index': '我的提问',
-  'expert/pages/inbox/index': '待回复',
+  'expert/pages/inbox/index': '即将超时',
   'expert/pages/reply/index': '',
+  'admin/pages/escalations/index': '超时督办',
+  'admin/pages/unreachable/index': '提醒送达情况',
 };
 
 async function waitFor(check: () => boolean, timeoutMs = 3000): Promise<void> {
@@ -98,7 +115,7 @@ test('every page mounts in the mini-program runtime and renders through setData'
     const mounted = runtime.mountPage(page, { id: 'q-smoke', college: 'c-smoke' });
     await waitFor(() => mounted.updates.length > 0 && mounted.text().includes(EXPECTED_TEXT[page] ?? ''));
     expect({ page, rendered: mounted.updates.length > 0 }).toEqual({ page, rendered: true });
-    expect(mounted.text()).toContain(EXPECTED_TEXT[page] ?? '');
+    expect({ page, text: mounted.text() }).toEqual({ page, text: expect.stringContaining(EXPECTED_TEXT[page] ?? '') });
   }
 
   // With no TARO_APP_API_BASE the weapp build talks to CloudBase, one `api` function.

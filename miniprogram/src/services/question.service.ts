@@ -37,45 +37,6 @@ export function listInbox(params: { box: InboxBox; cursor?: string }): Promise<Q
   return callAction('inbox.list', { pageSize: PAGE_SIZE, box: params.box, ...(params.cursor ? { cursor: params.cursor } : {}) });
 }
 
-/** The server splits unanswered work by its clock; the 待回复 tab shows all of it. */
-export const WAITING_BOXES = ['overdue', 'dueSoon', 'pending'] as const satisfies readonly InboxBox[];
-type WaitingBox = (typeof WAITING_BOXES)[number];
-type WaitingCursor = Partial<Record<WaitingBox, string>>;
-
-/**
- * One page over the three waiting boxes. The returned cursor is client-side only:
- * it remembers each box's own cursor, and boxes already exhausted are not asked again.
- */
-export async function listWaitingInbox(cursor?: string): Promise<QuestionPage> {
-  const previous = cursor ? decodeWaitingCursor(cursor) : null;
-  const boxes = WAITING_BOXES.filter((box) => previous === null || previous[box] !== undefined);
-  const pages = await Promise.all(boxes.map((box) => listInbox({ box, cursor: previous?.[box] })));
-  const next: WaitingCursor = {};
-  boxes.forEach((box, i) => {
-    const page = pages[i];
-    if (page?.nextCursor) next[box] = page.nextCursor;
-  });
-  return {
-    items: pages.flatMap((p) => p.items),
-    nextCursor: Object.keys(next).length > 0 ? JSON.stringify(next) : null,
-  };
-}
-
-function decodeWaitingCursor(cursor: string): WaitingCursor {
-  try {
-    const parsed: unknown = JSON.parse(cursor);
-    if (!parsed || typeof parsed !== 'object') return {};
-    const out: WaitingCursor = {};
-    for (const box of WAITING_BOXES) {
-      const value = (parsed as Record<string, unknown>)[box];
-      if (typeof value === 'string') out[box] = value;
-    }
-    return out;
-  } catch {
-    return {};
-  }
-}
-
 export function postAnswer(questionId: string, content: string): Promise<AnswerPostOutput> {
   return callAction('answer.post', { questionId, content });
 }

@@ -16,6 +16,16 @@ export function canUseWorkbench(roles: readonly string[]): boolean {
   return roles.includes('responder') || roles.includes('coordinator');
 }
 
+/** 超时督办 (escalation.list): the coordinator, supervisors and the school admin. */
+export function canSeeEscalations(roles: readonly string[]): boolean {
+  return roles.some((r) => r === 'coordinator' || r === 'supervisor' || r === 'schoolAdmin');
+}
+
+/** 提醒送达情况 (unit.unreachable): unit admins, the school admin and the coordinator. */
+export function canSeeUnreachable(roles: readonly string[]): boolean {
+  return roles.some((r) => r === 'unitAdmin' || r === 'schoolAdmin' || r === 'coordinator');
+}
+
 /**
  * The asker as this viewer may see them. The server already replaces the name
  * with 匿名同学 for the public; handlers and the asker get the real name, which
@@ -27,8 +37,8 @@ export function askerLabel(q: { anonymous: boolean; askerName: string }): string
 
 /** How each timeline step reads in the 处理记录 list. */
 export const TIMELINE_LABELS: Record<TimelineEventType, string> = {
-  ask: '提出问题',
-  reply: '补充回复',
+  ask: '提问',
+  reply: '回复',
   answer: '官方答复',
   claim: '认领',
   transfer: '转办',
@@ -37,7 +47,7 @@ export const TIMELINE_LABELS: Record<TimelineEventType, string> = {
   resolve: '办结',
   publishNotice: '发布处理公告',
   rate: '评价',
-  reopen: '重新打开',
+  reopen: '重新办理',
   escalate: '超时升级',
   autoClose: '自动关闭',
 };

@@ -6,4 +6,6 @@ export const routes = {
   question: (id: string) => `/pages/question/index?id=${encodeURIComponent(id)}`,
   inbox: '/expert/pages/inbox/index',
   reply: (id: string) => `/expert/pages/reply/index?id=${encodeURIComponent(id)}`,
+  escalations: '/admin/pages/escalations/index',
+  unreachable: '/admin/pages/unreachable/index',
 } as const;

@@ -24,6 +24,7 @@ export function QuestionCard({ question: q, now, onOpen, aside }: Props) {
       {q.excerpt ? <Text className='q-card__excerpt'>{q.excerpt}</Text> : null}
       <View className='q-card__meta'>
         {q.urgent ? <Badge>紧急</Badge> : null}
+        {q.escalated ? <Badge tone='warn'>已升级</Badge> : null}
         {q.visibility === 'private' ? <Badge tone='gray'>仅自己可见</Badge> : null}
         <Badge tone='blue'>{q.categoryName}</Badge>
         <Text className='q-card__unit'>{q.ownerUnitName}</Text>

@@ -7,6 +7,6 @@ export function StatusTag({ status }: { status: QuestionStatus }) {
   return <Text className={`status-tag status-tag--${status}`}>{STATUS_LABELS[status]}</Text>;
 }
 
-export function Badge({ children, tone = 'brand' }: { children: string; tone?: 'brand' | 'gray' | 'blue' }) {
+export function Badge({ children, tone = 'brand' }: { children: string; tone?: 'brand' | 'gray' | 'blue' | 'warn' }) {
   return <Text className={`badge badge--${tone}`}>{children}</Text>;
 }

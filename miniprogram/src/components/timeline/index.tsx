@@ -4,6 +4,12 @@ import { TIMELINE_LABELS } from '../../utils/labels';
 import { formatDateTime } from '../../utils/time';
 import './index.scss';
 
+/** "任智宇 · 计算机学院团委"; a transfer names the unit it went to. */
+export function whoLine(e: TimelineEntry): string {
+  if (e.type === 'transfer' && e.unitName) return `${e.actorName} · 转至「${e.unitName}」`;
+  return [e.actorName, e.unitName].filter(Boolean).join(' · ');
+}
+
 /** 处理记录: every step of the case, oldest first (who, when, what, why). */
 export function Timeline({ entries, now }: { entries: readonly TimelineEntry[]; now: number }) {
   if (entries.length === 0) return null;
@@ -17,7 +23,7 @@ export function Timeline({ entries, now }: { entries: readonly TimelineEntry[]; 
               <Text className='timeline__what'>{TIMELINE_LABELS[e.type]}</Text>
               <Text className='timeline__when'>{formatDateTime(e.at, now)}</Text>
             </View>
-            <Text className='timeline__who'>{[e.actorName, e.unitName].filter(Boolean).join(' · ')}</Text>
+            <Text className='timeline__who'>{whoLine(e)}</Text>
             {e.reason ? <Text className='timeline__why'>{e.reason}</Text> : null}
           </View>
         </View>

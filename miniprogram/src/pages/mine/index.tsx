@@ -11,7 +11,7 @@ import { QuestionCard } from '../../components/question-card';
 import { CountdownTag } from '../../components/countdown-tag';
 import { ListFooter } from '../../components/list-footer';
 import { IdentityPicker } from '../../components/identity-picker';
-import { canUseWorkbench, roleLabel } from '../../utils/labels';
+import { canSeeEscalations, canSeeUnreachable, canUseWorkbench, roleLabel } from '../../utils/labels';
 import { routes } from '../../utils/routes';
 import { requestSubscriptions } from '../../services/subscription.service';
 import './index.scss';
@@ -64,6 +64,26 @@ export default function MinePage() {
           <View className='mine__entry-text'>
             <Text className='mine__entry-title'>答复工作台</Text>
             <Text className='mine__entry-hint'>查看待回复的问题，24小时内答复</Text>
+          </View>
+          <Text className='mine__entry-arrow'>›</Text>
+        </View>
+      ) : null}
+
+      {canSeeEscalations(roles) ? (
+        <View className='mine__entry mine__entry--warn' onClick={() => void Taro.navigateTo({ url: routes.escalations })}>
+          <View className='mine__entry-text'>
+            <Text className='mine__entry-title'>超时督办</Text>
+            <Text className='mine__entry-hint'>各单位超过时限仍未答复的问题</Text>
+          </View>
+          <Text className='mine__entry-arrow'>›</Text>
+        </View>
+      ) : null}
+
+      {canSeeUnreachable(roles) ? (
+        <View className='mine__entry mine__entry--plain' onClick={() => void Taro.navigateTo({ url: routes.unreachable })}>
+          <View className='mine__entry-text'>
+            <Text className='mine__entry-title'>提醒送达情况</Text>
+            <Text className='mine__entry-hint'>哪些老师没有收到答复提醒</Text>
           </View>
           <Text className='mine__entry-arrow'>›</Text>
         </View>

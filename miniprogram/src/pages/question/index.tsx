@@ -35,7 +35,7 @@ export default function QuestionPage() {
         <View className='detail__tags'>
           <StatusTag status={q.status} />
           {q.urgent ? <Badge>紧急</Badge> : null}
-          {q.escalated ? <Badge tone='gray'>已超时升级</Badge> : null}
+          {q.escalated ? <Badge tone='warn'>已超时升级</Badge> : null}
           <Badge tone='blue'>{q.categoryName}</Badge>
           {q.visibility === 'private' ? <Badge tone='gray'>仅自己和处理老师可见</Badge> : null}
         </View>
@@ -46,6 +46,12 @@ export default function QuestionPage() {
           <Text>{formatDateTime(q.createdAt, now)}</Text>
         </View>
         <Text className='detail__content' selectable>{q.content}</Text>
+        {q.escalated && q.status === 'routed' ? (
+          <View className='detail__escalated'>
+            <Text className='detail__escalated-title'>已超时，协管正在督办</Text>
+            <Text className='detail__escalated-text'>「{q.ownerUnitName}」未能在时限内答复，校团委协管老师已介入，会尽快给你答复。</Text>
+          </View>
+        ) : null}
         <View className='detail__route'>
           <Text className='detail__route-unit'>由「{q.ownerUnitName}」负责</Text>
           {q.status === 'routed' ? (

@@ -49,6 +49,7 @@ export default function ReplyPage() {
         <View className='reply__tags'>
           <StatusTag status={q.status} />
           {q.urgent ? <Badge>紧急</Badge> : null}
+          {q.escalated ? <Badge tone='warn'>已升级</Badge> : null}
           <Badge tone='blue'>{q.categoryName}</Badge>
           <CountdownTag deadlineAt={q.deadlineAt} answeredAt={q.answeredAt} now={now} />
         </View>

@@ -1,0 +1,93 @@
+import { render, screen } from '@testing-library/react';
+import QuestionPage from '../../miniprogram/src/pages/question/index';
+import { Timeline } from '../../miniprogram/src/components/timeline';
+import { getQuestion } from '../../miniprogram/src/services/question.service';
+import { TIMELINE_EVENT_TYPES, type TimelineEntry, type TimelineEventType } from '@shared/contracts/question.contract';
+import { HOUR_MS } from '@shared/domain/answer-deadline';
+import { taroState } from './support/taro-double';
+import { NOW, detail } from './support/fixtures';
+
+jest.mock('../../miniprogram/src/services/question.service');
+
+const EXPECTED: Record<TimelineEventType, string> = {
+  ask: '提问',
+  reply: '回复',
+  answer: '官方答复',
+  claim: '认领',
+  transfer: '转办',
+  startHandling: '开始办理',
+  addProgress: '办理进展',
+  resolve: '办结',
+  publishNotice: '发布处理公告',
+  rate: '评价',
+  reopen: '重新办理',
+  escalate: '超时升级',
+  autoClose: '自动关闭',
+};
+
+const entry = (type: TimelineEventType, i: number, extra: Partial<TimelineEntry> = {}): TimelineEntry => ({
+  id: `t-${type}`,
+  type,
+  at: NOW - (20 - i) * HOUR_MS,
+  actorName: `人${i}`,
+  unitName: '后勤服务中心',
+  fromStatus: null,
+  toStatus: null,
+  reason: `理由${i}`,
+  ...extra,
+});
+
+beforeEach(() => {
+  jest.spyOn(Date, 'now').mockReturnValue(NOW);
+  taroState.params = { id: 'q1' };
+});
+
+test('every timeline event type reads in Chinese, with the unit and the reason', () => {
+  const entries = TIMELINE_EVENT_TYPES.map((t, i) => entry(t, i));
+  render(<Timeline entries={entries} now={NOW} />);
+  const steps = Array.from(document.querySelectorAll('.timeline__what')).map((n) => n.textContent);
+  expect(steps).toEqual(TIMELINE_EVENT_TYPES.map((t) => EXPECTED[t]));
+  TIMELINE_EVENT_TYPES.forEach((_, i) => expect(screen.getByText(`理由${i}`)).toBeTruthy());
+  expect(screen.getByText('人0 · 后勤服务中心')).toBeTruthy();
+  expect(screen.getByText(`人${TIMELINE_EVENT_TYPES.indexOf('transfer')} · 转至「后勤服务中心」`)).toBeTruthy();
+});
+
+test('a system step without a person or unit still shows what happened', () => {
+  render(<Timeline entries={[entry('autoClose', 0, { actorName: '系统', unitName: null, reason: null })]} now={NOW} />);
+  expect(screen.getByText('自动关闭')).toBeTruthy();
+  expect(screen.getByText('系统')).toBeTruthy();
+});
+
+test('an escalated, still unanswered question tells the asker the coordinator is on it', async () => {
+  jest.mocked(getQuestion).mockResolvedValue(
+    detail({
+      status: 'routed',
+      answeredAt: null,
+      answers: [],
+      escalated: true,
+      deadlineAt: NOW - 2 * HOUR_MS,
+      viewerIsAsker: true,
+      ownerUnitName: '计算机学院团委',
+      timeline: [entry('ask', 0), entry('escalate', 1, { actorName: '系统', reason: null })],
+    }),
+  );
+  render(<QuestionPage />);
+  expect(await screen.findByText('已超时，协管正在督办')).toBeTruthy();
+  expect(screen.getByText('已超时升级')).toBeTruthy();
+  expect(screen.getByText('已超时 2小时')).toBeTruthy();
+  expect(screen.getByText('超时升级')).toBeTruthy();
+});
+
+test('no escalation note once the question is answered, or when it never escalated', async () => {
+  jest.mocked(getQuestion).mockResolvedValue(detail({ escalated: true, status: 'answered' }));
+  const { unmount } = render(<QuestionPage />);
+  expect(await screen.findByText('已超时升级')).toBeTruthy();
+  expect(screen.queryByText('已超时，协管正在督办')).toBeNull();
+  unmount();
+
+  jest.mocked(getQuestion).mockResolvedValue(detail({ status: 'routed', answeredAt: null, answers: [] }));
+  render(<QuestionPage />);
+  await screen.findByText('处理记录').catch(() => undefined);
+  await screen.findByText(/剩余/);
+  expect(screen.queryByText('已超时，协管正在督办')).toBeNull();
+});
