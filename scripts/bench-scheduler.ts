@@ -69,7 +69,7 @@ export async function benchSchedulerAt(total: number, due: number): Promise<Sche
     await repos.catalog.listCategories();
     service.database.resetStats();
     const started = process.hrtime.bigint();
-    await runTick({ repos, notifier: new OutboxNotifier(db, () => ({ now: () => now }), randomIds), templates: TEMPLATES, ids: randomIds, policy: DEFAULT_CASE_POLICY, now });
+    await runTick({ repos, notifier: new OutboxNotifier(db, () => ({ now: () => now }), randomIds), templates: TEMPLATES, fallbackWebhooks: {}, ids: randomIds, policy: DEFAULT_CASE_POLICY, now });
     const tickMs = Number(process.hrtime.bigint() - started) / 1e6;
     const stats = service.database.stats();
     return { questions: total, due, requests: stats.total, documents: stats.documents, unindexed: stats.unindexed.length, tickMs };

@@ -154,9 +154,9 @@ export class DocumentStore {
   }
 
   /** Inserts all or nothing: a duplicate _id fails the whole batch, like a unique index would. */
-  insert(collection: string, docs: Record<string, unknown>[]): string[] {
+  insert(collection: string, docs: object[]): string[] {
     const coll = this.coll(collection);
-    const prepared: Doc[] = docs.map((d) => {
+    const prepared: Doc[] = (docs as Record<string, unknown>[]).map((d) => {
       const id = d._id === undefined ? newObjectIdLike() : d._id;
       if (typeof id !== 'string') throw new LocalDbError('DATABASE_REQUEST_FAILED', '_id must be a string');
       return { ...structuredClone(d), _id: id };

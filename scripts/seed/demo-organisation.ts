@@ -17,11 +17,7 @@ export const DEMO_UNITS: UnitRecord[] = [
   { _id: 'b-econ-2302', name: '经济2302班团支部', kind: 'branch', parentId: 'c-econ', order: 21 },
   { _id: 'd-academic', name: '教务处', kind: 'department', parentId: null, order: 30 },
   { _id: 'd-student', name: '学生工作部', kind: 'department', parentId: null, order: 31 },
-  {
-    _id: 'd-logistics', name: '后勤服务中心', kind: 'department', parentId: null, order: 32,
-    // Reminders nobody can receive by subscription go to the centre's WeCom duty group.
-    fallbackWebhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=demo-logistics-duty-group',
-  },
+  { _id: 'd-logistics', name: '后勤服务中心', kind: 'department', parentId: null, order: 32 },
   { _id: 'd-security', name: '保卫处', kind: 'department', parentId: null, order: 33 },
 ];
 

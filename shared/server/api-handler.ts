@@ -25,6 +25,7 @@ export interface ApiSettings {
   templates: Record<TemplateKey, string>;
   casePolicy: CasePolicy;
   reminderOffsetsHours: number[];
+  fallbackWebhooks: Record<string, string>;
 }
 
 export interface ActionContext {

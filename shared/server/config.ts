@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_CASE_POLICY, type CasePolicy } from '../domain/case-lifecycle';
 import { DEFAULT_REMINDER_OFFSETS_HOURS } from '../domain/answer-deadline';
 import { TEMPLATE_KEYS, type TemplateKey } from '../domain/notification-plan';
+import { WECOM_WEBHOOK_PATTERN } from './notifications/notifier';
 
 /**
  * The only place server code reads process.env. Validated once per container:
@@ -23,6 +24,8 @@ export interface ServerConfig {
   miniprogramState: 'developer' | 'trial' | 'formal';
   reminderOffsetsHours: number[];
   casePolicy: CasePolicy;
+  /** Unit id → WeCom group robot webhook: where reminders go when a person has no subscription left. */
+  fallbackWebhooks: Record<string, string>;
 }
 
 const TEMPLATE_ENV: Record<TemplateKey, string> = {
@@ -39,7 +42,7 @@ const HoursList = z
   .transform((s) => s.split(',').map(Number))
   .pipe(z.array(z.number().positive().max(72)).min(1).max(5));
 
-export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+export function readServerConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
   const problems: string[] = [];
   const envId = env.QNZS_ENV_ID?.trim() || undefined;
   if (envId !== undefined && !/^[a-z0-9_-]{1,40}$/.test(envId)) problems.push(`QNZS_ENV_ID "${envId}" is not a valid CloudBase environment id`);
@@ -71,6 +74,27 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     else problems.push(`QNZS_AUTO_CLOSE_DAYS "${env.QNZS_AUTO_CLOSE_DAYS}" must be a whole number of days, 1–60`);
   }
 
+  let fallbackWebhooks: Record<string, string> = {};
+  if (env.QNZS_FALLBACK_WEBHOOKS) {
+    const parsed = FallbackWebhooks.safeParse(safeJson(env.QNZS_FALLBACK_WEBHOOKS));
+    if (parsed.success) fallbackWebhooks = parsed.data;
+    else problems.push(`QNZS_FALLBACK_WEBHOOKS: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'value'} ${i.message}`).join('; ')}`);
+  }
+
   if (problems.length > 0) throw new Error(`Invalid function configuration:\n- ${problems.join('\n- ')}`);
-  return { envId, localCloud, templates, miniprogramState: state as ServerConfig['miniprogramState'], reminderOffsetsHours, casePolicy };
+  return { envId, localCloud, templates, miniprogramState: state as ServerConfig['miniprogramState'], reminderOffsetsHours, casePolicy, fallbackWebhooks };
+}
+
+/** `{"<unitId>": "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…"}` */
+const FallbackWebhooks = z.record(
+  z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'unit id'),
+  z.string().regex(WECOM_WEBHOOK_PATTERN, 'must be a WeCom group robot URL (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…)'),
+);
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return 'not JSON';
+  }
 }

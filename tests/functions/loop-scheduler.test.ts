@@ -212,7 +212,7 @@ describe('delivery is exactly once and loses nothing', () => {
       },
     };
     const notifier = new OutboxNotifier(api.db, () => ({ now: api.now }), randomIds);
-    const deps = { repos: crashing, notifier, templates: TEMPLATES, ids: randomIds, policy: DEFAULT_CASE_POLICY, now: api.now() };
+    const deps = { repos: crashing, notifier, templates: TEMPLATES, fallbackWebhooks: {}, ids: randomIds, policy: DEFAULT_CASE_POLICY, now: api.now() };
     await expect(runTick(deps)).rejects.toThrow('simulated crash');
     expect(api.count('notifications', { state: 'pending' })).toBeGreaterThan(0); // work left undone
 
@@ -250,7 +250,7 @@ describe('credits, 43101 and the fallback channel', () => {
         return { ok: true };
       },
     };
-    await runTick({ repos, notifier, templates: TEMPLATES, ids: randomIds, policy: DEFAULT_CASE_POLICY, now: api.now() });
+    await runTick({ repos, notifier, templates: TEMPLATES, fallbackWebhooks: {}, ids: randomIds, policy: DEFAULT_CASE_POLICY, now: api.now() });
     expect(sent.map((m) => m.touser)).toEqual(['dev-cs-expert']);
     const peer = notes(id, 'reminder').find((n) => n.recipientOpenid === 'dev-cs-peer')!;
     expect(peer).toMatchObject({ state: 'undeliverable', reason: expect.stringMatching(/43101/) });
@@ -270,7 +270,7 @@ describe('credits, 43101 and the fallback channel', () => {
         return { ok: true };
       },
     };
-    const tick = () => runTick({ repos, notifier, templates: TEMPLATES, ids: randomIds, policy: DEFAULT_CASE_POLICY, now: api.now() });
+    const tick = () => runTick({ repos, notifier, templates: TEMPLATES, fallbackWebhooks: {}, ids: randomIds, policy: DEFAULT_CASE_POLICY, now: api.now() });
     await giveCredits('dev-cs-expert', 'dev-cs-peer');
     await tick();
     expect(notes(id, 'reminder').filter((n) => n.state === 'pending').map((n) => n.reason)).toEqual(['subscribeMessage.send -1: system busy', 'subscribeMessage.send -1: system busy']);

@@ -21,7 +21,12 @@ const handle = createApiHandler({
   repos: cloudbaseRepositories(db),
   ids: randomIds,
   notifier: createNotifier(config, db, () => currentClock, randomIds),
-  settings: { templates: config.templates, casePolicy: config.casePolicy, reminderOffsetsHours: config.reminderOffsetsHours },
+  settings: {
+    templates: config.templates,
+    casePolicy: config.casePolicy,
+    reminderOffsetsHours: config.reminderOffsetsHours,
+    fallbackWebhooks: config.fallbackWebhooks,
+  },
 });
 
 /** Under the local cloud the developer may shift time; in CloudBase this is always the system clock. */

@@ -32,6 +32,7 @@ export async function main(_event: unknown, context: unknown) {
     repos,
     notifier,
     templates: config.templates,
+    fallbackWebhooks: config.fallbackWebhooks,
     ids: randomIds,
     policy: config.casePolicy,
     reminderOffsetsHours: config.reminderOffsetsHours,

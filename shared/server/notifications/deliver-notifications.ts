@@ -1,7 +1,7 @@
 import type { TemplateKey } from '../../domain/notification-plan';
 import type { Repositories } from '../repositories/ports';
 import type { NotificationRecord } from '../repositories/records';
-import { ERRCODE_NO_SUBSCRIPTION, type Notifier, WECOM_WEBHOOK_PATTERN } from './notifier';
+import { ERRCODE_NO_SUBSCRIPTION, type Notifier } from './notifier';
 
 /**
  * Delivers notification intents. Each is claimed with a lease (so two ticks, or
@@ -20,15 +20,14 @@ export interface DeliveryDeps {
   repos: Repositories;
   notifier: Notifier;
   templates: Record<TemplateKey, string>;
+  /** Unit id → WeCom group robot webhook (configuration, validated at start). */
+  fallbackWebhooks: Record<string, string>;
 }
 
 export type DeliveryOutcome = 'sent' | 'fallback' | 'undeliverable' | 'retry' | 'skipped';
 
-async function fallbackWebhook(deps: DeliveryDeps, unitId: string | null): Promise<string | null> {
-  if (!unitId) return null;
-  const units = await deps.repos.catalog.listUnits();
-  const url = units.find((u) => u._id === unitId)?.fallbackWebhook;
-  return url && WECOM_WEBHOOK_PATTERN.test(url) ? url : null;
+function fallbackWebhook(deps: DeliveryDeps, unitId: string | null): string | null {
+  return unitId ? deps.fallbackWebhooks[unitId] ?? null : null;
 }
 
 export async function deliverNotification(n: NotificationRecord, deps: DeliveryDeps, now: number): Promise<DeliveryOutcome> {
@@ -59,7 +58,7 @@ export async function deliverNotification(n: NotificationRecord, deps: DeliveryD
     noCreditReason = `WeChat ${ERRCODE_NO_SUBSCRIPTION}: no subscription credit`;
   }
 
-  const webhook = await fallbackWebhook(deps, n.unitId);
+  const webhook = fallbackWebhook(deps, n.unitId);
   if (!webhook) {
     await repos.notifications.finish(n._id, { state: 'undeliverable', channel: null, reason: `${noCreditReason}; no fallback channel`, at: now });
     return 'undeliverable';

@@ -11,8 +11,6 @@ export interface UnitRecord {
   kind: UnitKind;
   parentId: string | null;
   order: number;
-  /** WeCom group robot webhook for reminders nobody could receive by subscription (per unit). */
-  fallbackWebhook?: string | null;
 }
 
 export interface CategoryRecord {

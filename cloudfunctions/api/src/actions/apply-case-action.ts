@@ -66,7 +66,7 @@ export async function applyCaseAction(
 }
 
 export function deliveryDeps(ctx: ActionContext) {
-  return { repos: ctx.repos, notifier: ctx.notifier, templates: ctx.settings.templates };
+  return { repos: ctx.repos, notifier: ctx.notifier, templates: ctx.settings.templates, fallbackWebhooks: ctx.settings.fallbackWebhooks };
 }
 
 /** Who hears about a transition: the asker at every step, the new unit on a transfer. */
