@@ -1,7 +1,7 @@
 import { answerDeadline, HOUR_MS } from '../../shared/domain/answer-deadline';
 import { decide, type Actor, type CaseAction } from '../../shared/domain/case-lifecycle';
-import { routeQuestion } from '../../shared/domain/route-question';
-import { caseFactsOf, nextTimers, toRecordPatch } from '../../shared/server/case/case-records';
+import { ROUTE_REASON_LABELS, routeQuestion } from '../../shared/domain/route-question';
+import { caseFactsOf, newQuestionRecord, nextTimers, toRecordPatch } from '../../shared/server/case/case-records';
 import type { Database } from '../../shared/server/cloudbase';
 import { COLLECTIONS } from '../../shared/server/collections';
 import type { AnswerRecord, EventRecord, QuestionRecord, SubscriptionRecord, TimerRecord } from '../../shared/server/repositories/records';
@@ -22,7 +22,6 @@ export interface SeedResult {
   answers: number;
 }
 
-const ROUTE_REASONS = { category: '按问题类别转交职能部门', college: '转交所在学院团委', triage: '无法自动分派，转交校团委兜底' } as const;
 
 export function buildDemoRecords(now: number) {
   const units = DEMO_UNITS.map((u) => ({ id: u._id, kind: u.kind, parentId: u.parentId }));
@@ -42,7 +41,7 @@ export function buildDemoRecords(now: number) {
     const asker = users.get(dq.asker);
     if (!asker) throw new Error(`demo question ${id} has unknown asker ${dq.asker}`);
     const urgent = dq.urgent ?? false;
-    let q: QuestionRecord = {
+    let q = newQuestionRecord({
       _id: id,
       askerOpenid: dq.asker,
       askerName: asker.name,
@@ -53,29 +52,16 @@ export function buildDemoRecords(now: number) {
       anonymous: dq.anonymous ?? false,
       urgent,
       visibility: dq.visibility ?? 'public',
-      status: 'routed',
       ownerUnitId: route.unitId,
       routeReason: route.reason,
       createdAt,
       deadlineAt: answerDeadline(createdAt, urgent, { answerHours: category.answerHours }),
-      answeredAt: null,
-      officialAnswerId: null,
-      answerCount: 0,
-      assigneeOpenid: null,
-      escalatedAt: null,
-      rating: null,
-      reopenCount: 0,
-      noticeRequired: false,
-      noticePublishedAt: null,
-      notice: null,
-      autoCloseAt: null,
-      version: 0,
-    };
+    });
     let n = 0;
     const event = (e: Omit<EventRecord, '_id' | 'questionId'>) => events.push({ _id: `${id}-e${++n}`, questionId: id, ...e });
     event({
       type: 'ask', actorOpenid: asker.openid, actorName: q.anonymous ? '匿名同学' : asker.name, actorRole: 'student', at: createdAt,
-      fromStatus: null, toStatus: 'routed', unitId: route.unitId, reason: ROUTE_REASONS[route.reason],
+      fromStatus: null, toStatus: 'routed', unitId: route.unitId, reason: ROUTE_REASON_LABELS[route.reason],
     });
 
     /** One lifecycle step through the domain rules; a demo that breaks them fails loudly. */

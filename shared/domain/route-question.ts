@@ -44,3 +44,10 @@ export function routeQuestion<U extends UnitNode>({ category, collegeId, units }
   if (!school) throw new UnroutableError();
   return { unitId: school.id, reason: 'triage' };
 }
+
+/** How the timeline explains a route to a student. */
+export const ROUTE_REASON_LABELS: Record<RouteReason, string> = {
+  category: '按问题类别转交职能部门',
+  college: '转交所在学院团委',
+  triage: '无法自动分派，转交校团委兜底',
+};

@@ -54,3 +54,28 @@ export function toRecordPatch(patch: CaseChange['patch']): Partial<QuestionRecor
   const { state, ...rest } = patch;
   return state === undefined ? rest : { ...rest, status: state };
 }
+
+/** The fields a question is asked with; everything else starts in the routed state. */
+export type AskedQuestion = Pick<
+  QuestionRecord,
+  '_id' | 'askerOpenid' | 'askerName' | 'collegeId' | 'categoryId' | 'title' | 'content' | 'anonymous' | 'urgent' | 'visibility' | 'ownerUnitId' | 'routeReason' | 'createdAt' | 'deadlineAt'
+>;
+
+export function newQuestionRecord(asked: AskedQuestion): QuestionRecord {
+  return {
+    ...asked,
+    status: 'routed',
+    answeredAt: null,
+    officialAnswerId: null,
+    answerCount: 0,
+    assigneeOpenid: null,
+    escalatedAt: null,
+    rating: null,
+    reopenCount: 0,
+    noticeRequired: false,
+    noticePublishedAt: null,
+    notice: null,
+    autoCloseAt: null,
+    version: 0,
+  };
+}

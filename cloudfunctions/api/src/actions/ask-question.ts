@@ -1,8 +1,8 @@
 import { answerDeadline } from '@shared/domain/answer-deadline';
 import { DomainError } from '@shared/domain/errors';
-import { routeQuestion } from '@shared/domain/route-question';
+import { ROUTE_REASON_LABELS, routeQuestion } from '@shared/domain/route-question';
 import type { ActionContext, ActionDefinition } from '@shared/server/api-handler';
-import { nextTimers } from '@shared/server/case/case-records';
+import { newQuestionRecord, nextTimers } from '@shared/server/case/case-records';
 import { notifyNow } from '@shared/server/notifications/notify';
 import { DuplicateQuestionError } from '@shared/server/repositories/ports';
 import type { QuestionRecord } from '@shared/server/repositories/records';
@@ -31,7 +31,7 @@ export const askQuestion: ActionDefinition<'question.ask'> = {
     });
 
     const id = requestId ? ids.derived('q', viewer.openid, requestId) : ids.next('q');
-    const question: QuestionRecord = {
+    const question = newQuestionRecord({
       _id: id,
       askerOpenid: viewer.openid,
       askerName: viewer.displayName ?? `${college.name}同学`,
@@ -42,24 +42,11 @@ export const askQuestion: ActionDefinition<'question.ask'> = {
       anonymous: input.anonymous,
       urgent: input.urgent,
       visibility: input.visibility,
-      status: 'routed',
       ownerUnitId: route.unitId,
       routeReason: route.reason,
       createdAt: now,
       deadlineAt: answerDeadline(now, input.urgent, { answerHours: category.answerHours }),
-      answeredAt: null,
-      officialAnswerId: null,
-      answerCount: 0,
-      assigneeOpenid: null,
-      escalatedAt: null,
-      rating: null,
-      reopenCount: 0,
-      noticeRequired: false,
-      noticePublishedAt: null,
-      notice: null,
-      autoCloseAt: null,
-      version: 0,
-    };
+    });
 
     let stored = question;
     try {
@@ -85,7 +72,7 @@ export const askQuestion: ActionDefinition<'question.ask'> = {
       fromStatus: null,
       toStatus: 'routed',
       unitId: stored.ownerUnitId,
-      reason: ROUTE_REASONS[stored.routeReason],
+      reason: ROUTE_REASON_LABELS[stored.routeReason],
     });
     await repos.timers.schedule(nextTimers(stored, 'ask', now, ctx.settings.reminderOffsetsHours));
     if (stored.urgent) await alertEmergency(ctx, stored, eventId, catalog);
@@ -99,11 +86,6 @@ export const askQuestion: ActionDefinition<'question.ask'> = {
   },
 };
 
-const ROUTE_REASONS = {
-  category: '按问题类别转交职能部门',
-  college: '转交所在学院团委',
-  triage: '无法自动分派，转交校团委兜底',
-} as const;
 
 /** 紧急通道: the group leader (工作小组组长) and the coordinator hear at once. */
 async function alertEmergency(ctx: ActionContext, question: QuestionRecord, eventId: string, catalog: CatalogLookup) {
