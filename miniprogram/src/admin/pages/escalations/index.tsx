@@ -57,7 +57,7 @@ export default function EscalationsPage() {
         error={list.error}
         hasMore={list.hasMore}
         empty={list.items.length === 0}
-        emptyText='没有超时未答的问题 👍'
+        emptyText='没有超时未答的问题，各单位都在按时答复'
         onMore={list.loadMore}
         onRetry={list.reload}
       />

@@ -23,7 +23,7 @@ export default function UnreachablePage() {
       <View className='unreachable__intro'>
         <Text className='unreachable__title'>提醒送达情况</Text>
         <Text className='unreachable__hint'>
-          答复提醒通过微信订阅消息发送，每次订阅只能收到一条。下列老师有提醒没能送达，可能错过答复时限。
+          答复提醒通过微信订阅消息发送，每订阅一次只能收到一条。订阅用完的老师收不到提醒，容易错过答复时限。
         </Text>
       </View>
 
@@ -48,7 +48,7 @@ export default function UnreachablePage() {
       ) : report.loading && !report.data ? (
         <View className='unreachable__state'><Text className='unreachable__muted'>加载中…</Text></View>
       ) : report.data && people.length === 0 ? (
-        <View className='unreachable__state'><Text className='unreachable__muted'>提醒都已送达，没有需要跟进的老师 👍</Text></View>
+        <View className='unreachable__state'><Text className='unreachable__muted'>提醒都已送达，没有需要跟进的老师</Text></View>
       ) : null}
     </View>
   );
