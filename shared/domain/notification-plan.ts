@@ -147,3 +147,13 @@ export function composeMessage(kind: NotificationKind, f: MessageFacts): Compose
   });
   return { templateKey, data, text };
 }
+
+/** Why a message did not reach a person by subscription (what the unit admin reads). */
+export const DELIVERY_PROBLEMS = ['NO_CREDIT', 'WECHAT_43101', 'SEND_FAILED'] as const;
+export type DeliveryProblem = (typeof DELIVERY_PROBLEMS)[number];
+
+export function deliveryProblemLabel(problem: DeliveryProblem, viaGroup: boolean): string {
+  const cause = { NO_CREDIT: '未订阅提醒', WECHAT_43101: '微信提示已无可用订阅', SEND_FAILED: '多次发送失败' }[problem];
+  if (problem === 'SEND_FAILED') return cause;
+  return viaGroup ? `${cause}，已改发单位企业微信群` : `${cause}，且单位未配置企业微信群，提醒未送达`;
+}

@@ -61,7 +61,10 @@ describe('the 24-hour clock', () => {
     // …and the one without is recorded, with the reason, for the unit admin.
     expect(reminders.find((n) => n.recipientOpenid === 'dev-cs-league')).toMatchObject({ state: 'undeliverable', reason: expect.stringMatching(/no subscription credit/) });
     const unreachable = expectOk(await api.call('dev-cs-league', 'unit.unreachable', {}));
-    expect(unreachable.people).toEqual([expect.objectContaining({ name: '高鹏', unitName: '计算机科学与技术学院团委', undelivered: 1 })]);
+    expect(unreachable.people).toEqual([
+      expect.objectContaining({ name: '高鹏', unitName: '计算机科学与技术学院团委', missed: 1, viaGroup: 0, lastReason: '未订阅提醒，且单位未配置企业微信群，提醒未送达' }),
+    ]);
+    expect(JSON.stringify(unreachable)).not.toContain('dev-cs-league');
 
     api.advance(3 * HOUR_MS); // the 1-hour reminder
     await api.tick();
@@ -229,7 +232,7 @@ describe('credits, 43101 and the fallback channel', () => {
     api.advance(20 * HOUR_MS);
     await api.tick();
     const reminder = notes(id, 'reminder').find((n) => n.recipientOpenid === 'dev-logistics')!;
-    expect(reminder).toMatchObject({ state: 'fallback', channel: 'wecom' });
+    expect(reminder).toMatchObject({ state: 'fallback', channel: 'wecom', problem: 'NO_CREDIT' });
     const group = api.outbox({ channel: 'wecom' });
     expect(group.at(-1)).toMatchObject({ webhookUrl: expect.stringMatching(/^https:\/\/qyapi\.weixin\.qq\.com\//), text: expect.stringContaining('@夏晶') });
   });
@@ -253,7 +256,7 @@ describe('credits, 43101 and the fallback channel', () => {
     await runTick({ repos, notifier, templates: TEMPLATES, fallbackWebhooks: {}, ids: randomIds, policy: DEFAULT_CASE_POLICY, now: api.now() });
     expect(sent.map((m) => m.touser)).toEqual(['dev-cs-expert']);
     const peer = notes(id, 'reminder').find((n) => n.recipientOpenid === 'dev-cs-peer')!;
-    expect(peer).toMatchObject({ state: 'undeliverable', reason: expect.stringMatching(/43101/) });
+    expect(peer).toMatchObject({ state: 'undeliverable', reason: expect.stringMatching(/43101/), problem: 'WECHAT_43101' });
     expect(api.find('subscriptions', { _id: 'dev-cs-peer.local-reminder' })[0]).toMatchObject({ credits: 0 });
   });
 

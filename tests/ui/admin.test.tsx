@@ -85,11 +85,11 @@ describe('超时督办', () => {
 });
 
 describe('提醒送达情况', () => {
-  test('lists who missed reminders, with unit, count, reason in Chinese and time, and the resubscribe hint', async () => {
+  test('lists who missed reminders, with unit, counts, reason and time, and the resubscribe hint', async () => {
     unreachableMock.mockResolvedValue({
       people: [
-        { name: '任智宇', unitName: '计算机学院团委', undelivered: 3, lastReason: 'no subscription credit; no fallback channel', lastAt: NOW - 2 * HOUR_MS },
-        { name: '高鹏', unitName: '计算机学院团委', undelivered: 1, lastReason: 'WeChat 43101: no subscription credit', lastAt: NOW - 30 * MINUTE_MS },
+        { key: 'p_1', name: '任智宇', unitName: '计算机学院团委', missed: 3, viaGroup: 0, lastReason: '未订阅提醒，且单位未配置企业微信群，提醒未送达', lastAt: NOW - 2 * HOUR_MS },
+        { key: 'p_2', name: '高鹏', unitName: '计算机学院团委', missed: 1, viaGroup: 2, lastReason: '未订阅提醒，已改发单位企业微信群', lastAt: NOW - 30 * MINUTE_MS },
       ],
     });
     render(<UnreachablePage />);
@@ -98,7 +98,7 @@ describe('提醒送达情况', () => {
     expect(unreachableMock).toHaveBeenCalledTimes(1);
     expect(screen.getByText('高鹏')).toBeTruthy();
     expect(screen.getByText('3 条未送达')).toBeTruthy();
-    expect(screen.getByText('1 条未送达')).toBeTruthy();
+    expect(screen.getByText('1 条未送达 · 2 条改发群')).toBeTruthy();
     expect(screen.getAllByText('计算机学院团委')).toHaveLength(2);
     expect(screen.getByText('未订阅提醒，且单位未配置企业微信群，提醒未送达')).toBeTruthy();
     expect(screen.getByText('未订阅提醒，已改发单位企业微信群')).toBeTruthy();

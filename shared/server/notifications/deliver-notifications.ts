@@ -1,4 +1,4 @@
-import type { TemplateKey } from '../../domain/notification-plan';
+import type { DeliveryProblem, TemplateKey } from '../../domain/notification-plan';
 import type { Repositories } from '../repositories/ports';
 import type { NotificationRecord } from '../repositories/records';
 import { ERRCODE_NO_SUBSCRIPTION, type Notifier } from './notifier';
@@ -37,7 +37,7 @@ export async function deliverNotification(n: NotificationRecord, deps: DeliveryD
   const attempts = n.attempts + 1;
   const retryOrGiveUp = async (reason: string): Promise<DeliveryOutcome> => {
     if (attempts >= MAX_ATTEMPTS) {
-      await repos.notifications.finish(n._id, { state: 'undeliverable', channel: null, reason: `gave up after ${attempts} attempts: ${reason}`, at: now });
+      await repos.notifications.finish(n._id, { state: 'undeliverable', channel: null, reason: `gave up after ${attempts} attempts: ${reason}`, problem: 'SEND_FAILED', at: now });
       return 'undeliverable';
     }
     await repos.notifications.retryLater(n._id, now + (BACKOFF_MS[attempts - 1] ?? BACKOFF_MS[BACKOFF_MS.length - 1]!), attempts, reason);
@@ -46,26 +46,28 @@ export async function deliverNotification(n: NotificationRecord, deps: DeliveryD
 
   const templateId = deps.templates[n.templateKey as TemplateKey];
   let noCreditReason = 'no subscription credit';
+  let problem: DeliveryProblem = 'NO_CREDIT';
   if (templateId && (await repos.subscriptions.consumeCredit(n.recipientOpenid, templateId, now))) {
     const res = await notifier.sendSubscribeMessage({ touser: n.recipientOpenid, templateId, page: n.page, data: n.data });
     if (res.ok) {
-      await repos.notifications.finish(n._id, { state: 'sent', channel: 'subscribe', reason: null, at: now });
+      await repos.notifications.finish(n._id, { state: 'sent', channel: 'subscribe', reason: null, problem: null, at: now });
       return 'sent';
     }
     if (res.errcode !== ERRCODE_NO_SUBSCRIPTION) return retryOrGiveUp(`subscribeMessage.send ${res.errcode}: ${res.errmsg}`);
     // WeChat says the person has no subscription left: our count was wrong.
     await repos.subscriptions.clearCredits(n.recipientOpenid, templateId, now);
     noCreditReason = `WeChat ${ERRCODE_NO_SUBSCRIPTION}: no subscription credit`;
+    problem = 'WECHAT_43101';
   }
 
   const webhook = fallbackWebhook(deps, n.unitId);
   if (!webhook) {
-    await repos.notifications.finish(n._id, { state: 'undeliverable', channel: null, reason: `${noCreditReason}; no fallback channel`, at: now });
+    await repos.notifications.finish(n._id, { state: 'undeliverable', channel: null, reason: `${noCreditReason}; no fallback channel`, problem, at: now });
     return 'undeliverable';
   }
   const res = await notifier.postToGroup(webhook, `@${n.recipientName} ${n.text}`);
   if (!res.ok) return retryOrGiveUp(`WeCom webhook ${res.errcode}: ${res.errmsg}`);
-  await repos.notifications.finish(n._id, { state: 'fallback', channel: 'wecom', reason: noCreditReason, at: now });
+  await repos.notifications.finish(n._id, { state: 'fallback', channel: 'wecom', reason: noCreditReason, problem, at: now });
   return 'fallback';
 }
 

@@ -56,6 +56,7 @@ export function planNotifications(input: PlanInput): NotificationRecord[] {
     attempts: 0,
     channel: null,
     reason: null,
+    problem: null,
     createdAt: input.now,
     finishedAt: null,
   }));

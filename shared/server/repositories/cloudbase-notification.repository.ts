@@ -1,7 +1,7 @@
 import type { Database } from '../cloudbase';
 import { COLLECTIONS } from '../collections';
 import { isDuplicateKeyError } from './cloudbase-question.repository';
-import type { NotificationRepository } from './ports';
+import type { DeliveryResult, NotificationRepository } from './ports';
 import type { NotificationRecord } from './records';
 
 export class CloudbaseNotificationRepository implements NotificationRepository {
@@ -44,8 +44,8 @@ export class CloudbaseNotificationRepository implements NotificationRepository {
     return res.updated === 1;
   }
 
-  async finish(id: string, outcome: { state: 'sent' | 'fallback' | 'undeliverable'; channel: NotificationRecord['channel']; reason: string | null; at: number }): Promise<void> {
-    await this.coll.doc(id).update({ state: outcome.state, channel: outcome.channel, reason: outcome.reason, finishedAt: outcome.at });
+  async finish(id: string, outcome: DeliveryResult): Promise<void> {
+    await this.coll.doc(id).update({ state: outcome.state, channel: outcome.channel, reason: outcome.reason, problem: outcome.problem, finishedAt: outcome.at });
   }
 
   async retryLater(id: string, dueAt: number, attempts: number, reason: string): Promise<void> {

@@ -91,6 +91,14 @@ export interface TimerRepository {
   finish(id: string, state: 'done' | 'skipped', outcome: string, at: number): Promise<void>;
 }
 
+export interface DeliveryResult {
+  state: 'sent' | 'fallback' | 'undeliverable';
+  channel: NotificationRecord['channel'];
+  reason: string | null;
+  problem: NotificationRecord['problem'];
+  at: number;
+}
+
 export interface NotificationRepository {
   /** Writes the intent; false when it already exists (another tick or a retry wrote it). */
   enqueue(notification: NotificationRecord): Promise<boolean>;
@@ -98,7 +106,7 @@ export interface NotificationRepository {
   /** Pending notifications, and sending ones whose lease expired, due by `now`. */
   listDue(now: number, limit: number): Promise<NotificationRecord[]>;
   claim(notification: NotificationRecord, now: number, leaseMs: number): Promise<boolean>;
-  finish(id: string, outcome: { state: 'sent' | 'fallback' | 'undeliverable'; channel: NotificationRecord['channel']; reason: string | null; at: number }): Promise<void>;
+  finish(id: string, outcome: DeliveryResult): Promise<void>;
   retryLater(id: string, dueAt: number, attempts: number, reason: string): Promise<void>;
   /** Messages to this unit's people that found no subscription credit (fallen back or undeliverable). */
   listUnreachable(unitIds: string[], limit: number): Promise<NotificationRecord[]>;

@@ -1,5 +1,5 @@
 import type { CaseState, Rating } from '../../domain/case-lifecycle';
-import type { NotificationKind } from '../../domain/notification-plan';
+import type { DeliveryProblem, NotificationKind } from '../../domain/notification-plan';
 import type { Role, Team, UnitKind } from '../../domain/organisation';
 import type { RouteReason } from '../../domain/route-question';
 import type { TimelineEventType } from '../../contracts/question.contract';
@@ -143,7 +143,10 @@ export interface NotificationRecord {
   dueAt: number;
   attempts: number;
   channel: DeliveryChannel | null;
+  /** Detail for the log (WeChat's errcode and message). */
   reason: string | null;
+  /** Why it did not go by subscription, when it did not. */
+  problem: DeliveryProblem | null;
   createdAt: number;
   finishedAt: number | null;
 }

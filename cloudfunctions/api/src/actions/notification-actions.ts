@@ -1,4 +1,6 @@
+import type { UnreachablePerson } from '@shared/contracts/escalation.contract';
 import { DomainError } from '@shared/domain/errors';
+import { deliveryProblemLabel } from '@shared/domain/notification-plan';
 import type { ActionDefinition } from '@shared/server/api-handler';
 import { loadCatalog } from './catalog-lookup';
 
@@ -21,16 +23,30 @@ export const recordSubscription: ActionDefinition<'subscription.record'> = {
 /** For a unit admin: who in my unit could not be reached by subscription, and why. */
 export const listUnreachable: ActionDefinition<'unit.unreachable'> = {
   viewer: 'required',
-  async run(_input, { viewer, repos }) {
+  async run(_input, { viewer, repos, ids }) {
     const admins = viewer.roles.includes('unitAdmin') || viewer.roles.includes('schoolAdmin') || viewer.roles.includes('coordinator');
     if (!admins) throw new DomainError('AUTH.FORBIDDEN', '只有单位管理员可以查看');
     const [rows, catalog] = await Promise.all([repos.notifications.listUnreachable([...viewer.unitIds], 500), loadCatalog(repos)]);
-    const people = new Map<string, { name: string; unitName: string; undelivered: number; lastReason: string; lastAt: number }>();
+    const people = new Map<string, UnreachablePerson>();
+    // Rows come newest first, so the first row of a person carries their latest problem.
     for (const n of rows) {
-      const key = `${n.unitId}.${n.recipientOpenid}`;
-      const entry = people.get(key);
-      if (entry) entry.undelivered += 1;
-      else people.set(key, { name: n.recipientName, unitName: catalog.unitName(n.unitId), undelivered: 1, lastReason: n.reason ?? '', lastAt: n.finishedAt ?? n.createdAt });
+      const key = ids.derived('p', n.unitId ?? '', n.recipientOpenid);
+      const viaGroup = n.state === 'fallback';
+      const entry =
+        people.get(key) ??
+        people
+          .set(key, {
+            key,
+            name: n.recipientName,
+            unitName: catalog.unitName(n.unitId),
+            missed: 0,
+            viaGroup: 0,
+            lastReason: deliveryProblemLabel(n.problem ?? 'NO_CREDIT', viaGroup),
+            lastAt: n.finishedAt ?? n.createdAt,
+          })
+          .get(key)!;
+      if (viaGroup) entry.viaGroup += 1;
+      else entry.missed += 1;
     }
     return { people: [...people.values()] };
   },

@@ -4,7 +4,6 @@ import { useAsync } from '../../../hooks/use-async';
 import { useNow } from '../../../hooks/use-now';
 import { usePullToReload } from '../../../hooks/use-pull-to-reload';
 import { useReshow } from '../../../hooks/use-reshow';
-import { deliveryReasonLabel } from '../../../utils/delivery';
 import { formatDateTime } from '../../../utils/time';
 import './index.scss';
 
@@ -28,13 +27,13 @@ export default function UnreachablePage() {
       </View>
 
       {people.map((p) => (
-        <View key={`${p.unitName}-${p.name}`} className='person'>
+        <View key={p.key} className='person'>
           <View className='person__head'>
             <Text className='person__name'>{p.name}</Text>
-            <Text className='person__count'>{p.undelivered} 条未送达</Text>
+            <Text className='person__count'>{[p.missed ? `${p.missed} 条未送达` : '', p.viaGroup ? `${p.viaGroup} 条改发群` : ''].filter(Boolean).join(' · ')}</Text>
           </View>
           <Text className='person__unit'>{p.unitName}</Text>
-          <Text className='person__reason'>{deliveryReasonLabel(p.lastReason)}</Text>
+          <Text className='person__reason'>{p.lastReason}</Text>
           <Text className='person__time'>最近一次：{formatDateTime(p.lastAt, now)}</Text>
         </View>
       ))}
