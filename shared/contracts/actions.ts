@@ -14,7 +14,7 @@ import {
 import { CatalogGetInput, CatalogGetOutput } from './catalog.contract';
 import { EscalationListInput, EscalationListOutput, UnitUnreachableInput, UnitUnreachableOutput } from './escalation.contract';
 import { SubscriptionRecordInput, SubscriptionRecordOutput } from './subscription.contract';
-import { InboxListInput, InboxListOutput } from './inbox.contract';
+import { InboxCountsInput, InboxCountsOutput, InboxListInput, InboxListOutput } from './inbox.contract';
 import { MeGetInput, MeGetOutput } from './me.contract';
 import {
   QuestionAskInput,
@@ -40,6 +40,7 @@ export const API_ACTIONS = {
   'question.listPublic': { input: QuestionListPublicInput, output: QuestionListPublicOutput },
   'question.listMine': { input: QuestionListMineInput, output: QuestionListMineOutput },
   'inbox.list': { input: InboxListInput, output: InboxListOutput },
+  'inbox.counts': { input: InboxCountsInput, output: InboxCountsOutput },
   'answer.post': { input: AnswerPostInput, output: AnswerPostOutput },
   'question.claim': { input: QuestionClaimInput, output: CaseActionOutput },
   'question.transfer': { input: QuestionTransferInput, output: CaseActionOutput },

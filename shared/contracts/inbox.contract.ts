@@ -15,3 +15,13 @@ export const InboxListInput = PageInput.extend({
   box: z.enum(INBOX_BOXES).default('pending'),
 });
 export const InboxListOutput = QuestionPage;
+
+/** How many questions wait in each working box (the numbers on the workbench tabs). */
+export const InboxCountsInput = z.strictObject({});
+export const InboxCountsOutput = z.strictObject({
+  pending: z.number().int().nonnegative(),
+  dueSoon: z.number().int().nonnegative(),
+  overdue: z.number().int().nonnegative(),
+  handling: z.number().int().nonnegative(),
+});
+export type InboxCounts = z.infer<typeof InboxCountsOutput>;

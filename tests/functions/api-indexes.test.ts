@@ -22,6 +22,10 @@ it('serves every action from declared indexes: nothing scans a collection', asyn
   await api.call(STUDENT, 'question.listMine', {});
   await api.call(CS_RESPONDER, 'inbox.list', {});
   await api.call(CS_RESPONDER, 'inbox.list', { box: 'answered' });
+  for (const box of ['dueSoon', 'overdue', 'handling']) await api.call(CS_RESPONDER, 'inbox.list', { box });
+  await api.call(CS_RESPONDER, 'inbox.counts', {});
+  await api.call('dev-coordinator', 'escalation.list', {});
+  await api.call('dev-cs-league', 'unit.unreachable', {});
   await api.call(CS_RESPONDER, 'answer.post', { questionId: asked.id, content: '索引检查的回复。' });
   await api.call(CS_RESPONDER, 'answer.post', { questionId: asked.id, content: '第二条回复。' });
 

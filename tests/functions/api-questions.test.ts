@@ -219,3 +219,14 @@ describe('inbox.list', () => {
     expect(await api.call(STUDENT, 'inbox.list', {})).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
   });
 });
+
+describe('inbox.counts', () => {
+  it('counts what each working box lists', async () => {
+    const counts = expectOk(await api.call(CS_RESPONDER, 'inbox.counts', {}));
+    for (const box of ['pending', 'dueSoon', 'overdue', 'handling'] as const) {
+      const listed = expectOk(await api.call(CS_RESPONDER, 'inbox.list', { box, pageSize: 50 }));
+      expect(counts[box]).toBe(listed.items.length);
+    }
+    expect(await api.call(STUDENT, 'inbox.counts', {})).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
+  });
+});

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import InboxPage from '../../miniprogram/src/expert/pages/inbox/index';
-import { listInbox } from '../../miniprogram/src/services/question.service';
+import { countInbox, listInbox } from '../../miniprogram/src/services/question.service';
 import type { QuestionPage } from '@shared/contracts/question.contract';
 import { HOUR_MS } from '@shared/domain/answer-deadline';
 import { taroState } from './support/taro-double';
@@ -9,6 +9,7 @@ import { MINUTE_MS, NOW, summary } from './support/fixtures';
 jest.mock('../../miniprogram/src/services/question.service');
 
 const inboxMock = jest.mocked(listInbox);
+const countsMock = jest.mocked(countInbox);
 
 const waiting = (id: string, title: string, deadlineAt: number, extra = {}) =>
   summary({ id, title, status: 'routed', answeredAt: null, deadlineAt, createdAt: deadlineAt - 24 * HOUR_MS, ...extra });
@@ -32,6 +33,23 @@ beforeEach(() => {
   jest.spyOn(Date, 'now').mockReturnValue(NOW);
   inboxMock.mockReset();
   inboxMock.mockImplementation(({ box }) => Promise.resolve(BOXES[box]!));
+  countsMock.mockReset();
+  countsMock.mockResolvedValue({ pending: 0, dueSoon: 0, overdue: 0, handling: 0 });
+});
+
+test('the tabs carry how many questions wait in each box', async () => {
+  countsMock.mockResolvedValue({ pending: 1, dueSoon: 2, overdue: 1, handling: 0 });
+  render(<InboxPage />);
+  await screen.findByText('2');
+  const counts = Array.from(document.querySelectorAll('.inbox__tab')).map((tab) => tab.querySelector('.inbox__count')?.textContent ?? null);
+  expect(counts).toEqual(['1', '2', '1', null, null]);
+});
+
+test('the tabs still work when the counts cannot be loaded', async () => {
+  countsMock.mockRejectedValue(new Error('offline'));
+  render(<InboxPage />);
+  expect(await screen.findByText('宽裕的问题')).toBeTruthy();
+  expect(document.querySelectorAll('.inbox__count')).toHaveLength(0);
 });
 
 const tone = (text: string) => screen.getByText(text).className;

@@ -6,10 +6,10 @@ import type {
 } from '@shared/contracts/question.contract';
 import type { AnswerPostOutput } from '@shared/contracts/answer.contract';
 import type { CaseActionOutput } from '@shared/contracts/case.contract';
-import type { InboxBox } from '@shared/contracts/inbox.contract';
+import type { InboxBox, InboxCounts } from '@shared/contracts/inbox.contract';
 import { callAction } from './api.client';
 
-export type { InboxBox };
+export type { InboxBox, InboxCounts };
 
 export const PAGE_SIZE = 20;
 
@@ -35,6 +35,10 @@ export function listMyQuestions(params: { cursor?: string }): Promise<QuestionPa
 
 export function listInbox(params: { box: InboxBox; cursor?: string }): Promise<QuestionPage> {
   return callAction('inbox.list', { pageSize: PAGE_SIZE, box: params.box, ...(params.cursor ? { cursor: params.cursor } : {}) });
+}
+
+export function countInbox(): Promise<InboxCounts> {
+  return callAction('inbox.counts', {});
 }
 
 export function postAnswer(questionId: string, content: string): Promise<AnswerPostOutput> {

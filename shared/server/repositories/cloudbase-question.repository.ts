@@ -62,15 +62,29 @@ export class CloudbaseQuestionRepository implements QuestionRepository {
     return res.data as QuestionRecord[];
   }
 
-  async listWaitingForUnits(unitIds: string[], deadline: { from?: number; to?: number }, page: PageRequest): Promise<QuestionRecord[]> {
-    if (unitIds.length === 0) return [];
+  private waiting(unitIds: string[], deadline: { from?: number; to?: number }): Record<string, unknown> {
     const _ = this.db.command;
     const base: Record<string, unknown> = { ownerUnitId: _.in(unitIds), status: 'routed' };
     if (deadline.from !== undefined && deadline.to !== undefined) base.deadlineAt = _.gte(deadline.from).and(_.lt(deadline.to));
     else if (deadline.from !== undefined) base.deadlineAt = _.gte(deadline.from);
     else if (deadline.to !== undefined) base.deadlineAt = _.lt(deadline.to);
-    const res = await this.paged(base, 'deadlineAt', 'asc', page).get();
+    return base;
+  }
+
+  async listWaitingForUnits(unitIds: string[], deadline: { from?: number; to?: number }, page: PageRequest): Promise<QuestionRecord[]> {
+    if (unitIds.length === 0) return [];
+    const res = await this.paged(this.waiting(unitIds, deadline), 'deadlineAt', 'asc', page).get();
     return res.data as QuestionRecord[];
+  }
+
+  async countWaitingForUnits(unitIds: string[], deadline: { from?: number; to?: number }): Promise<number> {
+    if (unitIds.length === 0) return 0;
+    return (await this.coll.where(this.waiting(unitIds, deadline)).count()).total;
+  }
+
+  async countHandlingForUnits(unitIds: string[]): Promise<number> {
+    if (unitIds.length === 0) return 0;
+    return (await this.coll.where({ ownerUnitId: this.db.command.in(unitIds), status: 'handling' }).count()).total;
   }
 
   async listHandlingForUnits(unitIds: string[], page: PageRequest): Promise<QuestionRecord[]> {

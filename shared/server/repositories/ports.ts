@@ -55,6 +55,8 @@ export interface QuestionRepository {
   listByAsker(askerOpenid: string, page: PageRequest): Promise<QuestionRecord[]>;
   /** Waiting questions owned by these units with a deadline in [from, to), soonest first. */
   listWaitingForUnits(unitIds: string[], deadline: { from?: number; to?: number }, page: PageRequest): Promise<QuestionRecord[]>;
+  countWaitingForUnits(unitIds: string[], deadline: { from?: number; to?: number }): Promise<number>;
+  countHandlingForUnits(unitIds: string[]): Promise<number>;
   /** Questions in handling owned by these units, oldest deadline first. */
   listHandlingForUnits(unitIds: string[], page: PageRequest): Promise<QuestionRecord[]>;
   /** Answered (or later) questions owned by these units, most recently answered first. */

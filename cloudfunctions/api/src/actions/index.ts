@@ -13,7 +13,7 @@ import {
   startHandling,
   transferQuestion,
 } from './case-actions';
-import { listEscalations, listInbox, listMyQuestions, listPublicQuestions } from './list-questions';
+import { countInbox, listEscalations, listInbox, listMyQuestions, listPublicQuestions } from './list-questions';
 import { listUnreachable, recordSubscription } from './notification-actions';
 import { postAnswer } from './post-answer';
 
@@ -26,6 +26,7 @@ export const apiActions: ActionTable = {
   'question.listPublic': listPublicQuestions,
   'question.listMine': listMyQuestions,
   'inbox.list': listInbox,
+  'inbox.counts': countInbox,
   'answer.post': postAnswer,
   'question.claim': claimQuestion,
   'question.transfer': transferQuestion,

@@ -58,6 +58,24 @@ export const listInbox: ActionDefinition<'inbox.list'> = {
   },
 };
 
+/** The numbers on the workbench tabs. */
+export const countInbox: ActionDefinition<'inbox.counts'> = {
+  viewer: 'required',
+  async run(_input, { repos, viewer, now }) {
+    const handles = viewer.roles.includes('responder') || viewer.roles.includes('coordinator');
+    if (!handles) throw new DomainError('AUTH.FORBIDDEN', '只有答复人员可以查看工作台');
+    const units = [...viewer.unitIds];
+    const soon = now + DUE_SOON_HOURS * HOUR_MS;
+    const [pending, dueSoon, overdue, handling] = await Promise.all([
+      repos.questions.countWaitingForUnits(units, { from: soon }),
+      repos.questions.countWaitingForUnits(units, { from: now, to: soon }),
+      repos.questions.countWaitingForUnits(units, { to: now }),
+      repos.questions.countHandlingForUnits(units),
+    ]);
+    return { pending, dueSoon, overdue, handling };
+  },
+};
+
 /** 协管's escalation queue: missed deadlines across all units, longest waiting first. */
 export const listEscalations: ActionDefinition<'escalation.list'> = {
   viewer: 'required',

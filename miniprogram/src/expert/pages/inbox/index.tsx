@@ -1,7 +1,7 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { listInbox, type InboxBox } from '../../../services/question.service';
+import { countInbox, listInbox, type InboxBox, type InboxCounts } from '../../../services/question.service';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { useNow } from '../../../hooks/use-now';
 import { usePullToReload } from '../../../hooks/use-pull-to-reload';
@@ -30,8 +30,18 @@ export default function InboxPage() {
   const fetchPage = useCallback((cursor?: string) => listInbox({ box, cursor }), [box]);
   const list = usePagedList(fetchPage);
   const now = useNow(15_000);
-  usePullToReload(list.reload, list.loading);
-  useReshow(list.reload);
+  const [counts, setCounts] = useState<InboxCounts | null>(null);
+  const reloadCounts = useCallback(() => {
+    // The numbers are a convenience: a failure leaves the tabs without them.
+    countInbox().then(setCounts, () => setCounts(null));
+  }, []);
+  useEffect(reloadCounts, [reloadCounts]);
+  const reloadAll = useCallback(() => {
+    list.reload();
+    reloadCounts();
+  }, [list.reload, reloadCounts]);
+  usePullToReload(reloadAll, list.loading);
+  useReshow(reloadAll);
   const current = INBOX_TABS.find((t) => t.box === box) ?? INBOX_TABS[0]!;
 
   return (
@@ -44,6 +54,7 @@ export default function InboxPage() {
             onClick={() => setBox(t.box)}
           >
             <Text>{t.label}</Text>
+            {counts && t.box !== 'answered' && counts[t.box] > 0 ? <Text className='inbox__count'>{counts[t.box]}</Text> : null}
           </View>
         ))}
       </View>
