@@ -147,7 +147,11 @@ describe('the emergency lane (紧急通道)', () => {
 
     api.advance(2 * HOUR_MS);
     await api.tick();
-    expect(notes(id, 'noticeReminder').length).toBeGreaterThan(0);
+    const first = notes(id, 'noticeReminder').length;
+    expect(first).toBeGreaterThan(0);
+    api.advance(12 * HOUR_MS); // still no notice: reminded again
+    await api.tick();
+    expect(notes(id, 'noticeReminder').length).toBe(2 * first);
 
     expectOk(await api.call(CS_RESPONDER, 'question.publishNotice', { questionId: id, notice: '关于实验楼煤气味的处理情况：经排查为燃气管道接口松动，已于当日修复并复检合格。' }));
     const published = expectOk(await api.call('dev-student-li', 'question.get', { id }));

@@ -15,8 +15,8 @@ import type { QuestionRecord, TimerRecord, UserRecord } from '../repositories/re
  * rerun after a crash: every timer and message is claimed before it is acted on.
  */
 export const TIMER_LEASE_MS = 2 * 60_000;
+/** Emergencies are reminded every 12 hours until their notice is published. */
 export const NOTICE_REMINDER_EVERY_MS = 12 * HOUR_MS;
-export const NOTICE_REMINDER_ROUNDS = 6;
 
 export interface TickDeps extends DeliveryDeps {
   ids: IdGenerator;
@@ -114,10 +114,8 @@ async function handleTimer(deps: TickDeps, timer: TimerRecord): Promise<'done' |
     case 'noticeReminder':
       if (!q.noticeRequired || q.noticePublishedAt !== null) return 'notice already published';
       await tell(deps, 'noticeReminder', q, timer, await responders(deps, q), q.ownerUnitId);
-      if (timer.round < NOTICE_REMINDER_ROUNDS) {
-        const at = timer.scheduledFor + NOTICE_REMINDER_EVERY_MS;
-        await deps.repos.timers.schedule([newTimer(q._id, 'noticeReminder', at, timer.round + 1)]);
-      }
+      // The next one is scheduled from now, so a scheduler that was down does not fire a backlog.
+      await deps.repos.timers.schedule([newTimer(q._id, 'noticeReminder', Math.max(timer.scheduledFor, deps.now) + NOTICE_REMINDER_EVERY_MS, timer.round + 1)]);
       return 'done';
   }
 }
