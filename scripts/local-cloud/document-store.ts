@@ -165,7 +165,7 @@ export class DocumentStore {
     for (const doc of prepared) {
       if (coll.has(doc._id) || seen.has(doc._id)) {
         throw new LocalDbError(
-          'DATABASE_REQUEST_FAILED',
+          'DATABASE_DUPLICATE_WRITE',
           `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: "${doc._id}" }`,
         );
       }
@@ -227,6 +227,7 @@ export class DocumentStore {
       }
       const expr = data[op] as Record<string, unknown>;
       if ('_id' in expr) throw new LocalDbError('DATABASE_REQUEST_FAILED', '不能更新_id的值');
+      for (const path of Object.keys(expr)) refuseFieldInsideScalar(copy, path);
       applyUpdate(copy, { [op]: expr } as never);
     }
     return copy;
@@ -252,6 +253,24 @@ export class DocumentStore {
       }
     }
     return new Aggregator(pipeline).run(docs) as Record<string, unknown>[];
+  }
+}
+
+/**
+ * MongoDB refuses to create `a.b` when `a` holds null or a scalar ("Cannot create
+ * field 'b' in element {a: null}"); mingo would quietly make `a` an object.
+ */
+function refuseFieldInsideScalar(doc: Record<string, unknown>, path: string): void {
+  const parts = path.split('.');
+  let node: unknown = doc;
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (node === undefined) return;
+    const value = (node as Record<string, unknown>)[parts[i]!];
+    if (value === undefined) return;
+    if (value === null || typeof value !== 'object') {
+      throw new LocalDbError('DATABASE_REQUEST_FAILED', `Cannot create field '${parts[i + 1]}' in element {${parts.slice(0, i + 1).join('.')}: ${JSON.stringify(value)}}`);
+    }
+    node = value;
   }
 }
 

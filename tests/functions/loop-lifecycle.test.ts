@@ -174,3 +174,19 @@ describe('subscription.record', () => {
     });
   });
 });
+
+describe('a reply racing a change that keeps the question waiting', () => {
+  it('still becomes the official answer when a claim lands first', async () => {
+    for (let round = 0; round < 5; round++) {
+      const id = await ask({ title: `认领与回复竞争 ${round}` });
+      const [claim, reply] = await Promise.all([
+        api.call(CS_PEER, 'question.claim', { questionId: id }),
+        api.call(CS_RESPONDER, 'answer.post', { questionId: id, content: '我来答复这个问题。' }),
+      ]);
+      expect(expectOk(reply).official).toBe(true);
+      const q = api.find('questions', { _id: id })[0]!;
+      expect(q).toMatchObject({ status: 'answered', officialAnswerId: expectOk(reply).answerId, answerCount: 1 });
+      if (!claim.ok) expect(claim).toMatchObject({ error: { code: 'QUESTION.STATE_CONFLICT' } });
+    }
+  });
+});

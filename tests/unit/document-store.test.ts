@@ -41,6 +41,16 @@ describe('the local cloud document store', () => {
     expect(store.update('q', { _id: 'a', status: 'routed' }, { $set: { status: 'answered' } }, opts).updated).toBe(0);
   });
 
+  it('refuses, as MongoDB does, a dotted set inside a null field', () => {
+    const store = new DocumentStore({ file: ':memory:' });
+    store.createCollection('q');
+    store.insert('q', [{ _id: 'a', rating: null }]);
+    const opts = { multi: false, merge: true, upsert: false };
+    expect(() => store.update('q', { _id: 'a' }, { $set: { 'rating.satisfied': true } }, opts)).toThrow(/Cannot create field 'satisfied'/);
+    expect(store.update('q', { _id: 'a' }, { $set: { rating: { satisfied: true } } }, opts).updated).toBe(1);
+    expect(store.update('q', { _id: 'a' }, { $set: { 'rating.comment': '好' } }, opts).updated).toBe(1);
+  });
+
   it('refuses duplicate ids, writing none of the batch', () => {
     const store = new DocumentStore({ file: ':memory:' });
     store.createCollection('q');

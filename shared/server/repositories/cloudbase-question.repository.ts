@@ -6,9 +6,11 @@ import type { QuestionRecord } from './records';
 const NAME = COLLECTIONS.questions.name;
 export const ANSWERED_STATES = ['answered', 'handling', 'resolved', 'closed'];
 
+/** CloudBase answers a duplicate _id with DATABASE_DUPLICATE_WRITE; older stacks with MongoDB's E11000. */
 export function isDuplicateKeyError(err: unknown): boolean {
-  const message = err instanceof Error ? err.message : typeof err === 'object' && err ? String((err as { message?: unknown }).message) : '';
-  return /E11000|duplicate key/i.test(message);
+  if (!err || typeof err !== 'object') return false;
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  return code === 'DATABASE_DUPLICATE_WRITE' || code === 11000 || /E11000|duplicate key/i.test(String(message ?? ''));
 }
 
 export class CloudbaseQuestionRepository implements QuestionRepository {
@@ -110,7 +112,12 @@ export class CloudbaseQuestionRepository implements QuestionRepository {
   async applyChange(id: string, expectedVersion: number, patch: Partial<QuestionRecord>, answerCountDelta = 0): Promise<boolean> {
     const _ = this.db.command;
     const { _id: _ignored, version: _v, ...fields } = patch;
-    const update: Record<string, unknown> = { ...fields, version: _.inc(1) };
+    const update: Record<string, unknown> = { version: _.inc(1) };
+    // The SDK flattens plain objects into dotted paths ("rating.satisfied"), which
+    // MongoDB refuses inside a null field: replace object values whole.
+    for (const [key, value] of Object.entries(fields)) {
+      update[key] = value !== null && typeof value === 'object' && !Array.isArray(value) ? _.set(value) : value;
+    }
     if (answerCountDelta) update.answerCount = _.inc(answerCountDelta);
     const res = await this.coll.where({ _id: id, version: expectedVersion }).update(update);
     return res.updated === 1;

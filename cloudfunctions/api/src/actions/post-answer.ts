@@ -51,17 +51,22 @@ export const postAnswer: ActionDefinition<'answer.post'> = {
       createdAt: now,
     });
 
-    if (question.status !== 'routed') return recordFollowUp(ctx, question, answerId);
-    try {
-      await applyCaseAction(ctx, question, { type: 'answer', answerId }, { answerCountDelta: 1, answerText: content });
-      return { answerId, official: true, answeredAt: now };
-    } catch (err) {
-      if (!(err instanceof DomainError) || err.code !== 'QUESTION.STATE_CONFLICT') throw err;
-      // Someone changed the question first. Still ours to answer? Then this is a follow-up.
-      const current = await repos.questions.findById(questionId);
-      if (current && canAnswer(viewer, current) && current.status !== 'closed') return recordFollowUp(ctx, current, answerId);
-      await repos.answers.remove(answerId);
-      throw new DomainError('QUESTION.STATE_CONFLICT', '问题已转办给其他单位，你的回复未发布');
+    // A claim or an escalation may change the question's version between our read
+    // and our write without taking the answer away: re-read and try again while it
+    // is still waiting for an answer that we may give.
+    let current: QuestionRecord | null = question;
+    for (let attempt = 0; attempt < 3 && current && current.status === 'routed' && canAnswer(viewer, current); attempt++) {
+      try {
+        await applyCaseAction(ctx, current, { type: 'answer', answerId }, { answerCountDelta: 1, answerText: content });
+        return { answerId, official: true, answeredAt: now };
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.code !== 'QUESTION.STATE_CONFLICT') throw err;
+        current = await repos.questions.findById(questionId);
+      }
     }
+    // Answered by someone else meanwhile: ours is a follow-up, if the question is still ours.
+    if (current && canAnswer(viewer, current) && current.status !== 'closed') return recordFollowUp(ctx, current, answerId);
+    await repos.answers.remove(answerId);
+    throw new DomainError('QUESTION.STATE_CONFLICT', '问题已转办给其他单位，你的回复未发布');
   },
 };
