@@ -171,11 +171,11 @@ export function decide(facts: CaseFacts, action: CaseAction, actor: Actor, now: 
       if (!isHandler(actor, facts)) return refuse('AUTH.FORBIDDEN', '只有负责单位或协管可以办结');
       if (facts.state !== 'handling') return wrongState(facts, ['handling']);
       // Emergencies end with a public notice of how they were handled (紧急通道公告).
-      return change('resolved', { autoCloseAt, noticeRequired: facts.urgent || facts.noticeRequired }, action.note.trim());
+      return change('resolved', { autoCloseAt }, action.note.trim());
 
     case 'publishNotice':
       if (!isHandler(actor, facts)) return refuse('AUTH.FORBIDDEN', '只有负责单位或协管可以发布处理公告');
-      if (!facts.noticeRequired) return refuse('QUESTION.STATE_CONFLICT', '此问题不需要发布处理公告');
+      if (!facts.noticeRequired) return refuse('QUESTION.STATE_CONFLICT', '只有紧急求助需要发布处理公告');
       if (facts.noticePublishedAt !== null) return refuse('QUESTION.STATE_CONFLICT', '处理公告已经发布');
       if (facts.state !== 'resolved' && facts.state !== 'closed') return wrongState(facts, ['resolved', 'closed']);
       return change(facts.state, { noticePublishedAt: now, notice: action.notice.trim() }, null);

@@ -162,6 +162,16 @@ describe('the emergency lane (紧急通道)', () => {
     await api.tick();
     expect(notes(id, 'noticeReminder').length).toBe(before);
   });
+
+  it('still owes the notice when an emergency closes without 办结', async () => {
+    const id = await ask({ urgent: true, title: '宿舍楼停电了一整晚' });
+    expectOk(await api.call(CS_RESPONDER, 'answer.post', { questionId: id, content: '供电局检修，已恢复供电。' }));
+    expectOk(await api.call(STUDENT, 'question.rate', { questionId: id, satisfied: true, comment: '好的' }));
+    expect(expectOk(await api.call(CS_RESPONDER, 'question.get', { id }))).toMatchObject({ status: 'closed', noticeRequired: true, viewerActions: ['publishNotice'] });
+    api.advance(2 * HOUR_MS);
+    await api.tick();
+    expect(notes(id, 'noticeReminder').length).toBeGreaterThan(0);
+  });
 });
 
 describe('delivery is exactly once and loses nothing', () => {

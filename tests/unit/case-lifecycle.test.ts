@@ -142,9 +142,10 @@ describe('what each transition records', () => {
     expect(decide(facts('handling'), { type: 'autoClose' }, system, NOW + 30 * DAY)).toMatchObject({ ok: false });
   });
 
-  it('requires a public notice once an emergency is resolved, and accepts it once', () => {
-    const resolved = decide(facts('handling', { urgent: true }), actions.resolve!, as(csResponder), NOW);
-    expect(resolved).toMatchObject({ ok: true, change: { patch: { noticeRequired: true } } });
+  it('accepts the public notice of an emergency once it is resolved or closed, once', () => {
+    expect(decide(facts('handling', { urgent: true, noticeRequired: true }), actions.resolve!, as(csResponder), NOW)).toMatchObject({ ok: true });
+    // Only after the handling ends: not while answered or in handling.
+    expect(decide(facts('answered', { urgent: true, noticeRequired: true }), { type: 'publishNotice', notice: '太早' }, as(csResponder), NOW)).toMatchObject({ ok: false });
     const needsNotice = facts('resolved', { urgent: true, noticeRequired: true });
     expect(decide(needsNotice, { type: 'publishNotice', notice: '已处理' }, as(csResponder), NOW)).toMatchObject({ ok: true, change: { patch: { noticePublishedAt: NOW } } });
     expect(decide({ ...needsNotice, noticePublishedAt: NOW }, { type: 'publishNotice', notice: '再发' }, as(csResponder), NOW)).toMatchObject({ ok: false });

@@ -26,7 +26,13 @@ export function caseFactsOf(q: QuestionRecord): CaseFacts {
 export const FIRST_NOTICE_REMINDER_MS = 2 * HOUR_MS;
 
 export function newTimer(questionId: string, kind: TimerRecord['kind'], at: number, round = 1): TimerRecord {
-  return { _id: `${questionId}.${kind}.${at}`, questionId, kind, scheduledFor: at, dueAt: at, state: 'pending', attempts: 0, round, finishedAt: null, outcome: null };
+  // Notice reminders form a series: keyed on the round, so a rerun cannot fork it.
+  const key = kind === 'noticeReminder' ? `r${round}` : String(at);
+  return { _id: `${questionId}.${kind}.${key}`, questionId, kind, scheduledFor: at, dueAt: at, state: 'pending', attempts: 0, round, finishedAt: null, outcome: null };
+}
+
+function noticeReminders(q: QuestionRecord, now: number): TimerRecord[] {
+  return q.noticeRequired && q.noticePublishedAt === null ? [newTimer(q._id, 'noticeReminder', now + FIRST_NOTICE_REMINDER_MS)] : [];
 }
 
 /** The timers a question needs after an event, given its state afterwards. */
@@ -40,10 +46,11 @@ export function nextTimers(q: QuestionRecord, event: TimelineEventType, now: num
     case 'answer':
       return q.autoCloseAt ? [newTimer(q._id, 'autoClose', q.autoCloseAt)] : [];
     case 'resolve':
-      return [
-        ...(q.autoCloseAt ? [newTimer(q._id, 'autoClose', q.autoCloseAt)] : []),
-        ...(q.noticeRequired && q.noticePublishedAt === null ? [newTimer(q._id, 'noticeReminder', now + FIRST_NOTICE_REMINDER_MS)] : []),
-      ];
+      return [...(q.autoCloseAt ? [newTimer(q._id, 'autoClose', q.autoCloseAt)] : []), ...noticeReminders(q, now)];
+    case 'rate':
+    case 'autoClose':
+      // An emergency closed without going through 办结 still owes its notice.
+      return q.status === 'closed' ? noticeReminders(q, now) : [];
     default:
       return [];
   }
@@ -72,7 +79,8 @@ export function newQuestionRecord(asked: AskedQuestion): QuestionRecord {
     escalatedAt: null,
     rating: null,
     reopenCount: 0,
-    noticeRequired: false,
+    // 紧急通道: however the case ends, how it was handled must be published.
+    noticeRequired: asked.urgent,
     noticePublishedAt: null,
     notice: null,
     autoCloseAt: null,
