@@ -240,6 +240,16 @@ describe('delivery is exactly once and loses nothing', () => {
   });
 });
 
+describe('the scheduler function', () => {
+  it('runs only for its timer trigger, never for a mini-program caller', async () => {
+    const scheduler = require('../../cloudfunctions/scheduler/src/index') as { main: (e: unknown, c: unknown) => Promise<unknown> };
+    const { invocationContext } = await import('../../scripts/local-cloud/function-host');
+    expect(await scheduler.main({ Type: 'Timer' }, invocationContext('scheduler', { openid: STUDENT }, 0))).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
+    expect(await scheduler.main({ action: 'tick' }, invocationContext('scheduler', { openid: null }, 0))).toMatchObject({ ok: false });
+    expect(await api.tick()).toMatchObject({ timers: expect.any(Object) });
+  });
+});
+
 describe('credits, 43101 and the fallback channel', () => {
   it('uses one credit per message and then falls back to the unit WeCom group', async () => {
     const id = await ask({ categoryId: 'cat-dorm', title: '宿舍门锁坏了关不上' });
@@ -291,6 +301,8 @@ describe('credits, 43101 and the fallback channel', () => {
     await giveCredits('dev-cs-expert', 'dev-cs-peer');
     await tick();
     expect(notes(id, 'reminder').filter((n) => n.state === 'pending').map((n) => n.reason)).toEqual(['subscribeMessage.send -1: system busy', 'subscribeMessage.send -1: system busy']);
+    // A failed send does not use up the person's subscription.
+    expect(api.find('subscriptions', { _id: 'dev-cs-expert.local-reminder' })[0]).toMatchObject({ credits: 100 });
     fail = false;
     api.advance(2 * 60_000);
     await tick();

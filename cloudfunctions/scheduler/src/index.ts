@@ -1,5 +1,5 @@
 import { offsetClock, systemClock, type Clock } from '@shared/server/clock';
-import { initCloudbase, localContextValue } from '@shared/server/cloudbase';
+import { callerOpenid, initCloudbase, localContextValue } from '@shared/server/cloudbase';
 import { readServerConfig } from '@shared/server/config';
 import { randomIds } from '@shared/server/ids';
 import { createNotifier } from '@shared/server/notifications/create-notifier';
@@ -26,7 +26,13 @@ function clockFor(context: unknown): Clock {
   return Number.isFinite(offset) && offset !== 0 ? offsetClock(offset) : systemClock;
 }
 
-export async function main(_event: unknown, context: unknown) {
+/** Only the timer trigger runs a tick: a mini-program user calling this function is refused. */
+function isTimerTrigger(event: unknown, context: unknown): boolean {
+  return !!event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer' && callerOpenid(context) === null;
+}
+
+export async function main(event: unknown, context: unknown) {
+  if (!isTimerTrigger(event, context)) return { ok: false, error: { code: 'AUTH.FORBIDDEN', message: '调度器只能由定时触发器调用' } };
   currentClock = clockFor(context);
   const report = await runTick({
     repos,

@@ -53,7 +53,11 @@ export async function deliverNotification(n: NotificationRecord, deps: DeliveryD
       await repos.notifications.finish(n._id, { state: 'sent', channel: 'subscribe', reason: null, problem: null, at: now });
       return 'sent';
     }
-    if (res.errcode !== ERRCODE_NO_SUBSCRIPTION) return retryOrGiveUp(`subscribeMessage.send ${res.errcode}: ${res.errmsg}`);
+    if (res.errcode !== ERRCODE_NO_SUBSCRIPTION) {
+      // The message did not go, so the person's subscription was not used: give the credit back.
+      await repos.subscriptions.addCredits(n.recipientOpenid, templateId, 1, now);
+      return retryOrGiveUp(`subscribeMessage.send ${res.errcode}: ${res.errmsg}`);
+    }
     // WeChat says the person has no subscription left: our count was wrong.
     await repos.subscriptions.clearCredits(n.recipientOpenid, templateId, now);
     noCreditReason = `WeChat ${ERRCODE_NO_SUBSCRIPTION}: no subscription credit`;

@@ -29,7 +29,7 @@ export interface TickDeps extends DeliveryDeps {
 }
 
 export interface TickReport {
-  timers: { done: number; skipped: number; lost: number };
+  timers: { done: number; skipped: number; lost: number; retry: number };
   notifications: DeliveryTally;
 }
 
@@ -60,13 +60,16 @@ async function tell(deps: TickDeps, kind: NotificationKind, q: QuestionRecord, t
   });
 }
 
+/** The question changed between our read and our write: leave the timer for the next tick. */
+const RETRY = 'retry';
+
 /** Applies a system transition (escalate, auto-close) with the version check. */
 async function systemTransition(deps: TickDeps, q: QuestionRecord, action: CaseAction): Promise<'done' | string> {
   const decision = decide(caseFactsOf(q), action, { kind: 'system' }, deps.now, deps.policy);
   if (!decision.ok) return decision.message;
   const { patch, event } = decision.change;
   const recordPatch = toRecordPatch(patch);
-  if (!(await deps.repos.questions.applyChange(q._id, q.version, recordPatch))) return 'question changed meanwhile';
+  if (!(await deps.repos.questions.applyChange(q._id, q.version, recordPatch))) return RETRY;
   await deps.repos.events.append({
     _id: deps.ids.derived('e', q._id, action.type, String(q.version)),
     questionId: q._id,
@@ -100,8 +103,12 @@ async function handleTimer(deps: TickDeps, timer: TimerRecord): Promise<'done' |
     }
 
     case 'escalate': {
-      const result = await systemTransition(deps, q, { type: 'escalate' });
-      if (result !== 'done') return result;
+      // Already escalated means a tick died after escalating and before telling:
+      // telling again is safe, the messages are keyed on this timer.
+      if (q.escalatedAt === null) {
+        const result = await systemTransition(deps, q, { type: 'escalate' });
+        if (result !== 'done') return result;
+      }
       const [coordinators, supervisors] = await Promise.all([deps.repos.users.listByRole('coordinator'), deps.repos.users.listByRole('supervisor')]);
       await tell(deps, 'escalation', q, timer, coordinators.map(toRecipient), null);
       await tell(deps, 'supervisorAlert', q, timer, supervisors.map(toRecipient), null);
@@ -124,7 +131,7 @@ async function handleTimer(deps: TickDeps, timer: TimerRecord): Promise<'done' |
 export async function runTick(deps: TickDeps): Promise<TickReport> {
   const pageSize = deps.pageSize ?? 50;
   const maxPages = deps.maxPages ?? 20;
-  const report: TickReport = { timers: { done: 0, skipped: 0, lost: 0 }, notifications: emptyTally() };
+  const report: TickReport = { timers: { done: 0, skipped: 0, lost: 0, retry: 0 }, notifications: emptyTally() };
 
   for (let page = 0; page < maxPages; page++) {
     const due = await deps.repos.timers.listDue(deps.now, pageSize);
@@ -135,6 +142,11 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
         continue;
       }
       const outcome = await handleTimer(deps, timer);
+      if (outcome === RETRY) {
+        // Still claimed: it comes back when the lease runs out, and is decided again.
+        report.timers.retry += 1;
+        continue;
+      }
       await deps.repos.timers.finish(timer._id, outcome === 'done' ? 'done' : 'skipped', outcome, deps.now);
       report.timers[outcome === 'done' ? 'done' : 'skipped'] += 1;
     }

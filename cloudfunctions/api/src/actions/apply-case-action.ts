@@ -45,7 +45,8 @@ export async function applyCaseAction(
     throw new DomainError('QUESTION.STATE_CONFLICT', '问题刚刚被其他人处理过，请刷新后查看');
   }
   const after: QuestionRecord = { ...question, ...recordPatch, version: question.version + 1, answerCount: question.answerCount + (options.answerCountDelta ?? 0) };
-  const eventId = ids.next('e');
+  // Keyed on the version it created: one event per state change, whoever retries.
+  const eventId = ids.derived('e', question._id, String(question.version + 1));
   await repos.events.append({
     _id: eventId,
     questionId: question._id,
