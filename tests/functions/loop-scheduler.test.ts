@@ -240,6 +240,40 @@ describe('delivery is exactly once and loses nothing', () => {
   });
 });
 
+describe('a tick under trouble', () => {
+  it('goes on past a timer whose work fails, and stops taking work when out of time', async () => {
+    await giveCredits('dev-cs-expert', 'dev-cs-peer');
+    const broken = await ask({ title: '这个问题的提醒会出错' });
+    const fine = await ask({ title: '这个问题的提醒正常' });
+    api.advance(20 * HOUR_MS);
+    const repos = cloudbaseRepositories(api.db, { catalogCacheMs: 0 });
+    const flaky: Repositories = {
+      ...repos,
+      questions: Object.assign(Object.create(Object.getPrototypeOf(repos.questions)), repos.questions, {
+        findById: async (id: string) => {
+          if (id === broken) throw new Error('database timeout');
+          return repos.questions.findById(id);
+        },
+      }),
+    };
+    const notifier = new OutboxNotifier(api.db, () => ({ now: api.now }), randomIds);
+    const base = { notifier, templates: TEMPLATES, fallbackWebhooks: {}, ids: randomIds, policy: DEFAULT_CASE_POLICY };
+    const report = await runTick({ ...base, repos: flaky, now: api.now() });
+    expect(report.timers.retry).toBeGreaterThanOrEqual(1);
+    expect(notes(fine, 'reminder').length).toBe(3);
+    expect(notes(broken, 'reminder')).toHaveLength(0);
+    expect(api.find('timers', { questionId: broken, kind: 'remind', state: 'running' })).toHaveLength(1);
+
+    // Out of time from the start: nothing is taken.
+    api.advance(3 * 60_000);
+    const idle = await runTick({ ...base, repos, now: api.now(), outOfTime: () => true });
+    expect(idle.timers).toEqual({ done: 0, skipped: 0, lost: 0, retry: 0 });
+    // The next normal tick picks the failed one up once its lease ran out.
+    await runTick({ ...base, repos, now: api.now() });
+    expect(notes(broken, 'reminder').length).toBe(3);
+  });
+});
+
 describe('the scheduler function', () => {
   it('runs only for its timer trigger, never for a mini-program caller', async () => {
     const scheduler = require('../../cloudfunctions/scheduler/src/index') as { main: (e: unknown, c: unknown) => Promise<unknown> };

@@ -24,9 +24,15 @@ export interface TickDeps extends DeliveryDeps {
   reminderOffsetsHours?: readonly number[];
   now: number;
   pageSize?: number;
-  /** Upper bound on pages per tick, so one tick never runs past the function timeout. */
+  /** Upper bound on pages per tick. */
   maxPages?: number;
+  /** True once the tick should stop taking new work (the function's time budget is nearly spent). */
+  outOfTime?: () => boolean;
+  log?: (message: string, detail: Record<string, unknown>) => void;
 }
+
+/** A timer whose work keeps failing is given up after this many attempts, with the error as its outcome. */
+export const MAX_TIMER_ATTEMPTS = 5;
 
 export interface TickReport {
   timers: { done: number; skipped: number; lost: number; retry: number };
@@ -128,36 +134,57 @@ async function handleTimer(deps: TickDeps, timer: TimerRecord): Promise<'done' |
 }
 
 
+async function runTimer(deps: TickDeps, timer: TimerRecord, report: TickReport): Promise<void> {
+  if (!(await deps.repos.timers.claim(timer, deps.now, TIMER_LEASE_MS))) {
+    report.timers.lost += 1;
+    return;
+  }
+  let outcome: string;
+  try {
+    outcome = await handleTimer(deps, timer);
+  } catch (err) {
+    // One broken timer must not stop the others. It comes back after its lease,
+    // and is given up (with the error kept) after a few attempts.
+    const message = err instanceof Error ? err.message : String(err);
+    deps.log?.('timer failed', { timer: timer._id, attempt: timer.attempts + 1, error: message });
+    if (timer.attempts + 1 < MAX_TIMER_ATTEMPTS) outcome = RETRY;
+    else outcome = `gave up after ${MAX_TIMER_ATTEMPTS} attempts: ${message}`;
+  }
+  if (outcome === RETRY) {
+    // Still claimed: it comes back when the lease runs out, and is decided again.
+    report.timers.retry += 1;
+    return;
+  }
+  await deps.repos.timers.finish(timer._id, outcome === 'done' ? 'done' : 'skipped', outcome, deps.now);
+  report.timers[outcome === 'done' ? 'done' : 'skipped'] += 1;
+}
+
+/** Delivers one page of due messages; false when nothing more is due. */
+async function deliverPage(deps: TickDeps, pageSize: number, report: TickReport): Promise<boolean> {
+  const due = await deps.repos.notifications.listDue(deps.now, pageSize);
+  if (due.length > 0) await deliverAll(due, deps, deps.now, report.notifications);
+  return due.length === pageSize;
+}
+
 export async function runTick(deps: TickDeps): Promise<TickReport> {
   const pageSize = deps.pageSize ?? 50;
   const maxPages = deps.maxPages ?? 20;
+  const outOfTime = deps.outOfTime ?? (() => false);
   const report: TickReport = { timers: { done: 0, skipped: 0, lost: 0, retry: 0 }, notifications: emptyTally() };
 
-  for (let page = 0; page < maxPages; page++) {
+  // Timers and deliveries alternate page by page, so with a backlog the
+  // reminders written early in the tick go out early in the tick.
+  for (let page = 0; page < maxPages && !outOfTime(); page++) {
     const due = await deps.repos.timers.listDue(deps.now, pageSize);
-    if (due.length === 0) break;
     for (const timer of due) {
-      if (!(await deps.repos.timers.claim(timer, deps.now, TIMER_LEASE_MS))) {
-        report.timers.lost += 1;
-        continue;
-      }
-      const outcome = await handleTimer(deps, timer);
-      if (outcome === RETRY) {
-        // Still claimed: it comes back when the lease runs out, and is decided again.
-        report.timers.retry += 1;
-        continue;
-      }
-      await deps.repos.timers.finish(timer._id, outcome === 'done' ? 'done' : 'skipped', outcome, deps.now);
-      report.timers[outcome === 'done' ? 'done' : 'skipped'] += 1;
+      if (outOfTime()) break;
+      await runTimer(deps, timer, report);
     }
+    await deliverPage(deps, pageSize, report);
     if (due.length < pageSize) break;
   }
-
-  for (let page = 0; page < maxPages; page++) {
-    const due = await deps.repos.notifications.listDue(deps.now, pageSize);
-    if (due.length === 0) break;
-    await deliverAll(due, deps, deps.now, report.notifications);
-    if (due.length < pageSize) break;
+  for (let page = 0; page < maxPages && !outOfTime(); page++) {
+    if (!(await deliverPage(deps, pageSize, report))) break;
   }
   return report;
 }
