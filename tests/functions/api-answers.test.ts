@@ -104,3 +104,15 @@ describe('answer.post', () => {
     });
   });
 });
+
+describe('answer.post retries', () => {
+  it('posts one reply for a retried request id', async () => {
+    const id = await newQuestion('回复重试只发一次');
+    const event = { action: 'answer.post', data: { questionId: id, content: '网络不好时重试的回复。' }, requestId: 'reply-retry-0001' };
+    const [first, second] = await Promise.all([api.raw(CS_RESPONDER, event), api.raw(CS_RESPONDER, event)]);
+    const third = await api.raw(CS_RESPONDER, event);
+    expect(expectOk(first).answerId).toBe(expectOk(second).answerId);
+    expect(expectOk(third)).toMatchObject({ answerId: expectOk(first).answerId, official: true });
+    expect(api.count('answers', { questionId: id })).toBe(1);
+  });
+});

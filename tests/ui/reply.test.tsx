@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import ReplyPage from '../../miniprogram/src/expert/pages/reply/index';
 import {
   getQuestion,
@@ -42,7 +42,7 @@ test('posts a reply and reports that it became the official answer, then goes ba
   fireEvent.click(screen.getByText('提交回复'));
 
   expect(await screen.findByText('已作为官方答复，计时已停止')).toBeTruthy();
-  expect(postAnswer).toHaveBeenCalledWith('q3', '已联系宿管，今晚恢复热水供应。');
+  expect(postAnswer).toHaveBeenCalledWith('q3', '已联系宿管，今晚恢复热水供应。', expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/));
   expect(getQuestion).toHaveBeenCalledTimes(2);
 
   fireEvent.click(screen.getByText('返回问题'));
@@ -109,4 +109,20 @@ describe('办理 panel', () => {
     expect(await screen.findByText('已办结')).toBeTruthy();
     expect(resolveQuestion).toHaveBeenCalledWith('q3', '已更换热水器，恢复供应。');
   });
+});
+
+test('a retry after a lost reply sends the same request id, so the reply posts once', async () => {
+  jest.mocked(postAnswer)
+    .mockRejectedValueOnce(new Error('network'))
+    .mockResolvedValueOnce({ answerId: 'a11', official: true, answeredAt: NOW });
+  render(<ReplyPage />);
+  await screen.findByText('宿舍热水几点供应？');
+  typeReply('热水早上六点到晚上十一点供应。');
+  fireEvent.click(screen.getByText('提交回复'));
+  await waitFor(() => expect(postAnswer).toHaveBeenCalledTimes(1));
+  await screen.findByText('提交回复');
+  fireEvent.click(screen.getByText('提交回复'));
+  expect(await screen.findByText('已作为官方答复，计时已停止')).toBeTruthy();
+  const [first, second] = jest.mocked(postAnswer).mock.calls;
+  expect(second![2]).toBe(first![2]);
 });

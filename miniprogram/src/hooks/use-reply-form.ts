@@ -1,7 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { AnswerPostInput, type AnswerPostOutput } from '@shared/contracts/answer.contract';
 import { postAnswer } from '../services/question.service';
 import { userMessageOf } from '../services/api-error';
+import { newRequestId } from '../services/request-id';
 
 /** The responder's reply box: validation with the contract, one submission at a time. */
 export function useReplyForm(questionId: string | undefined, onPosted: () => void) {
@@ -9,6 +10,8 @@ export function useReplyForm(questionId: string | undefined, onPosted: () => voi
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [result, setResult] = useState<AnswerPostOutput | null>(null);
+  // One id per reply: a retry after a lost response posts it once.
+  const requestId = useRef<string | null>(null);
 
   const submit = useCallback(async () => {
     if (submitting || !questionId) return;
@@ -21,7 +24,9 @@ export function useReplyForm(questionId: string | undefined, onPosted: () => voi
     setError(null);
     setSubmitting(true);
     try {
-      setResult(await postAnswer(parsed.data.questionId, parsed.data.content));
+      requestId.current ??= newRequestId();
+      setResult(await postAnswer(parsed.data.questionId, parsed.data.content, requestId.current));
+      requestId.current = null;
       setContent('');
       onPosted();
     } catch (err: unknown) {
@@ -34,6 +39,7 @@ export function useReplyForm(questionId: string | undefined, onPosted: () => voi
   const edit = useCallback((value: string) => {
     setContent(value);
     setError(null);
+    requestId.current = null; // a different reply now
   }, []);
 
   return { content, edit, error, submitting, result, submit };

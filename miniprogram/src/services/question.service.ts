@@ -41,8 +41,8 @@ export function countInbox(): Promise<InboxCounts> {
   return callAction('inbox.counts', {});
 }
 
-export function postAnswer(questionId: string, content: string): Promise<AnswerPostOutput> {
-  return callAction('answer.post', { questionId, content });
+export function postAnswer(questionId: string, content: string, requestId: string): Promise<AnswerPostOutput> {
+  return callAction('answer.post', { questionId, content }, { requestId });
 }
 
 export function rateQuestion(questionId: string, satisfied: boolean, comment: string): Promise<CaseActionOutput> {

@@ -1,13 +1,20 @@
 import type { Database } from '../cloudbase';
 import { COLLECTIONS } from '../collections';
+import { isDuplicateKeyError } from './cloudbase-question.repository';
 import type { AnswerRepository } from './ports';
 import type { AnswerRecord } from './records';
 
 export class CloudbaseAnswerRepository implements AnswerRepository {
   constructor(private readonly db: Database) {}
 
-  async insert(answer: AnswerRecord): Promise<void> {
-    await this.db.collection(COLLECTIONS.answers.name).add(answer);
+  async insert(answer: AnswerRecord): Promise<boolean> {
+    try {
+      await this.db.collection(COLLECTIONS.answers.name).add(answer);
+      return true;
+    } catch (err) {
+      if (isDuplicateKeyError(err)) return false;
+      throw err;
+    }
   }
 
   async remove(id: string): Promise<void> {

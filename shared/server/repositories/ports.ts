@@ -72,7 +72,8 @@ export interface QuestionRepository {
 }
 
 export interface AnswerRepository {
-  insert(answer: AnswerRecord): Promise<void>;
+  /** False when an answer with this id exists already (a retried request). */
+  insert(answer: AnswerRecord): Promise<boolean>;
   /** Withdraws a reply that lost a race (never used to edit history). */
   remove(id: string): Promise<void>;
   listByQuestion(questionId: string): Promise<AnswerRecord[]>;

@@ -33,14 +33,15 @@ async function recordFollowUp(ctx: ActionContext, question: QuestionRecord, answ
 export const postAnswer: ActionDefinition<'answer.post'> = {
   viewer: 'required',
   async run({ questionId, content }, ctx) {
-    const { viewer, repos, ids, now } = ctx;
+    const { viewer, repos, ids, now, requestId } = ctx;
     const question = await loadQuestionFor(ctx, questionId);
     if (!canAnswer(viewer, question)) throw new DomainError('AUTH.FORBIDDEN', '只有负责单位的答复人员可以回复此问题');
     if (question.status === 'closed') throw new DomainError('QUESTION.STATE_CONFLICT', '问题已关闭，不能再回复');
 
     const membership = viewer.user?.memberships.find((m) => m.unitId === question.ownerUnitId) ?? viewer.user?.memberships[0];
-    const answerId = ids.next('a');
-    await repos.answers.insert({
+    // Idempotent on the client's request id: a retried 提交回复 posts one reply.
+    const answerId = requestId ? ids.derived('a', viewer.openid, requestId) : ids.next('a');
+    const inserted = await repos.answers.insert({
       _id: answerId,
       questionId,
       responderOpenid: viewer.openid,
@@ -50,6 +51,9 @@ export const postAnswer: ActionDefinition<'answer.post'> = {
       content,
       createdAt: now,
     });
+    if (!inserted) {
+      return { answerId, official: question.officialAnswerId === answerId, answeredAt: question.answeredAt };
+    }
 
     // A claim or an escalation may change the question's version between our read
     // and our write without taking the answer away: re-read and try again while it
