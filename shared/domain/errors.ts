@@ -12,6 +12,7 @@ export const ERROR_MESSAGES = {
   'CATALOG.UNKNOWN_COLLEGE': '所选学院不存在',
   'CATALOG.UNKNOWN_CATEGORY': '所选问题类别不存在',
   'CATALOG.UNKNOWN_UNIT': '目标单位不存在',
+  'RATE.LIMITED': '操作太频繁，请稍后再试',
   'INTERNAL': '服务暂时不可用，请稍后再试',
 } as const;
 

@@ -8,6 +8,7 @@ import {
 } from '../contracts/actions';
 import { ApiEvent, type ApiError } from '../contracts/common.contract';
 import { DomainError, ERROR_MESSAGES, type ErrorCode } from '../domain/errors';
+import type { AskLimits } from '../domain/ask-limits';
 import type { CasePolicy } from '../domain/case-lifecycle';
 import type { TemplateKey } from '../domain/notification-plan';
 import type { Clock } from './clock';
@@ -26,6 +27,7 @@ export interface ApiSettings {
   casePolicy: CasePolicy;
   reminderOffsetsHours: number[];
   fallbackWebhooks: Record<string, string>;
+  askLimits: AskLimits;
 }
 
 export interface ActionContext {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_CASE_POLICY, type CasePolicy } from '../domain/case-lifecycle';
 import { DEFAULT_REMINDER_OFFSETS_HOURS } from '../domain/answer-deadline';
+import { DEFAULT_ASK_LIMITS, type AskLimits } from '../domain/ask-limits';
 import { TEMPLATE_KEYS, type TemplateKey } from '../domain/notification-plan';
 import { WECOM_WEBHOOK_PATTERN } from './notifications/notifier';
 
@@ -26,6 +27,7 @@ export interface ServerConfig {
   casePolicy: CasePolicy;
   /** Unit id → WeCom group robot webhook: where reminders go when a person has no subscription left. */
   fallbackWebhooks: Record<string, string>;
+  askLimits: AskLimits;
 }
 
 const TEMPLATE_ENV: Record<TemplateKey, string> = {
@@ -81,8 +83,17 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     else problems.push(`QNZS_FALLBACK_WEBHOOKS: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'value'} ${i.message}`).join('; ')}`);
   }
 
+  const askLimits = { ...DEFAULT_ASK_LIMITS };
+  for (const [key, name] of [['perHour', 'QNZS_ASK_PER_HOUR'], ['urgentPerDay', 'QNZS_URGENT_PER_DAY']] as const) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    const n = Number(raw);
+    if (Number.isInteger(n) && n >= 1 && n <= 10_000) askLimits[key] = n;
+    else problems.push(`${name} "${raw}" must be a whole number, 1–10000`);
+  }
+
   if (problems.length > 0) throw new Error(`Invalid function configuration:\n- ${problems.join('\n- ')}`);
-  return { envId, localCloud, templates, miniprogramState: state as ServerConfig['miniprogramState'], reminderOffsetsHours, casePolicy, fallbackWebhooks };
+  return { envId, localCloud, templates, miniprogramState: state as ServerConfig['miniprogramState'], reminderOffsetsHours, casePolicy, fallbackWebhooks, askLimits };
 }
 
 /** `{"<unitId>": "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…"}` */

@@ -26,6 +26,7 @@ const handle = createApiHandler({
     casePolicy: config.casePolicy,
     reminderOffsetsHours: config.reminderOffsetsHours,
     fallbackWebhooks: config.fallbackWebhooks,
+    askLimits: config.askLimits,
   },
 });
 

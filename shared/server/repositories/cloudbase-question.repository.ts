@@ -73,6 +73,12 @@ export class CloudbaseQuestionRepository implements QuestionRepository {
     return base;
   }
 
+  async countByAskerSince(askerOpenid: string, since: number, options: { urgentOnly?: boolean } = {}): Promise<number> {
+    const filter: Record<string, unknown> = { askerOpenid, createdAt: this.db.command.gte(since) };
+    if (options.urgentOnly) filter.urgent = true;
+    return (await this.coll.where(filter).count()).total;
+  }
+
   async listWaitingForUnits(unitIds: string[], deadline: { from?: number; to?: number }, page: PageRequest): Promise<QuestionRecord[]> {
     if (unitIds.length === 0) return [];
     const res = await this.paged(this.waiting(unitIds, deadline), 'deadlineAt', 'asc', page).get();

@@ -53,6 +53,8 @@ export interface QuestionRepository {
   /** Public questions with an official answer (answered or later), newest first. */
   listPublic(filter: { categoryId?: string }, page: PageRequest): Promise<QuestionRecord[]>;
   listByAsker(askerOpenid: string, page: PageRequest): Promise<QuestionRecord[]>;
+  /** How many questions (or urgent ones) this person asked since `since`. */
+  countByAskerSince(askerOpenid: string, since: number, options?: { urgentOnly?: boolean }): Promise<number>;
   /** Waiting questions owned by these units with a deadline in [from, to), soonest first. */
   listWaitingForUnits(unitIds: string[], deadline: { from?: number; to?: number }, page: PageRequest): Promise<QuestionRecord[]>;
   countWaitingForUnits(unitIds: string[], deadline: { from?: number; to?: number }): Promise<number>;

@@ -1,4 +1,5 @@
 import { answerDeadline } from '@shared/domain/answer-deadline';
+import { ASK_WINDOWS, checkAskLimits } from '@shared/domain/ask-limits';
 import { DomainError } from '@shared/domain/errors';
 import { ROUTE_REASON_LABELS, routeQuestion } from '@shared/domain/route-question';
 import type { ActionContext, ActionDefinition } from '@shared/server/api-handler';
@@ -31,6 +32,13 @@ export const askQuestion: ActionDefinition<'question.ask'> = {
     });
 
     const id = requestId ? ids.derived('q', viewer.openid, requestId) : ids.next('q');
+    const [lastHour, urgentLastDay] = await Promise.all([
+      repos.questions.countByAskerSince(viewer.openid, now - ASK_WINDOWS.hour),
+      input.urgent ? repos.questions.countByAskerSince(viewer.openid, now - ASK_WINDOWS.day, { urgentOnly: true }) : Promise.resolve(0),
+    ]);
+    const allowed = checkAskLimits({ lastHour, urgentLastDay }, input.urgent, ctx.settings.askLimits);
+    // A retry of a question that already landed is not a new question.
+    if (!allowed.ok && !(requestId && (await repos.questions.findById(id)))) throw new DomainError(allowed.code, allowed.message);
     const question = newQuestionRecord({
       _id: id,
       askerOpenid: viewer.openid,
