@@ -15,7 +15,7 @@ import './index.scss';
 
 /** One tab per server box, in the order a responder works them. */
 export const INBOX_TABS: { box: InboxBox; label: string; empty: string }[] = [
-  { box: 'pending', label: '待回复', empty: '暂无待回复的问题 🎉' },
+  { box: 'pending', label: '待回复', empty: '暂无待回复的问题' },
   { box: 'dueSoon', label: '即将超时', empty: '没有 4 小时内到期的问题' },
   { box: 'overdue', label: '已超时', empty: '没有超时未答的问题' },
   { box: 'handling', label: '办理中', empty: '没有办理中的问题' },
