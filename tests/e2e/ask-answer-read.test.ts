@@ -5,6 +5,9 @@ import { actAs, startE2E, type E2E } from './browser';
  * the responsible college's responder sees it in the inbox and replies, the
  * student reads the official answer.
  */
+/** A real browser against the local cloud: generous, since CI machines are shared. */
+jest.setTimeout(90_000);
+
 let e2e: E2E;
 beforeAll(async () => {
   e2e = await startE2E();

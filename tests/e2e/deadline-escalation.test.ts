@@ -7,6 +7,9 @@ import { actAs, startE2E, type E2E } from './browser';
  * at 24 hours the question escalates, the coordinator finds it in 超时督办 and
  * answers directly; the student reads the answer and rates it.
  */
+/** A real browser against the local cloud: generous, since CI machines are shared. */
+jest.setTimeout(90_000);
+
 let e2e: E2E;
 beforeAll(async () => {
   e2e = await startE2E();
