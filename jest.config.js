@@ -4,6 +4,8 @@
  * test over the built bundle, and end-to-end tests in headless Chromium.
  */
 module.exports = {
+  // Shared CI machines are slow at times; no test asserts on timing.
+  testTimeout: 30_000,
   projects: [
     '<rootDir>/tests/unit/jest.config.js',
     '<rootDir>/tests/functions/jest.config.js',
