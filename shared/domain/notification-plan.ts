@@ -43,6 +43,24 @@ const KIND_TEMPLATE: Record<NotificationKind, TemplateKey> = {
   transferred: 'progress',
 };
 
+/**
+ * Whether a message still says something true about the question. A reminder
+ * retried after the question was answered would only mislead.
+ */
+export function stillRelevant(kind: NotificationKind, q: { state: string; escalatedAt: number | null; noticePublishedAt: number | null }): boolean {
+  switch (kind) {
+    case 'reminder':
+    case 'escalation':
+    case 'supervisorAlert':
+    case 'transferredIn':
+      return q.state === 'routed';
+    case 'noticeReminder':
+      return q.noticePublishedAt === null;
+    default:
+      return true;
+  }
+}
+
 export function templateFor(kind: NotificationKind): TemplateKey {
   return KIND_TEMPLATE[kind];
 }

@@ -342,4 +342,20 @@ describe('credits, 43101 and the fallback channel', () => {
     await tick();
     expect(notes(id, 'reminder').filter((n) => n.state === 'sent').map((n) => n.recipientOpenid).sort()).toEqual(['dev-cs-expert', 'dev-cs-peer']);
   });
+
+  it('withdraws a retried reminder once the question has been answered meanwhile', async () => {
+    const id = await ask();
+    api.advance(20 * HOUR_MS);
+    const repos = cloudbaseRepositories(api.db, { catalogCacheMs: 0 });
+    const busy: Notifier = { sendSubscribeMessage: async () => ({ ok: false, errcode: -1, errmsg: 'system busy' }), postToGroup: async () => ({ ok: true }) };
+    await giveCredits('dev-cs-expert', 'dev-cs-peer');
+    await runTick({ repos, notifier: busy, templates: TEMPLATES, fallbackWebhooks: {}, ids: randomIds, policy: DEFAULT_CASE_POLICY, now: api.now() });
+    expectOk(await api.call(CS_RESPONDER, 'answer.post', { questionId: id, content: '已答复，不必再提醒。' }));
+    api.advance(2 * 60_000);
+    const sent: string[] = [];
+    const ok: Notifier = { sendSubscribeMessage: async (m) => (sent.push(m.page), { ok: true }), postToGroup: async () => ({ ok: true }) };
+    await runTick({ repos, notifier: ok, templates: TEMPLATES, fallbackWebhooks: {}, ids: randomIds, policy: DEFAULT_CASE_POLICY, now: api.now() });
+    expect(sent.filter((p) => p.endsWith(id))).toEqual([]);
+    expect(notes(id, 'reminder').filter((n) => n.recipientOpenid !== 'dev-cs-league').map((n) => n.state)).toEqual(['withdrawn', 'withdrawn']);
+  });
 });

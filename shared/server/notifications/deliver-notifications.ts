@@ -1,4 +1,4 @@
-import type { DeliveryProblem, TemplateKey } from '../../domain/notification-plan';
+import { stillRelevant, type DeliveryProblem, type TemplateKey } from '../../domain/notification-plan';
 import type { Repositories } from '../repositories/ports';
 import type { NotificationRecord } from '../repositories/records';
 import { ERRCODE_NO_SUBSCRIPTION, type Notifier } from './notifier';
@@ -24,7 +24,7 @@ export interface DeliveryDeps {
   fallbackWebhooks: Record<string, string>;
 }
 
-export type DeliveryOutcome = 'sent' | 'fallback' | 'undeliverable' | 'retry' | 'skipped';
+export type DeliveryOutcome = 'sent' | 'fallback' | 'undeliverable' | 'withdrawn' | 'retry' | 'skipped';
 
 function fallbackWebhook(deps: DeliveryDeps, unitId: string | null): string | null {
   return unitId ? deps.fallbackWebhooks[unitId] ?? null : null;
@@ -35,6 +35,14 @@ export async function deliverNotification(n: NotificationRecord, deps: DeliveryD
   if (!(await repos.notifications.claim(n, now, DELIVERY_LEASE_MS))) return 'skipped';
 
   const attempts = n.attempts + 1;
+  if (n.attempts > 0) {
+    // A retry, maybe much later: only send what is still true.
+    const q = await repos.questions.findById(n.questionId);
+    if (!q || !stillRelevant(n.kind, { state: q.status, escalatedAt: q.escalatedAt, noticePublishedAt: q.noticePublishedAt })) {
+      await repos.notifications.finish(n._id, { state: 'withdrawn', channel: null, reason: `no longer relevant: question ${q ? q.status : 'gone'}`, problem: null, at: now });
+      return 'withdrawn';
+    }
+  }
   const retryOrGiveUp = async (reason: string): Promise<DeliveryOutcome> => {
     if (attempts >= MAX_ATTEMPTS) {
       await repos.notifications.finish(n._id, { state: 'undeliverable', channel: null, reason: `gave up after ${attempts} attempts: ${reason}`, problem: 'SEND_FAILED', at: now });
@@ -79,12 +87,13 @@ export interface DeliveryTally {
   sent: number;
   fallback: number;
   undeliverable: number;
+  withdrawn: number;
   retry: number;
   skipped: number;
 }
 
 export function emptyTally(): DeliveryTally {
-  return { sent: 0, fallback: 0, undeliverable: 0, retry: 0, skipped: 0 };
+  return { sent: 0, fallback: 0, undeliverable: 0, withdrawn: 0, retry: 0, skipped: 0 };
 }
 
 export async function deliverAll(ns: NotificationRecord[], deps: DeliveryDeps, now: number, tally = emptyTally()): Promise<DeliveryTally> {

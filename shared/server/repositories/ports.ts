@@ -97,7 +97,7 @@ export interface TimerRepository {
 }
 
 export interface DeliveryResult {
-  state: 'sent' | 'fallback' | 'undeliverable';
+  state: 'sent' | 'fallback' | 'undeliverable' | 'withdrawn';
   channel: NotificationRecord['channel'];
   reason: string | null;
   problem: NotificationRecord['problem'];

@@ -139,7 +139,8 @@ export interface NotificationRecord {
   data: Record<string, string>;
   page: string;
   text: string;
-  state: 'pending' | 'sending' | 'sent' | 'fallback' | 'undeliverable';
+  /** `withdrawn`: a retry found the message no longer true (the question was answered meanwhile). */
+  state: 'pending' | 'sending' | 'sent' | 'fallback' | 'undeliverable' | 'withdrawn';
   dueAt: number;
   attempts: number;
   channel: DeliveryChannel | null;
