@@ -99,21 +99,11 @@ export class DocumentStore {
     return true;
   }
 
-  /** Removes every document of every collection (dev reset and test isolation). */
-  clear(): void {
-    this.db.exec('DELETE FROM documents; DELETE FROM collections;');
-    this.collections.clear();
-  }
-
   private coll(name: string): Map<string, Doc> {
     const existing = this.collections.get(name);
     if (existing) return existing;
     // CloudBase refuses operations on a collection that was never created.
     throw new LocalDbError('DATABASE_COLLECTION_NOT_EXIST', `collection "${name}" does not exist; run provisioning first`);
-  }
-
-  size(collection: string): number {
-    return this.collections.get(collection)?.size ?? 0;
   }
 
   private persist(collection: string, doc: Doc): void {

@@ -29,7 +29,3 @@ export class DomainError extends Error {
     this.details = details;
   }
 }
-
-export function isDomainError(value: unknown): value is DomainError {
-  return value instanceof DomainError;
-}

@@ -9,16 +9,3 @@ export const systemClock: Clock = { now: () => Date.now() };
 export function offsetClock(offsetMs: number, base: Clock = systemClock): Clock {
   return { now: () => base.now() + offsetMs };
 }
-
-export function fixedClock(at: number): Clock & { set(at: number): void; advance(ms: number): void } {
-  let current = at;
-  return {
-    now: () => current,
-    set: (next) => {
-      current = next;
-    },
-    advance: (ms) => {
-      current += ms;
-    },
-  };
-}

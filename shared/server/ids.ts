@@ -13,12 +13,3 @@ export const randomIds: IdGenerator = {
   derived: (prefix, ...parts) =>
     `${prefix}_${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24)}`,
 };
-
-/** Predictable ids for tests. */
-export function sequentialIds(): IdGenerator {
-  let n = 0;
-  return {
-    next: (prefix) => `${prefix}_${String(++n).padStart(6, '0')}`,
-    derived: randomIds.derived,
-  };
-}

@@ -222,7 +222,6 @@ describe('delivery is exactly once and loses nothing', () => {
         },
         enqueue: repos.notifications.enqueue.bind(repos.notifications),
         listDue: repos.notifications.listDue.bind(repos.notifications),
-        findByIds: repos.notifications.findByIds.bind(repos.notifications),
         finish: repos.notifications.finish.bind(repos.notifications),
         retryLater: repos.notifications.retryLater.bind(repos.notifications),
         listUnreachable: repos.notifications.listUnreachable.bind(repos.notifications),

@@ -21,12 +21,6 @@ export class CloudbaseNotificationRepository implements NotificationRepository {
     }
   }
 
-  async findByIds(ids: string[]): Promise<NotificationRecord[]> {
-    if (ids.length === 0) return [];
-    const res = await this.coll.where({ _id: this.db.command.in(ids) }).limit(1000).get();
-    return res.data as NotificationRecord[];
-  }
-
   async listDue(now: number, limit: number): Promise<NotificationRecord[]> {
     const _ = this.db.command;
     const res = await this.coll

@@ -107,7 +107,6 @@ export interface DeliveryResult {
 export interface NotificationRepository {
   /** Writes the intent; false when it already exists (another tick or a retry wrote it). */
   enqueue(notification: NotificationRecord): Promise<boolean>;
-  findByIds(ids: string[]): Promise<NotificationRecord[]>;
   /** Pending notifications, and sending ones whose lease expired, due by `now`. */
   listDue(now: number, limit: number): Promise<NotificationRecord[]>;
   claim(notification: NotificationRecord, now: number, leaseMs: number): Promise<boolean>;
