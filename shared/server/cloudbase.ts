@@ -1,4 +1,5 @@
 import tcb from '@cloudbase/node-sdk';
+import { offsetClock, systemClock, type Clock } from './clock';
 import type { ServerConfig } from './config';
 
 /**
@@ -24,8 +25,18 @@ export function callerOpenid(context: unknown): string | null {
   }
 }
 
-/** Context variables the local cloud passes alongside the identity (the shifted dev clock). */
-export function localContextValue(context: unknown, key: string): string | undefined {
+/**
+ * The clock of one invocation. In CloudBase always the system clock; under the
+ * local cloud the developer may shift time, and the host passes the offset in
+ * the invocation context.
+ */
+export function invocationClock(config: ServerConfig, context: unknown): Clock {
+  if (!config.localCloud) return systemClock;
+  const offset = Number(localContextValue(context, 'LOCAL_CLOCK_OFFSET_MS') ?? 0);
+  return Number.isFinite(offset) && offset !== 0 ? offsetClock(offset) : systemClock;
+}
+
+function localContextValue(context: unknown, key: string): string | undefined {
   if (!context || typeof context !== 'object') return undefined;
   try {
     const ctx = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]) as unknown as Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { createApiHandler } from '@shared/server/api-handler';
-import { offsetClock, systemClock, type Clock } from '@shared/server/clock';
-import { callerOpenid, initCloudbase, localContextValue } from '@shared/server/cloudbase';
+import { systemClock, type Clock } from '@shared/server/clock';
+import { callerOpenid, initCloudbase, invocationClock } from '@shared/server/cloudbase';
 import { readServerConfig } from '@shared/server/config';
 import { randomIds } from '@shared/server/ids';
 import { createNotifier } from '@shared/server/notifications/create-notifier';
@@ -15,31 +15,20 @@ import { apiActions } from './actions';
 const config = readServerConfig();
 const app = initCloudbase(config);
 const db = app.database();
+// CloudBase runs one invocation at a time per instance; the local outbox stamps
+// messages with the current invocation's (possibly shifted) time.
 let currentClock: Clock = systemClock;
 const handle = createApiHandler({
   actions: apiActions,
   repos: cloudbaseRepositories(db),
   ids: randomIds,
   notifier: createNotifier(config, db, () => currentClock, randomIds),
-  settings: {
-    templates: config.templates,
-    casePolicy: config.casePolicy,
-    reminderOffsetsHours: config.reminderOffsetsHours,
-    fallbackWebhooks: config.fallbackWebhooks,
-    askLimits: config.askLimits,
-  },
+  settings: config,
 });
-
-/** Under the local cloud the developer may shift time; in CloudBase this is always the system clock. */
-function clockFor(context: unknown): Clock {
-  if (!config.localCloud) return systemClock;
-  const offset = Number(localContextValue(context, 'LOCAL_CLOCK_OFFSET_MS') ?? 0);
-  return Number.isFinite(offset) && offset !== 0 ? offsetClock(offset) : systemClock;
-}
 
 export async function main(event: unknown, context: unknown) {
   const invocationId =
     context && typeof context === 'object' && 'request_id' in context ? String((context as { request_id: unknown }).request_id) : undefined;
-  currentClock = clockFor(context);
+  currentClock = invocationClock(config, context);
   return handle(event, { openid: callerOpenid(context), clock: currentClock, invocationId });
 }

@@ -1,5 +1,5 @@
-import { offsetClock, systemClock, type Clock } from '@shared/server/clock';
-import { callerOpenid, initCloudbase, localContextValue } from '@shared/server/cloudbase';
+import { systemClock, type Clock } from '@shared/server/clock';
+import { callerOpenid, initCloudbase, invocationClock } from '@shared/server/cloudbase';
 import { readServerConfig } from '@shared/server/config';
 import { randomIds } from '@shared/server/ids';
 import { createNotifier } from '@shared/server/notifications/create-notifier';
@@ -21,11 +21,6 @@ const TICK_BUDGET_MS = 40_000;
 const repos = cloudbaseRepositories(db);
 const notifier = createNotifier(config, db, () => currentClock, randomIds);
 
-function clockFor(context: unknown): Clock {
-  if (!config.localCloud) return systemClock;
-  const offset = Number(localContextValue(context, 'LOCAL_CLOCK_OFFSET_MS') ?? 0);
-  return Number.isFinite(offset) && offset !== 0 ? offsetClock(offset) : systemClock;
-}
 
 /** Only the timer trigger runs a tick: a mini-program user calling this function is refused. */
 function isTimerTrigger(event: unknown, context: unknown): boolean {
@@ -34,7 +29,7 @@ function isTimerTrigger(event: unknown, context: unknown): boolean {
 
 export async function main(event: unknown, context: unknown) {
   if (!isTimerTrigger(event, context)) return { ok: false, error: { code: 'AUTH.FORBIDDEN', message: '调度器只能由定时触发器调用' } };
-  currentClock = clockFor(context);
+  currentClock = invocationClock(config, context);
   // Stop taking new work well inside the 60 s function timeout; the rest is due next tick.
   const started = process.hrtime.bigint();
   const outOfTime = () => Number(process.hrtime.bigint() - started) / 1e6 > TICK_BUDGET_MS;
