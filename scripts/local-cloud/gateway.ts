@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { ROLE_LABELS, type Role } from '../../shared/domain/organisation';
 import type { DatabaseService } from './database-service';
 import { readBody } from './database-service';
 import type { DevClock } from './dev-clock';
@@ -163,14 +164,6 @@ interface DevUserView {
   description: string;
 }
 
-const ROLE_NAMES: Record<string, string> = {
-  student: '学生',
-  responder: '答复人',
-  unitAdmin: '单位管理员',
-  coordinator: '协管',
-  supervisor: '主管老师',
-  schoolAdmin: '工作小组组长',
-};
 
 /** The seeded people a developer can act as. */
 function listDevUsers(database: DatabaseService): DevUserView[] {
@@ -187,7 +180,7 @@ function listDevUsers(database: DatabaseService): DevUserView[] {
       name: String(u.name),
       roles,
       unitNames,
-      description: [roles.map((r) => ROLE_NAMES[r] ?? r).join('、'), unitNames.join('、') || college || ''].filter(Boolean).join(' · '),
+      description: [roles.map((r) => ROLE_LABELS[r as Role] ?? r).join('、'), unitNames.join('、') || college || ''].filter(Boolean).join(' · '),
     };
   });
 }

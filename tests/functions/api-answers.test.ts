@@ -1,4 +1,5 @@
 import {
+  askAsStudent,
   COORDINATOR,
   CS_PEER,
   CS_RESPONDER,
@@ -16,16 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-async function newQuestion(title = '请问期末考试安排什么时候公布') {
-  return expectOk(
-    await api.call(STUDENT, 'question.ask', {
-      collegeId: 'c-cs',
-      categoryId: 'cat-study',
-      title,
-      content: '想提前安排复习计划，请问期末考试时间大概什么时候出？',
-    }),
-  ).id as string;
-}
+const newQuestion = (title = '请问期末考试安排什么时候公布') =>
+  askAsStudent(api, { title, content: '想提前安排复习计划，请问期末考试时间大概什么时候出？' });
 
 describe('answer.post', () => {
   it('makes the first reply of the owning unit the official answer and stops the clock', async () => {

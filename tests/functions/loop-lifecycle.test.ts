@@ -1,4 +1,4 @@
-import { COORDINATOR, CS_PEER, CS_RESPONDER, ECON_RESPONDER, expectOk, LOGISTICS, OTHER_STUDENT, startLocalApi, STUDENT, type LocalApi } from './support/local-api';
+import { askAsStudent, COORDINATOR, CS_PEER, CS_RESPONDER, ECON_RESPONDER, expectOk, LOGISTICS, OTHER_STUDENT, startLocalApi, STUDENT, type LocalApi } from './support/local-api';
 
 /** 听—答—办 through the real api function: every step, who may take it, and what it records. */
 let api: LocalApi;
@@ -7,17 +7,8 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-async function ask(overrides: Record<string, unknown> = {}) {
-  return expectOk(
-    await api.call(STUDENT, 'question.ask', {
-      collegeId: 'c-cs',
-      categoryId: 'cat-study',
-      title: '实验室的服务器经常断网',
-      content: '学院实验室的服务器这周已经断网三次了，影响毕业设计的进度。',
-      ...overrides,
-    }),
-  ).id as string;
-}
+const ask = (fields: Record<string, unknown> = {}) =>
+  askAsStudent(api, { title: '实验室的服务器经常断网', content: '学院实验室的服务器这周已经断网三次了，影响毕业设计的进度。', ...fields });
 
 const status = async (id: string) => expectOk(await api.call(STUDENT, 'question.get', { id }));
 

@@ -1,12 +1,12 @@
 import { HOUR_MS } from '../../shared/domain/answer-deadline';
 import { cloudbaseRepositories } from '../../shared/server/repositories/cloudbase-repositories';
 import type { Repositories } from '../../shared/server/repositories/ports';
-import { runTick } from '../../shared/server/scheduler/run-tick';
+import { runTick, type TickDeps } from '../../shared/server/scheduler/run-tick';
 import { randomIds } from '../../shared/server/ids';
 import type { Notifier, SubscribeMessage } from '../../shared/server/notifications/notifier';
 import { OutboxNotifier } from '../../shared/server/notifications/outbox-notifier';
 import { DEFAULT_CASE_POLICY } from '../../shared/domain/case-lifecycle';
-import { COORDINATOR, CS_RESPONDER, expectOk, startLocalApi, STUDENT, type LocalApi } from './support/local-api';
+import { askAsStudent, COORDINATOR, CS_RESPONDER, expectOk, startLocalApi, STUDENT, type LocalApi } from './support/local-api';
 
 /**
  * The 24-hour commitment kept by the scheduler: reminders, escalation, emergency
@@ -21,17 +21,12 @@ afterEach(() => api.stop());
 
 const TEMPLATES = { reminder: 'local-reminder', escalation: 'local-escalation', reply: 'local-reply', progress: 'local-progress' };
 
-async function ask(overrides: Record<string, unknown> = {}) {
-  return expectOk(
-    await api.call(STUDENT, 'question.ask', {
-      collegeId: 'c-cs',
-      categoryId: 'cat-study',
-      title: '毕业论文查重次数有限制吗',
-      content: '想知道学校提供的论文查重一共可以用几次，超过了怎么办？',
-      ...overrides,
-    }),
-  ).id as string;
+/** A tick of the real scheduler use case with a chosen notifier (and repositories), at the shifted clock. */
+function tickWith(notifier: Notifier, repos: Repositories = cloudbaseRepositories(api.db, { catalogCacheMs: 0 }), extra: Partial<TickDeps> = {}) {
+  return runTick({ repos, notifier, templates: TEMPLATES, fallbackWebhooks: {}, ids: randomIds, policy: DEFAULT_CASE_POLICY, now: api.now(), ...extra });
 }
+
+const ask = (fields: Record<string, unknown> = {}) => askAsStudent(api, fields);
 
 /** Plenty of reminder credits, so these tests are about delivery, not about running out. */
 async function giveCredits(...openids: string[]) {
@@ -228,8 +223,7 @@ describe('delivery is exactly once and loses nothing', () => {
       },
     };
     const notifier = new OutboxNotifier(api.db, () => ({ now: api.now }), randomIds);
-    const deps = { repos: crashing, notifier, templates: TEMPLATES, fallbackWebhooks: {}, ids: randomIds, policy: DEFAULT_CASE_POLICY, now: api.now() };
-    await expect(runTick(deps)).rejects.toThrow('simulated crash');
+    await expect(tickWith(notifier, crashing)).rejects.toThrow('simulated crash');
     expect(api.count('notifications', { state: 'pending' })).toBeGreaterThan(0); // work left undone
 
     // The next tick, once the crashed tick's leases have run out, finishes the work.
@@ -256,8 +250,7 @@ describe('a tick under trouble', () => {
       }),
     };
     const notifier = new OutboxNotifier(api.db, () => ({ now: api.now }), randomIds);
-    const base = { notifier, templates: TEMPLATES, fallbackWebhooks: {}, ids: randomIds, policy: DEFAULT_CASE_POLICY };
-    const report = await runTick({ ...base, repos: flaky, now: api.now() });
+    const report = await tickWith(notifier, flaky);
     expect(report.timers.retry).toBeGreaterThanOrEqual(1);
     expect(notes(fine, 'reminder').length).toBe(3);
     expect(notes(broken, 'reminder')).toHaveLength(0);
@@ -265,10 +258,10 @@ describe('a tick under trouble', () => {
 
     // Out of time from the start: nothing is taken.
     api.advance(3 * 60_000);
-    const idle = await runTick({ ...base, repos, now: api.now(), outOfTime: () => true });
+    const idle = await tickWith(notifier, repos, { outOfTime: () => true });
     expect(idle.timers).toEqual({ done: 0, skipped: 0, lost: 0, retry: 0 });
     // The next normal tick picks the failed one up once its lease ran out.
-    await runTick({ ...base, repos, now: api.now() });
+    await tickWith(notifier, repos);
     expect(notes(broken, 'reminder').length).toBe(3);
   });
 });
@@ -310,7 +303,7 @@ describe('credits, 43101 and the fallback channel', () => {
         return { ok: true };
       },
     };
-    await runTick({ repos, notifier, templates: TEMPLATES, fallbackWebhooks: {}, ids: randomIds, policy: DEFAULT_CASE_POLICY, now: api.now() });
+    await tickWith(notifier, repos);
     expect(sent.map((m) => m.touser)).toEqual(['dev-cs-expert']);
     const peer = notes(id, 'reminder').find((n) => n.recipientOpenid === 'dev-cs-peer')!;
     expect(peer).toMatchObject({ state: 'undeliverable', reason: expect.stringMatching(/43101/), problem: 'WECHAT_43101' });
@@ -330,7 +323,7 @@ describe('credits, 43101 and the fallback channel', () => {
         return { ok: true };
       },
     };
-    const tick = () => runTick({ repos, notifier, templates: TEMPLATES, fallbackWebhooks: {}, ids: randomIds, policy: DEFAULT_CASE_POLICY, now: api.now() });
+    const tick = () => tickWith(notifier, repos);
     await giveCredits('dev-cs-expert', 'dev-cs-peer');
     await tick();
     expect(notes(id, 'reminder').filter((n) => n.state === 'pending').map((n) => n.reason)).toEqual(['subscribeMessage.send -1: system busy', 'subscribeMessage.send -1: system busy']);
@@ -348,12 +341,12 @@ describe('credits, 43101 and the fallback channel', () => {
     const repos = cloudbaseRepositories(api.db, { catalogCacheMs: 0 });
     const busy: Notifier = { sendSubscribeMessage: async () => ({ ok: false, errcode: -1, errmsg: 'system busy' }), postToGroup: async () => ({ ok: true }) };
     await giveCredits('dev-cs-expert', 'dev-cs-peer');
-    await runTick({ repos, notifier: busy, templates: TEMPLATES, fallbackWebhooks: {}, ids: randomIds, policy: DEFAULT_CASE_POLICY, now: api.now() });
+    await tickWith(busy, repos);
     expectOk(await api.call(CS_RESPONDER, 'answer.post', { questionId: id, content: '已答复，不必再提醒。' }));
     api.advance(2 * 60_000);
     const sent: string[] = [];
     const ok: Notifier = { sendSubscribeMessage: async (m) => (sent.push(m.page), { ok: true }), postToGroup: async () => ({ ok: true }) };
-    await runTick({ repos, notifier: ok, templates: TEMPLATES, fallbackWebhooks: {}, ids: randomIds, policy: DEFAULT_CASE_POLICY, now: api.now() });
+    await tickWith(ok, repos);
     expect(sent.filter((p) => p.endsWith(id))).toEqual([]);
     expect(notes(id, 'reminder').filter((n) => n.recipientOpenid !== 'dev-cs-league').map((n) => n.state)).toEqual(['withdrawn', 'withdrawn']);
   });

@@ -71,6 +71,18 @@ export function expectOk(reply: ApiReply): any {
   return reply.data;
 }
 
+/** 张晓雨 (计算机学院) asks a 学业 question; returns its id. */
+export async function askAsStudent(api: LocalApi, fields: Record<string, unknown> = {}): Promise<string> {
+  const reply = await api.call(STUDENT, 'question.ask', {
+    collegeId: 'c-cs',
+    categoryId: 'cat-study',
+    title: '毕业论文查重次数有限制吗',
+    content: '想知道学校提供的论文查重一共可以用几次，超过了怎么办？',
+    ...fields,
+  });
+  return expectOk(reply).id as string;
+}
+
 export const STUDENT = 'dev-student-zhang'; // 计算机学院
 export const OTHER_STUDENT = 'dev-student-li'; // 经济学院
 export const CS_RESPONDER = 'dev-cs-expert';
