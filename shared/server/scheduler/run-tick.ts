@@ -6,6 +6,7 @@ import { deliverAll, emptyTally, type DeliveryDeps, type DeliveryTally } from '.
 import { enqueueNotifications } from '../notifications/notify';
 import type { Recipient } from '../notifications/plan-notifications';
 import { caseFactsOf, newTimer, nextTimers, toRecordPatch } from '../case/case-records';
+import type { UserRepository } from '../repositories/ports';
 import type { QuestionRecord, TimerRecord, UserRecord } from '../repositories/records';
 
 /**
@@ -49,7 +50,7 @@ async function unitName(deps: TickDeps, unitId: string): Promise<string> {
 async function responders(deps: TickDeps, q: QuestionRecord): Promise<Recipient[]> {
   const people = await deps.repos.users.listResponders(q.ownerUnitId);
   // The person who claimed it hears first; the rest of the unit too, so nothing hinges on one phone.
-  return people.sort((a, b) => Number(b.openid === q.assigneeOpenid) - Number(a.openid === q.assigneeOpenid)).map(toRecipient);
+  return [...people].sort((a, b) => Number(b.openid === q.assigneeOpenid) - Number(a.openid === q.assigneeOpenid)).map(toRecipient);
 }
 
 async function tell(deps: TickDeps, kind: NotificationKind, q: QuestionRecord, timer: TimerRecord, recipients: Recipient[], unitId: string | null) {
@@ -166,11 +167,33 @@ async function deliverPage(deps: TickDeps, pageSize: number, report: TickReport)
   return due.length === pageSize;
 }
 
+function memoizedRoster(users: UserRepository): UserRepository {
+  const byUnit = new Map<string, Promise<UserRecord[]>>();
+  const byRole = new Map<string, Promise<UserRecord[]>>();
+  const once = <T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>) => {
+    let hit = cache.get(key);
+    if (!hit) {
+      hit = load();
+      cache.set(key, hit);
+      hit.catch(() => cache.delete(key));
+    }
+    return hit;
+  };
+  return {
+    findByOpenid: (openid) => users.findByOpenid(openid),
+    findByOpenids: (openids) => users.findByOpenids(openids),
+    listResponders: (unitId) => once(byUnit, unitId, () => users.listResponders(unitId)),
+    listByRole: (role) => once(byRole, role, () => users.listByRole(role)),
+  };
+}
+
 export async function runTick(deps: TickDeps): Promise<TickReport> {
   const pageSize = deps.pageSize ?? 50;
   const maxPages = deps.maxPages ?? 20;
   const outOfTime = deps.outOfTime ?? (() => false);
   const report: TickReport = { timers: { done: 0, skipped: 0, lost: 0, retry: 0 }, notifications: emptyTally() };
+  // Within one tick the roster does not change: look each unit and role up once.
+  deps = { ...deps, repos: { ...deps.repos, users: memoizedRoster(deps.repos.users) } };
 
   // Timers and deliveries alternate page by page, so with a backlog the
   // reminders written early in the tick go out early in the tick.
