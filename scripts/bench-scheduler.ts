@@ -1,12 +1,12 @@
 import tcb from '@cloudbase/node-sdk';
 import { DEFAULT_CASE_POLICY } from '../shared/domain/case-lifecycle';
 import { HOUR_MS } from '../shared/domain/answer-deadline';
-import { newTimer } from '../shared/server/case/case-records';
+import { newTimer } from '../shared/server/use-cases/case-records';
 import { randomIds } from '../shared/server/ids';
-import { OutboxNotifier } from '../shared/server/notifications/outbox-notifier';
-import { cloudbaseRepositories } from '../shared/server/repositories/cloudbase-repositories';
-import type { QuestionRecord, TimerRecord } from '../shared/server/repositories/records';
-import { runTick } from '../shared/server/scheduler/run-tick';
+import { OutboxNotifier } from '../shared/server/adapters/outbox-notifier';
+import { cloudbaseRepositories } from '../shared/server/adapters/cloudbase-repositories';
+import type { QuestionRecord, TimerRecord } from '../shared/server/ports/records';
+import { runTick } from '../shared/server/use-cases/run-tick';
 import { applyLocalSdkEnvironment, LOCAL_ENV_ID } from './local-cloud/function-host';
 import { startDatabaseService } from './local-cloud/local-cloud';
 import { provisionCollections } from './provision';

@@ -1,6 +1,6 @@
 import tcb from '@cloudbase/node-sdk';
 import { ALL_COLLECTIONS } from '../shared/server/collections';
-import type { Database } from '../shared/server/cloudbase';
+import type { Database } from '../shared/server/adapters/cloudbase';
 
 /**
  * Creates every collection the platform declares. Safe to run repeatedly.

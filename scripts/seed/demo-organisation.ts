@@ -1,4 +1,4 @@
-import type { CategoryRecord, UnitRecord, UserRecord } from '../../shared/server/repositories/records';
+import type { CategoryRecord, UnitRecord, UserRecord } from '../../shared/server/ports/records';
 
 /**
  * The demo university: a school committee, six college committees with a branch

@@ -1,11 +1,11 @@
 import { answerDeadline, HOUR_MS } from '../../shared/domain/answer-deadline';
 import { decide, type Actor, type CaseAction } from '../../shared/domain/case-lifecycle';
 import { ROUTE_REASON_LABELS, routeQuestion } from '../../shared/domain/route-question';
-import { caseFactsOf, newQuestionRecord, nextTimers, toRecordPatch } from '../../shared/server/case/case-records';
-import type { Database } from '../../shared/server/cloudbase';
+import { caseFactsOf, newQuestionRecord, nextTimers, toRecordPatch } from '../../shared/server/use-cases/case-records';
+import type { Database } from '../../shared/server/adapters/cloudbase';
 import { COLLECTIONS } from '../../shared/server/collections';
-import type { AnswerRecord, EventRecord, QuestionRecord, SubscriptionRecord, TimerRecord } from '../../shared/server/repositories/records';
-import { resolveViewer } from '../../shared/server/viewer';
+import type { AnswerRecord, EventRecord, QuestionRecord, SubscriptionRecord, TimerRecord } from '../../shared/server/ports/records';
+import { resolveViewer } from '../../shared/server/use-cases/viewer';
 import { DEMO_CATEGORIES, DEMO_SUBSCRIPTIONS, DEMO_UNITS, DEMO_USERS } from './demo-organisation';
 import { DEMO_QUESTIONS } from './demo-questions';
 

@@ -3,7 +3,7 @@ import { DEFAULT_CASE_POLICY, type CasePolicy } from '../domain/case-lifecycle';
 import { DEFAULT_REMINDER_OFFSETS_HOURS } from '../domain/answer-deadline';
 import { DEFAULT_ASK_LIMITS, type AskLimits } from '../domain/ask-limits';
 import { TEMPLATE_KEYS, type TemplateKey } from '../domain/notification-plan';
-import { WECOM_WEBHOOK_PATTERN } from './notifications/notifier';
+import { WECOM_WEBHOOK_PATTERN } from './ports/notifier';
 
 /**
  * The only place server code reads process.env. Validated once per container:

@@ -1,10 +1,10 @@
 import { HOUR_MS } from '../../shared/domain/answer-deadline';
-import { cloudbaseRepositories } from '../../shared/server/repositories/cloudbase-repositories';
-import type { Repositories } from '../../shared/server/repositories/ports';
-import { runTick, type TickDeps } from '../../shared/server/scheduler/run-tick';
+import { cloudbaseRepositories } from '../../shared/server/adapters/cloudbase-repositories';
+import type { Repositories } from '../../shared/server/ports/repositories';
+import { runTick, type TickDeps } from '../../shared/server/use-cases/run-tick';
 import { randomIds } from '../../shared/server/ids';
-import type { Notifier, SubscribeMessage } from '../../shared/server/notifications/notifier';
-import { OutboxNotifier } from '../../shared/server/notifications/outbox-notifier';
+import type { Notifier, SubscribeMessage } from '../../shared/server/ports/notifier';
+import { OutboxNotifier } from '../../shared/server/adapters/outbox-notifier';
 import { DEFAULT_CASE_POLICY } from '../../shared/domain/case-lifecycle';
 import { askAsStudent, COORDINATOR, CS_RESPONDER, expectOk, startLocalApi, STUDENT, type LocalApi } from './support/local-api';
 

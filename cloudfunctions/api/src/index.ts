@@ -1,11 +1,11 @@
-import { createApiHandler } from '@shared/server/api-handler';
+import { createApiHandler } from '@shared/server/api/api-handler';
 import { systemClock, type Clock } from '@shared/server/clock';
-import { callerOpenid, initCloudbase, invocationClock } from '@shared/server/cloudbase';
+import { callerOpenid, initCloudbase, invocationClock } from '@shared/server/adapters/cloudbase';
 import { readServerConfig } from '@shared/server/config';
 import { randomIds } from '@shared/server/ids';
-import { createNotifier } from '@shared/server/notifications/create-notifier';
-import { cloudbaseRepositories } from '@shared/server/repositories/cloudbase-repositories';
-import { apiActions } from './actions';
+import { createNotifier } from '@shared/server/adapters/create-notifier';
+import { cloudbaseRepositories } from '@shared/server/adapters/cloudbase-repositories';
+import { apiActions } from '@shared/server/api/action-table';
 
 /**
  * The `api` cloud function: every client call, `{action, data, requestId?}` →

@@ -1,10 +1,10 @@
 import { systemClock, type Clock } from '@shared/server/clock';
-import { callerOpenid, initCloudbase, invocationClock } from '@shared/server/cloudbase';
+import { callerOpenid, initCloudbase, invocationClock } from '@shared/server/adapters/cloudbase';
 import { readServerConfig } from '@shared/server/config';
 import { randomIds } from '@shared/server/ids';
-import { createNotifier } from '@shared/server/notifications/create-notifier';
-import { cloudbaseRepositories } from '@shared/server/repositories/cloudbase-repositories';
-import { runTick } from '@shared/server/scheduler/run-tick';
+import { createNotifier } from '@shared/server/adapters/create-notifier';
+import { cloudbaseRepositories } from '@shared/server/adapters/cloudbase-repositories';
+import { runTick } from '@shared/server/use-cases/run-tick';
 
 /**
  * The `scheduler` cloud function, fired by its timer trigger every 5 minutes

@@ -3,7 +3,7 @@ import { applyLocalSdkEnvironment, invocationContext } from '../../../scripts/lo
 import { startDatabaseService } from '../../../scripts/local-cloud/local-cloud';
 import { provisionCollections } from '../../../scripts/provision';
 import { seedDemo } from '../../../scripts/seed/seed-demo';
-import type { TickReport } from '../../../shared/server/scheduler/run-tick';
+import type { TickReport } from '../../../shared/server/use-cases/run-tick';
 
 /**
  * The real `api` function (its src/index.ts `main`) talking through the real

@@ -1,0 +1,59 @@
+import type { Database } from './cloudbase';
+import { COLLECTIONS } from '../collections';
+import { isDuplicateKeyError } from './cloudbase-question.repository';
+import type { DeliveryResult, NotificationRepository } from '../ports/repositories';
+import type { NotificationRecord } from '../ports/records';
+
+export class CloudbaseNotificationRepository implements NotificationRepository {
+  constructor(private readonly db: Database) {}
+
+  private get coll() {
+    return this.db.collection(COLLECTIONS.notifications.name);
+  }
+
+  async enqueue(notification: NotificationRecord): Promise<boolean> {
+    try {
+      await this.coll.add(notification);
+      return true;
+    } catch (err) {
+      if (isDuplicateKeyError(err)) return false;
+      throw err;
+    }
+  }
+
+  async listDue(now: number, limit: number): Promise<NotificationRecord[]> {
+    const _ = this.db.command;
+    const res = await this.coll
+      .where({ state: _.in(['pending', 'sending']), dueAt: _.lte(now) })
+      .orderBy('dueAt', 'asc')
+      .limit(limit)
+      .get();
+    return res.data as NotificationRecord[];
+  }
+
+  async claim(notification: NotificationRecord, now: number, leaseMs: number): Promise<boolean> {
+    const res = await this.coll
+      .where({ _id: notification._id, state: notification.state, dueAt: notification.dueAt })
+      .update({ state: 'sending', dueAt: now + leaseMs });
+    return res.updated === 1;
+  }
+
+  async finish(id: string, outcome: DeliveryResult): Promise<void> {
+    await this.coll.doc(id).update({ state: outcome.state, channel: outcome.channel, reason: outcome.reason, problem: outcome.problem, finishedAt: outcome.at });
+  }
+
+  async retryLater(id: string, dueAt: number, attempts: number, reason: string): Promise<void> {
+    await this.coll.doc(id).update({ state: 'pending', dueAt, attempts, reason });
+  }
+
+  async listUnreachable(unitIds: string[], limit: number): Promise<NotificationRecord[]> {
+    if (unitIds.length === 0) return [];
+    const _ = this.db.command;
+    const res = await this.coll
+      .where({ unitId: _.in(unitIds), state: _.in(['fallback', 'undeliverable']) })
+      .orderBy('createdAt', 'desc')
+      .limit(limit)
+      .get();
+    return res.data as NotificationRecord[];
+  }
+}

@@ -1,0 +1,42 @@
+import type { ActionTable } from '../use-cases/action';
+import { askQuestion } from '../use-cases/ask-question';
+import { getCatalog } from '../use-cases/get-catalog';
+import { getMe } from '../use-cases/get-me';
+import { getQuestion } from '../use-cases/get-question';
+import {
+  addProgress,
+  claimQuestion,
+  publishNotice,
+  rateQuestion,
+  reopenQuestion,
+  resolveQuestion,
+  startHandling,
+  transferQuestion,
+} from '../use-cases/case-actions';
+import { countInbox, listEscalations, listInbox, listMyQuestions, listPublicQuestions } from '../use-cases/list-questions';
+import { listUnreachable, recordSubscription } from '../use-cases/notification-actions';
+import { postAnswer } from '../use-cases/post-answer';
+
+/** Every action the contract declares, and the use case that serves it. */
+export const apiActions: ActionTable = {
+  'catalog.get': getCatalog,
+  'me.get': getMe,
+  'question.ask': askQuestion,
+  'question.get': getQuestion,
+  'question.listPublic': listPublicQuestions,
+  'question.listMine': listMyQuestions,
+  'inbox.list': listInbox,
+  'inbox.counts': countInbox,
+  'answer.post': postAnswer,
+  'question.claim': claimQuestion,
+  'question.transfer': transferQuestion,
+  'question.startHandling': startHandling,
+  'question.addProgress': addProgress,
+  'question.resolve': resolveQuestion,
+  'question.publishNotice': publishNotice,
+  'question.rate': rateQuestion,
+  'question.reopen': reopenQuestion,
+  'escalation.list': listEscalations,
+  'unit.unreachable': listUnreachable,
+  'subscription.record': recordSubscription,
+};

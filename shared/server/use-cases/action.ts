@@ -1,0 +1,43 @@
+import type { ActionName, ActionOutput, ActionParsedInput } from '../../contracts/actions';
+import type { AskLimits } from '../../domain/ask-limits';
+import type { CasePolicy } from '../../domain/case-lifecycle';
+import type { TemplateKey } from '../../domain/notification-plan';
+import type { IdGenerator } from '../ids';
+import type { Notifier } from '../ports/notifier';
+import type { Repositories } from '../ports/repositories';
+import type { ResolvedViewer } from './viewer';
+
+/**
+ * What every api use case receives: the validated input and a context built by
+ * the api plumbing (shared/server/api). Use cases see ports, never adapters.
+ */
+export interface ApiSettings {
+  templates: Record<TemplateKey, string>;
+  casePolicy: CasePolicy;
+  reminderOffsetsHours: number[];
+  fallbackWebhooks: Record<string, string>;
+  askLimits: AskLimits;
+}
+
+export interface ActionContext {
+  /** Present whenever the action declares `viewer: 'required'`. */
+  viewer: ResolvedViewer;
+  /** The client's request id, for idempotent writes. */
+  requestId: string | undefined;
+  now: number;
+  ids: IdGenerator;
+  repos: Repositories;
+  notifier: Notifier;
+  settings: ApiSettings;
+  log: (message: string, detail: Record<string, unknown>) => void;
+}
+
+export interface PublicActionContext extends Omit<ActionContext, 'viewer'> {
+  viewer: ResolvedViewer | null;
+}
+
+export type ActionDefinition<A extends ActionName> =
+  | { viewer: 'required'; run: (input: ActionParsedInput<A>, ctx: ActionContext) => Promise<ActionOutput<A>> }
+  | { viewer: 'optional'; run: (input: ActionParsedInput<A>, ctx: PublicActionContext) => Promise<ActionOutput<A>> };
+
+export type ActionTable = { [A in ActionName]: ActionDefinition<A> };

@@ -1,0 +1,19 @@
+import type { ActionDefinition } from './action';
+import { loadCatalog } from './catalog-lookup';
+
+export const getCatalog: ActionDefinition<'catalog.get'> = {
+  viewer: 'optional',
+  async run(_input, { repos }) {
+    const catalog = await loadCatalog(repos);
+    return {
+      units: catalog.units.map((u) => ({ id: u._id, name: u.name, kind: u.kind, parentId: u.parentId })),
+      categories: catalog.categories.map((c) => ({
+        id: c._id,
+        name: c.name,
+        description: c.description,
+        ownerUnitId: c.ownerUnitId,
+        answerHours: c.answerHours,
+      })),
+    };
+  },
+};

@@ -1,0 +1,89 @@
+import { DUE_SOON_HOURS } from '../../contracts/inbox.contract';
+import { HOUR_MS } from '../../domain/answer-deadline';
+import { DomainError } from '../../domain/errors';
+import type { ActionDefinition } from './action';
+import { loadCatalog } from './catalog-lookup';
+import { pageOf, pageRequest } from './paging';
+import { presentSummary } from './present-question';
+
+/** 首页: public answered questions, newest first. */
+export const listPublicQuestions: ActionDefinition<'question.listPublic'> = {
+  viewer: 'optional',
+  async run({ pageSize, cursor, categoryId }, { repos, viewer }) {
+    const [rows, catalog] = await Promise.all([
+      repos.questions.listPublic({ categoryId }, pageRequest(pageSize, cursor)),
+      loadCatalog(repos),
+    ]);
+    const page = pageOf(rows, pageSize, (q) => q.createdAt);
+    return { items: page.items.map((q) => presentSummary(q, catalog, viewer)), nextCursor: page.nextCursor };
+  },
+};
+
+/** 我的提问: everything the caller asked, public or private, newest first. */
+export const listMyQuestions: ActionDefinition<'question.listMine'> = {
+  viewer: 'required',
+  async run({ pageSize, cursor }, { repos, viewer }) {
+    const [rows, catalog] = await Promise.all([
+      repos.questions.listByAsker(viewer.openid, pageRequest(pageSize, cursor)),
+      loadCatalog(repos),
+    ]);
+    const page = pageOf(rows, pageSize, (q) => q.createdAt);
+    return { items: page.items.map((q) => presentSummary(q, catalog, viewer)), nextCursor: page.nextCursor };
+  },
+};
+
+/**
+ * 答复工作台: questions owned by the caller's units, by box. Waiting questions
+ * come soonest deadline first, split into 待回复 / 即将超时 (last 4 hours) /
+ * 已超时; then 办理中 and 已回复.
+ */
+export const listInbox: ActionDefinition<'inbox.list'> = {
+  viewer: 'required',
+  async run({ pageSize, cursor, box }, { repos, viewer, now }) {
+    const handles = viewer.roles.includes('responder') || viewer.roles.includes('coordinator');
+    if (!handles) throw new DomainError('AUTH.FORBIDDEN', '只有答复人员可以查看工作台');
+    const units = [...viewer.unitIds];
+    const page = pageRequest(pageSize, cursor);
+    const soon = now + DUE_SOON_HOURS * HOUR_MS;
+    const query = {
+      pending: () => repos.questions.listWaitingForUnits(units, { from: soon }, page),
+      dueSoon: () => repos.questions.listWaitingForUnits(units, { from: now, to: soon }, page),
+      overdue: () => repos.questions.listWaitingForUnits(units, { to: now }, page),
+      handling: () => repos.questions.listHandlingForUnits(units, page),
+      answered: () => repos.questions.listAnsweredForUnits(units, page),
+    }[box];
+    const [rows, catalog] = await Promise.all([query(), loadCatalog(repos)]);
+    const result = pageOf(rows, pageSize, (q) => (box === 'answered' ? q.answeredAt ?? 0 : q.deadlineAt));
+    return { items: result.items.map((q) => presentSummary(q, catalog, viewer)), nextCursor: result.nextCursor };
+  },
+};
+
+/** The numbers on the workbench tabs. */
+export const countInbox: ActionDefinition<'inbox.counts'> = {
+  viewer: 'required',
+  async run(_input, { repos, viewer, now }) {
+    const handles = viewer.roles.includes('responder') || viewer.roles.includes('coordinator');
+    if (!handles) throw new DomainError('AUTH.FORBIDDEN', '只有答复人员可以查看工作台');
+    const units = [...viewer.unitIds];
+    const soon = now + DUE_SOON_HOURS * HOUR_MS;
+    const [pending, dueSoon, overdue, handling] = await Promise.all([
+      repos.questions.countWaitingForUnits(units, { from: soon }),
+      repos.questions.countWaitingForUnits(units, { from: now, to: soon }),
+      repos.questions.countWaitingForUnits(units, { to: now }),
+      repos.questions.countHandlingForUnits(units),
+    ]);
+    return { pending, dueSoon, overdue, handling };
+  },
+};
+
+/** 协管's escalation queue: missed deadlines across all units, longest waiting first. */
+export const listEscalations: ActionDefinition<'escalation.list'> = {
+  viewer: 'required',
+  async run({ pageSize, cursor }, { repos, viewer }) {
+    const oversees = viewer.roles.some((r) => r === 'coordinator' || r === 'supervisor' || r === 'schoolAdmin');
+    if (!oversees) throw new DomainError('AUTH.FORBIDDEN', '只有协管、主管老师和工作小组组长可以查看超时队列');
+    const [rows, catalog] = await Promise.all([repos.questions.listEscalated(pageRequest(pageSize, cursor)), loadCatalog(repos)]);
+    const result = pageOf(rows, pageSize, (q) => q.escalatedAt ?? 0);
+    return { items: result.items.map((q) => presentSummary(q, catalog, viewer)), nextCursor: result.nextCursor };
+  },
+};
