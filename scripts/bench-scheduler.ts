@@ -1,11 +1,11 @@
 import tcb from '@cloudbase/node-sdk';
 import { DEFAULT_CASE_POLICY } from '../shared/domain/case-lifecycle';
-import { HOUR_MS } from '../shared/domain/answer-deadline';
-import { newTimer } from '../shared/server/use-cases/case-records';
+import { DEFAULT_REMINDER_OFFSETS_HOURS, HOUR_MS } from '../shared/domain/answer-deadline';
 import { randomIds } from '../shared/server/ids';
 import { OutboxNotifier } from '../shared/server/adapters/outbox-notifier';
 import { cloudbaseRepositories } from '../shared/server/adapters/cloudbase-repositories';
-import type { QuestionRecord, TimerRecord } from '../shared/server/ports/records';
+import type { QuestionRecord } from '../shared/server/ports/records';
+import { newQuestionRecord } from '../shared/server/use-cases/question-changes';
 import { runTick } from '../shared/server/use-cases/run-tick';
 import { applyLocalSdkEnvironment, LOCAL_ENV_ID } from './local-cloud/function-host';
 import { startDatabaseService } from './local-cloud/local-cloud';
@@ -28,16 +28,22 @@ export interface SchedulerBenchRow {
 
 const TEMPLATES = { reminder: 'local-reminder', escalation: 'local-escalation', reply: 'local-reply', progress: 'local-progress' };
 
+const SETTINGS = { casePolicy: DEFAULT_CASE_POLICY, reminderOffsetsHours: DEFAULT_REMINDER_OFFSETS_HOURS };
+
+/** A question 20 hours old (its 4-hours-left reminder due), or a long-closed one. */
 function question(i: number, now: number, due: boolean): QuestionRecord {
   const createdAt = due ? now - 20 * HOUR_MS - 60_000 : now - (30 + (i % 500)) * HOUR_MS;
-  return {
-    _id: `q-bench-${i}`, askerOpenid: 'dev-student-zhang', askerName: '张晓雨', collegeId: 'c-cs', categoryId: 'cat-study',
-    title: `基准测试问题 ${i}`, content: '用于测量调度器在大量问题下的开销。', anonymous: false, urgent: false, visibility: 'public',
-    status: due ? 'routed' : 'closed', ownerUnitId: i % 2 ? 'c-cs' : 'c-econ', routeReason: 'college', createdAt,
-    deadlineAt: createdAt + 24 * HOUR_MS, answeredAt: due ? null : createdAt + 3 * HOUR_MS, officialAnswerId: null, answerCount: due ? 0 : 1,
-    assigneeOpenid: null, escalatedAt: null, rating: null, reopenCount: 0, noticeRequired: false, noticePublishedAt: null, notice: null,
-    autoCloseAt: null, version: due ? 0 : 3,
-  };
+  const asked = newQuestionRecord(
+    {
+      _id: `q-bench-${i}`, askerOpenid: 'dev-student-zhang', askerName: '张晓雨', collegeId: 'c-cs', categoryId: 'cat-study',
+      title: `基准测试问题 ${i}`, content: '用于测量调度器在大量问题下的开销。', anonymous: false, urgent: false, visibility: 'public',
+      ownerUnitId: i % 2 ? 'c-cs' : 'c-econ', routeReason: 'college', createdAt, deadlineAt: createdAt + 24 * HOUR_MS, askRequestHash: null,
+    },
+    { reason: '按学院', unitName: '学院团委' },
+    SETTINGS,
+  );
+  if (due) return asked;
+  return { ...asked, status: 'closed', answeredAt: createdAt + 3 * HOUR_MS, answerCount: 1, version: 3, nextWorkAt: null };
 }
 
 export async function benchSchedulerAt(total: number, due: number): Promise<SchedulerBenchRow> {
@@ -51,17 +57,10 @@ export async function benchSchedulerAt(total: number, due: number): Promise<Sche
 
     // Bulk-load straight into the store: the load is not what is measured.
     const questions: QuestionRecord[] = [];
-    const timers: TimerRecord[] = [];
-    for (let i = 0; i < total; i++) {
-      const isDue = i < due;
-      const q = question(i, now, isDue);
-      questions.push(q);
-      if (isDue) timers.push(newTimer(q._id, 'remind', q.deadlineAt - 4 * HOUR_MS), newTimer(q._id, 'escalate', q.deadlineAt));
-      else timers.push({ ...newTimer(q._id, 'escalate', q.deadlineAt), state: 'done', finishedAt: q.deadlineAt, outcome: 'no reminder needed: closed' });
-    }
-    for (const t of service.store.find('timers', { state: 'pending' })) service.store.remove('timers', { _id: t._id }, false);
+    for (let i = 0; i < total; i++) questions.push(question(i, now, i < due));
+    // The demo's own questions are not what is measured: nothing of theirs is due.
+    service.store.update('questions', {}, { $set: { nextWorkAt: null, outboxDueAt: null } }, { multi: true, merge: true, upsert: false });
     service.store.insert('questions', questions);
-    service.store.insert('timers', timers);
     await db.collection('subscriptions').doc('dev-cs-expert.local-reminder').update({ credits: 1_000_000 });
 
     const repos = cloudbaseRepositories(db);
@@ -69,7 +68,7 @@ export async function benchSchedulerAt(total: number, due: number): Promise<Sche
     await repos.catalog.listCategories();
     service.database.resetStats();
     const started = process.hrtime.bigint();
-    await runTick({ repos, notifier: new OutboxNotifier(db, () => ({ now: () => now }), randomIds), templates: TEMPLATES, fallbackWebhooks: {}, ids: randomIds, policy: DEFAULT_CASE_POLICY, now });
+    await runTick({ repos, notifier: new OutboxNotifier(db, () => ({ now: () => now }), randomIds), templates: TEMPLATES, fallbackWebhooks: {}, settings: SETTINGS, now });
     const tickMs = Number(process.hrtime.bigint() - started) / 1e6;
     const stats = service.database.stats();
     return { questions: total, due, requests: stats.total, documents: stats.documents, unindexed: stats.unindexed.length, tickMs };

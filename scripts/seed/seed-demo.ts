@@ -1,10 +1,11 @@
-import { answerDeadline, HOUR_MS } from '../../shared/domain/answer-deadline';
-import { decide, type Actor, type CaseAction } from '../../shared/domain/case-lifecycle';
+import { answerDeadline, HOUR_MS, reminderDueTimes, DEFAULT_REMINDER_OFFSETS_HOURS } from '../../shared/domain/answer-deadline';
+import { DEFAULT_CASE_POLICY, type Actor, type CaseAction } from '../../shared/domain/case-lifecycle';
+import { nextWorkAt } from '../../shared/domain/case-schedule';
 import { ROUTE_REASON_LABELS, routeQuestion } from '../../shared/domain/route-question';
-import { caseFactsOf, newQuestionRecord, nextTimers, toRecordPatch } from '../../shared/server/use-cases/case-records';
 import type { Database } from '../../shared/server/adapters/cloudbase';
 import { COLLECTIONS } from '../../shared/server/collections';
-import type { AnswerRecord, EventRecord, QuestionRecord, SubscriptionRecord, TimerRecord } from '../../shared/server/ports/records';
+import type { AnswerRecord, QuestionRecord, SubscriptionRecord } from '../../shared/server/ports/records';
+import { composeChange, newQuestionRecord, planTransition, scheduleFactsOf, SYSTEM_ACTOR, type ChangeSettings, type PlannedChange } from '../../shared/server/use-cases/question-changes';
 import { resolveViewer } from '../../shared/server/use-cases/viewer';
 import { DEMO_CATEGORIES, DEMO_SUBSCRIPTIONS, DEMO_UNITS, DEMO_USERS } from './demo-organisation';
 import { DEMO_QUESTIONS } from './demo-questions';
@@ -12,9 +13,9 @@ import { DEMO_QUESTIONS } from './demo-questions';
 /**
  * Writes the demo university through the CloudBase SDK (so it works against the
  * local cloud and a real environment alike). Routing, deadlines and every
- * lifecycle step go through the same domain rules the functions use, so the
- * demo can only contain states the product can reach. Does nothing when units
- * already exist.
+ * lifecycle step go through the same rules and the same change planner the
+ * functions use, so the demo can only contain states the product can reach.
+ * Does nothing when units already exist.
  */
 export interface SeedResult {
   seeded: boolean;
@@ -22,14 +23,13 @@ export interface SeedResult {
   answers: number;
 }
 
+const SETTINGS: ChangeSettings = { casePolicy: DEFAULT_CASE_POLICY, reminderOffsetsHours: DEFAULT_REMINDER_OFFSETS_HOURS };
+const unitName = (id: string) => DEMO_UNITS.find((u) => u._id === id)?.name ?? '未知单位';
 
 export function buildDemoRecords(now: number) {
   const units = DEMO_UNITS.map((u) => ({ id: u._id, kind: u.kind, parentId: u.parentId }));
   const users = new Map(DEMO_USERS.map((u) => [u.openid, u]));
   const questions: QuestionRecord[] = [];
-  const answers: AnswerRecord[] = [];
-  const events: EventRecord[] = [];
-  const timers: TimerRecord[] = [];
 
   DEMO_QUESTIONS.forEach((dq, index) => {
     const id = `q-demo-${String(index + 1).padStart(3, '0')}`;
@@ -41,88 +41,83 @@ export function buildDemoRecords(now: number) {
     const asker = users.get(dq.asker);
     if (!asker) throw new Error(`demo question ${id} has unknown asker ${dq.asker}`);
     const urgent = dq.urgent ?? false;
-    let q = newQuestionRecord({
-      _id: id,
-      askerOpenid: dq.asker,
-      askerName: asker.name,
-      collegeId: dq.collegeId,
-      categoryId: category._id,
-      title: dq.title,
-      content: dq.content,
-      anonymous: dq.anonymous ?? false,
-      urgent,
-      visibility: dq.visibility ?? 'public',
-      ownerUnitId: route.unitId,
-      routeReason: route.reason,
-      createdAt,
-      deadlineAt: answerDeadline(createdAt, urgent, { answerHours: category.answerHours }),
-    });
-    let n = 0;
-    const event = (e: Omit<EventRecord, '_id' | 'questionId'>) => events.push({ _id: `${id}-e${++n}`, questionId: id, ...e });
-    event({
-      type: 'ask', actorOpenid: asker.openid, actorName: q.anonymous ? '匿名同学' : asker.name, actorRole: 'student', at: createdAt,
-      fromStatus: null, toStatus: 'routed', unitId: route.unitId, reason: ROUTE_REASON_LABELS[route.reason],
-    });
-
-    /** One lifecycle step through the domain rules; a demo that breaks them fails loudly. */
-    const step = (action: CaseAction, actor: Actor, at: number, actorName: string) => {
-      const decision = decide(caseFactsOf(q), action, actor, at);
-      if (!decision.ok) throw new Error(`demo question ${id}: ${action.type} refused: ${decision.message}`);
-      const { patch, event: e } = decision.change;
-      q = { ...q, ...toRecordPatch(patch), version: q.version + 1 };
-      event({
-        type: action.type, actorOpenid: actor.kind === 'person' ? actor.viewer.openid : '', actorName, actorRole: e.actorRole, at,
-        fromStatus: e.fromState, toStatus: e.toState, unitId: q.ownerUnitId, reason: e.reason,
-      });
-      timers.push(...nextTimers(q, action.type, at));
+    let q = newQuestionRecord(
+      {
+        _id: id,
+        askerOpenid: dq.asker,
+        askerName: asker.name,
+        collegeId: dq.collegeId,
+        categoryId: category._id,
+        title: dq.title,
+        content: dq.content,
+        anonymous: dq.anonymous ?? false,
+        urgent,
+        visibility: dq.visibility ?? 'public',
+        ownerUnitId: route.unitId,
+        routeReason: route.reason,
+        createdAt,
+        deadlineAt: answerDeadline(createdAt, urgent, { answerHours: category.answerHours }),
+        askRequestHash: null,
+      },
+      { reason: ROUTE_REASON_LABELS[route.reason], unitName: unitName(route.unitId) },
+      SETTINGS,
+    );
+    const apply = (planned: PlannedChange) => {
+      q = planned.after;
     };
     const person = (openid: string): Actor => ({ kind: 'person', viewer: resolveViewer(openid, users.get(openid) ?? null) });
+    const who = (openid: string) => ({ openid, name: users.get(openid)?.name ?? '', request: null });
+    /** One lifecycle step through the domain rules; a demo that breaks them fails loudly. */
+    const step = (action: CaseAction, actor: Actor, at: number, options: { answer?: AnswerRecord } = {}) => {
+      const plan = planTransition(q, action, actor, actor.kind === 'person' ? who(actor.viewer.openid) : SYSTEM_ACTOR, at, SETTINGS, { ...options, unitName });
+      if (!plan.ok) throw new Error(`demo question ${id}: ${action.type} refused: ${plan.message}`);
+      apply(plan.planned);
+    };
 
     const replies = [...(dq.answer ? [dq.answer] : []), ...(dq.followUps ?? [])];
     replies.forEach((reply, r) => {
       const responder = users.get(reply.by);
       if (!responder) throw new Error(`demo answer for ${id} by unknown responder ${reply.by}`);
       const at = hoursIn(reply.afterHours);
-      const answerId = `${id}-a${r + 1}`;
       const membership = responder.memberships.find((m) => m.unitId === route.unitId);
-      answers.push({
-        _id: answerId, questionId: id, responderOpenid: responder.openid, responderName: responder.name,
-        unitId: route.unitId, team: membership?.team ?? null, content: reply.content, createdAt: at,
-      });
-      q.answerCount += 1;
-      if (r === 0) step({ type: 'answer', answerId }, person(responder.openid), at, responder.name);
-      else event({ type: 'reply', actorOpenid: responder.openid, actorName: responder.name, actorRole: 'responder', at, fromStatus: q.status, toStatus: q.status, unitId: route.unitId, reason: null });
+      const answer: AnswerRecord = {
+        id: `${id}-a${r + 1}`, responderOpenid: responder.openid, responderName: responder.name,
+        unitId: route.unitId, team: membership?.team ?? null, content: reply.content, createdAt: at, requestHash: null,
+      };
+      if (r === 0) step({ type: 'answer', answerId: answer.id }, person(responder.openid), at, { answer });
+      else {
+        apply(composeChange(q, {
+          set: { answerCount: q.answerCount + 1 },
+          event: { type: 'reply', actorOpenid: responder.openid, actorName: responder.name, actorRole: 'responder', at, fromStatus: q.status, toStatus: q.status, unitId: route.unitId, reason: null, answerId: answer.id, request: null },
+          answers: [answer],
+          unitName,
+        }, at, SETTINGS));
+      }
     });
 
     const handler = dq.answer ? dq.answer.by : '';
-    const handlerName = users.get(handler)?.name ?? '';
     if (dq.handling) {
-      step({ type: 'startHandling', note: dq.handling.note }, person(handler), hoursIn(dq.handling.afterHours), handlerName);
-      for (const p of dq.handling.progress ?? []) step({ type: 'addProgress', note: p.note }, person(handler), hoursIn(p.afterHours), handlerName);
-      if (dq.handling.resolved) step({ type: 'resolve', note: dq.handling.resolved.note }, person(handler), hoursIn(dq.handling.resolved.afterHours), handlerName);
+      step({ type: 'startHandling', note: dq.handling.note }, person(handler), hoursIn(dq.handling.afterHours));
+      for (const p of dq.handling.progress ?? []) step({ type: 'addProgress', note: p.note }, person(handler), hoursIn(p.afterHours));
+      if (dq.handling.resolved) step({ type: 'resolve', note: dq.handling.resolved.note }, person(handler), hoursIn(dq.handling.resolved.afterHours));
     }
-    if (dq.notice) step({ type: 'publishNotice', notice: dq.notice.text }, person(handler), hoursIn(dq.notice.afterHours), handlerName);
+    if (dq.notice) step({ type: 'publishNotice', notice: dq.notice.text }, person(handler), hoursIn(dq.notice.afterHours));
     if (dq.rating) {
       const { satisfied, comment } = dq.rating;
-      step({ type: 'rate', satisfied, comment }, person(asker.openid), hoursIn(dq.rating.afterHours), asker.name);
+      step({ type: 'rate', satisfied, comment }, person(asker.openid), hoursIn(dq.rating.afterHours));
     }
     if ((q.status === 'answered' || q.status === 'resolved') && q.autoCloseAt !== null && q.autoCloseAt <= now) {
-      step({ type: 'autoClose' }, { kind: 'system' }, q.autoCloseAt, '系统');
+      step({ type: 'autoClose' }, { kind: 'system' }, q.autoCloseAt);
     }
-    if (q.status === 'routed') {
-      if (q.deadlineAt <= now) step({ type: 'escalate' }, { kind: 'system' }, q.deadlineAt, '系统');
-      else timers.push(...nextTimers(q, 'ask', createdAt));
-    }
-    questions.push(q);
+    if (q.status === 'routed' && q.deadlineAt <= now) step({ type: 'escalate' }, { kind: 'system' }, q.deadlineAt);
+    // The past already happened in the demo: reminders that fell due before now are not owed, and no message is.
+    const pastReminders = reminderDueTimes(q.createdAt, q.deadlineAt, SETTINGS.reminderOffsetsHours).filter((t) => t <= now);
+    const remindedUpTo = q.status === 'routed' && pastReminders.length > 0 ? pastReminders[pastReminders.length - 1]! : q.remindedUpTo;
+    const settled: QuestionRecord = { ...q, remindedUpTo, outbox: [], outboxDueAt: null };
+    questions.push({ ...settled, nextWorkAt: nextWorkAt(scheduleFactsOf(settled), SETTINGS.reminderOffsetsHours) });
   });
 
-  // Only what is still ahead of "now" is scheduled: the past already happened in the demo.
-  const pending = timers.filter((t) => t.dueAt > now);
-  return { units: DEMO_UNITS, categories: DEMO_CATEGORIES, users: DEMO_USERS, questions, answers, events, timers: dedupe(pending), subscriptions: demoSubscriptions(now) };
-}
-
-function dedupe(timers: TimerRecord[]): TimerRecord[] {
-  return [...new Map(timers.map((t) => [t._id, t])).values()];
+  return { units: DEMO_UNITS, categories: DEMO_CATEGORIES, users: DEMO_USERS, questions, subscriptions: demoSubscriptions(now) };
 }
 
 function demoSubscriptions(now: number): SubscriptionRecord[] {
@@ -141,9 +136,6 @@ export async function seedDemo(db: Database, now: number): Promise<SeedResult> {
   await addAll(db, COLLECTIONS.categories.name, records.categories);
   await addAll(db, COLLECTIONS.users.name, records.users);
   await addAll(db, COLLECTIONS.questions.name, records.questions);
-  await addAll(db, COLLECTIONS.answers.name, records.answers);
-  await addAll(db, COLLECTIONS.events.name, records.events);
-  await addAll(db, COLLECTIONS.timers.name, records.timers);
   await addAll(db, COLLECTIONS.subscriptions.name, records.subscriptions);
-  return { seeded: true, questions: records.questions.length, answers: records.answers.length };
+  return { seeded: true, questions: records.questions.length, answers: records.questions.reduce((n, q) => n + q.answers.length, 0) };
 }

@@ -1,5 +1,4 @@
 import { HOUR_MS } from './answer-deadline';
-import type { ErrorCode } from './errors';
 
 /**
  * Limits on asking, so one account cannot flood a unit's inbox or drain the
@@ -15,21 +14,8 @@ export const DEFAULT_ASK_LIMITS: AskLimits = { perHour: 10, urgentPerDay: 3 };
 
 export const ASK_WINDOWS = { hour: HOUR_MS, day: 24 * HOUR_MS } as const;
 
-export interface RecentAsks {
-  lastHour: number;
-  urgentLastDay: number;
-}
-
-export function checkAskLimits(
-  recent: RecentAsks,
-  urgent: boolean,
-  limits: AskLimits = DEFAULT_ASK_LIMITS,
-): { ok: true } | { ok: false; code: ErrorCode; message: string } {
-  if (urgent && recent.urgentLastDay >= limits.urgentPerDay) {
-    return { ok: false, code: 'RATE.LIMITED', message: `紧急求助每天最多 ${limits.urgentPerDay} 次。如遇危险，请立即拨打保卫处 24 小时电话。` };
-  }
-  if (recent.lastHour >= limits.perHour) {
-    return { ok: false, code: 'RATE.LIMITED', message: '提问太频繁了，请稍后再试' };
-  }
-  return { ok: true };
+/** What a person past a limit reads. An emergency always points to the phone, whichever limit it hit. */
+export function askLimitMessage(urgent: boolean, limits: AskLimits = DEFAULT_ASK_LIMITS): string {
+  if (urgent) return `紧急求助每天最多 ${limits.urgentPerDay} 次，且每小时最多提问 ${limits.perHour} 次。如遇危险，请立即拨打保卫处 24 小时电话。`;
+  return `提问太频繁了，每小时最多 ${limits.perHour} 个问题，请稍后再试`;
 }

@@ -1,3 +1,5 @@
+import type { CaseAction } from './case-lifecycle';
+import type { Role } from './organisation';
 import { formatCampusTime, describeTimeLeft } from './shanghai-time';
 
 /**
@@ -59,6 +61,49 @@ export function stillRelevant(kind: NotificationKind, q: { state: string; escala
     default:
       return true;
   }
+}
+
+/** Who a message is for, resolved against the roster when it is sent. */
+export type Audience = { type: 'asker' } | { type: 'unit'; unitId: string } | { type: 'roles'; roles: Role[] };
+
+export interface PlannedMessage {
+  kind: NotificationKind;
+  audience: Audience;
+  note: string;
+}
+
+/**
+ * Who hears about a change: the asker at every step of 答—办, the new unit on a
+ * transfer (its deadline did not move), the coordinator and the supervisor when
+ * the deadline is missed. `answerText` is the official answer for `answer`.
+ */
+export function messagesForTransition(action: CaseAction, answerText = ''): PlannedMessage[] {
+  const asker: Audience = { type: 'asker' };
+  switch (action.type) {
+    case 'answer':
+      return [{ kind: 'answered', audience: asker, note: answerText }];
+    case 'startHandling':
+      return [{ kind: 'handlingStarted', audience: asker, note: action.note }];
+    case 'resolve':
+      return [{ kind: 'resolved', audience: asker, note: action.note }];
+    case 'transfer':
+      return [
+        { kind: 'transferred', audience: asker, note: action.reason },
+        { kind: 'transferredIn', audience: { type: 'unit', unitId: action.toUnitId }, note: action.reason },
+      ];
+    case 'escalate':
+      return [
+        { kind: 'escalation', audience: { type: 'roles', roles: ['coordinator'] }, note: '' },
+        { kind: 'supervisorAlert', audience: { type: 'roles', roles: ['supervisor'] }, note: '' },
+      ];
+    default:
+      return [];
+  }
+}
+
+/** 紧急通道: the group leader (工作小组组长) and the coordinator hear of an urgent question at once. */
+export function messagesForAsk(urgent: boolean): PlannedMessage[] {
+  return urgent ? [{ kind: 'emergency', audience: { type: 'roles', roles: ['schoolAdmin', 'coordinator'] }, note: '' }] : [];
 }
 
 export function templateFor(kind: NotificationKind): TemplateKey {
@@ -167,11 +212,11 @@ export function composeMessage(kind: NotificationKind, f: MessageFacts): Compose
 }
 
 /** Why a message did not reach a person by subscription (what the unit admin reads). */
-export const DELIVERY_PROBLEMS = ['NO_CREDIT', 'WECHAT_43101', 'SEND_FAILED'] as const;
+export const DELIVERY_PROBLEMS = ['NO_CREDIT', 'WECHAT_43101', 'SEND_FAILED', 'NO_PERMISSION'] as const;
 export type DeliveryProblem = (typeof DELIVERY_PROBLEMS)[number];
 
 export function deliveryProblemLabel(problem: DeliveryProblem, viaGroup: boolean): string {
-  const cause = { NO_CREDIT: '未订阅提醒', WECHAT_43101: '微信提示已无可用订阅', SEND_FAILED: '多次发送失败' }[problem];
-  if (problem === 'SEND_FAILED') return cause;
+  const cause = { NO_CREDIT: '未订阅提醒', WECHAT_43101: '微信提示已无可用订阅', SEND_FAILED: '多次发送失败', NO_PERMISSION: '云函数未获授权发送订阅消息，请管理员处理' }[problem];
+  if (problem === 'SEND_FAILED' || problem === 'NO_PERMISSION') return cause;
   return viaGroup ? `${cause}，已改发单位企业微信群` : `${cause}，且单位未配置企业微信群，提醒未送达`;
 }

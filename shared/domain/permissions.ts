@@ -45,3 +45,18 @@ export function canAnswer(viewer: Viewer, q: Pick<QuestionAccessFacts, 'ownerUni
     (viewer.roles.includes('responder') && viewer.unitIds.includes(q.ownerUnitId))
   );
 }
+
+/** 答复工作台: responders and the coordinator. */
+export function canUseWorkbench(viewer: Pick<Viewer, 'roles'>): boolean {
+  return viewer.roles.includes('responder') || viewer.roles.includes('coordinator');
+}
+
+/** 超时督办 (the escalation queue): the coordinator, supervisors and the school admin. */
+export function canSeeEscalations(viewer: Pick<Viewer, 'roles'>): boolean {
+  return viewer.roles.some((r) => r === 'coordinator' || r === 'supervisor' || r === 'schoolAdmin');
+}
+
+/** 提醒送达情况 (who in a unit cannot be reached): unit admins, the school admin and the coordinator. */
+export function canSeeUnreachable(viewer: Pick<Viewer, 'roles'>): boolean {
+  return viewer.roles.some((r) => r === 'unitAdmin' || r === 'schoolAdmin' || r === 'coordinator');
+}

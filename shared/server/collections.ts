@@ -42,7 +42,7 @@ export const COLLECTIONS = {
   },
   questions: {
     name: 'questions',
-    purpose: 'questions with their routing, deadline and current state',
+    purpose: 'questions, each whole: state, routing, deadline, timeline, answers, what the scheduler owes it, the messages its changes owe',
     indexes: [
       { name: 'public_feed', keys: { visibility: 1, status: 1, createdAt: -1 } },
       { name: 'public_by_category', keys: { visibility: 1, status: 1, categoryId: 1, createdAt: -1 } },
@@ -50,22 +50,15 @@ export const COLLECTIONS = {
       { name: 'inbox_pending', keys: { ownerUnitId: 1, status: 1, deadlineAt: 1 } },
       { name: 'inbox_answered', keys: { ownerUnitId: 1, status: 1, answeredAt: -1 } },
       { name: 'escalation_queue', keys: { status: 1, escalatedAt: 1 } },
+      { name: 'due_work', keys: { nextWorkAt: 1 } },
+      { name: 'outbox_due', keys: { outboxDueAt: 1 } },
+      { name: 'by_answer_id', keys: { 'answers.id': 1 } },
     ],
   },
-  answers: {
-    name: 'answers',
-    purpose: 'replies to questions; the official one is named by the question',
-    indexes: [{ name: 'by_question', keys: { questionId: 1, createdAt: 1 } }],
-  },
-  events: {
-    name: 'events',
-    purpose: 'the append-only timeline of every state change (who, when, what, why)',
-    indexes: [{ name: 'by_question', keys: { questionId: 1, at: 1 } }],
-  },
-  timers: {
-    name: 'timers',
-    purpose: 'what the scheduler must do and when: reminders, escalations, auto-closes, notice reminders',
-    indexes: [{ name: 'due', keys: { state: 1, dueAt: 1 } }],
+  askQuotas: {
+    name: 'askQuotas',
+    purpose: "each asker's recent asks, so the asking limits hold under concurrency",
+    indexes: [],
   },
   notifications: {
     name: 'notifications',

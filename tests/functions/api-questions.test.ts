@@ -59,7 +59,9 @@ describe('question.ask', () => {
     expect(out.deadlineAt - out.createdAt).toBe(24 * HOUR_MS);
     const stored = api.find('questions', { _id: out.id })[0]!;
     expect(stored).toMatchObject({ askerOpenid: STUDENT, status: 'routed', ownerUnitId: 'c-cs' });
-    expect(api.find('events', { questionId: out.id })).toEqual([expect.objectContaining({ type: 'ask', toStatus: 'routed', unitId: 'c-cs' })]);
+    expect(stored.timeline).toEqual([expect.objectContaining({ type: 'ask', toStatus: 'routed', unitId: 'c-cs' })]);
+    // Written whole: its schedule (the first reminder, 4 hours before the deadline) is in the same document.
+    expect(stored.nextWorkAt).toBe(out.deadlineAt - 4 * HOUR_MS);
   });
 
   it("routes to the category's owning department (后勤宿舍 → 后勤服务中心)", async () => {
@@ -84,7 +86,7 @@ describe('question.ask', () => {
     expect(expectOk(second).id).toBe(first.id);
     expect(expectOk(third).id).toBe(first.id);
     expect(api.count('questions')).toBe(before + 1);
-    expect(api.count('events', { questionId: first.id })).toBe(1);
+    expect(api.question(first.id).timeline).toHaveLength(1);
   });
 
   it('does not let another person reuse a requestId to read or overwrite a question', async () => {

@@ -3,6 +3,7 @@ import { cloudbaseRepositories } from '../../shared/server/adapters/cloudbase-re
 import type { Repositories } from '../../shared/server/ports/repositories';
 import { runTick, type TickDeps } from '../../shared/server/use-cases/run-tick';
 import { randomIds } from '../../shared/server/ids';
+import { DEFAULT_REMINDER_OFFSETS_HOURS } from '../../shared/domain/answer-deadline';
 import type { Notifier, SubscribeMessage } from '../../shared/server/ports/notifier';
 import { OutboxNotifier } from '../../shared/server/adapters/outbox-notifier';
 import { DEFAULT_CASE_POLICY } from '../../shared/domain/case-lifecycle';
@@ -23,7 +24,8 @@ const TEMPLATES = { reminder: 'local-reminder', escalation: 'local-escalation', 
 
 /** A tick of the real scheduler use case with a chosen notifier (and repositories), at the shifted clock. */
 function tickWith(notifier: Notifier, repos: Repositories = cloudbaseRepositories(api.db, { catalogCacheMs: 0 }), extra: Partial<TickDeps> = {}) {
-  return runTick({ repos, notifier, templates: TEMPLATES, fallbackWebhooks: {}, ids: randomIds, policy: DEFAULT_CASE_POLICY, now: api.now(), ...extra });
+  const settings = { casePolicy: DEFAULT_CASE_POLICY, reminderOffsetsHours: DEFAULT_REMINDER_OFFSETS_HOURS };
+  return runTick({ repos, notifier, templates: TEMPLATES, fallbackWebhooks: {}, settings, now: api.now(), ...extra });
 }
 
 const ask = (fields: Record<string, unknown> = {}) => askAsStudent(api, fields);
@@ -46,7 +48,7 @@ describe('the 24-hour clock', () => {
 
     api.advance(1 * HOUR_MS); // 4 hours before the deadline
     const report = await api.tick();
-    expect(report.timers.done).toBeGreaterThanOrEqual(1);
+    expect(report.questions.changed).toBeGreaterThanOrEqual(1);
     const reminders = notes(id, 'reminder');
     expect(reminders.map((n) => n.recipientOpenid).sort()).toEqual(['dev-cs-expert', 'dev-cs-league', 'dev-cs-peer']);
     // Those with a subscription credit got a WeChat message linking to the question…
@@ -105,9 +107,9 @@ describe('the 24-hour clock', () => {
   it('sends no reminder or escalation once the question is answered', async () => {
     const id = await ask();
     expectOk(await api.call(CS_RESPONDER, 'answer.post', { questionId: id, content: '可以查两次，第三次需要导师签字。' }));
+    expect(api.question(id).nextWorkAt).toBe(api.question(id).autoCloseAt); // nothing owed before the auto-close
     api.advance(25 * HOUR_MS);
-    const report = await api.tick();
-    expect(report.timers.skipped).toBeGreaterThanOrEqual(3);
+    await api.tick();
     expect(notes(id, 'reminder')).toHaveLength(0);
     expect(expectOk(await api.call(STUDENT, 'question.get', { id })).escalated).toBe(false);
   });
@@ -194,47 +196,58 @@ describe('delivery is exactly once and loses nothing', () => {
 
   it('two ticks running at once send each message once', async () => {
     const ids = await dueReminders(4);
+    const due = api.count('questions', { nextWorkAt: { $lte: api.now() } });
     const [a, b] = await Promise.all([api.tick(), api.tick()]);
-    expect(a.timers.done + b.timers.done).toBe(api.count('timers', { state: 'done' }));
-    expect(a.timers.done).toBeGreaterThan(0);
-    expect(b.timers.done + b.timers.lost + a.timers.lost).toBeGreaterThan(0);
+    // Each due question is changed by exactly one of the two ticks.
+    expect(a.questions.changed + b.questions.changed).toBe(due);
+    expect(a.questions.failed + b.questions.failed).toBe(0);
     expectEachOnce(ids);
   });
 
-  it('a tick that crashes midway is finished by the next one, without doubles', async () => {
-    const ids = await dueReminders(4);
-    const repos = cloudbaseRepositories(api.db, { catalogCacheMs: 0 });
-    // The process dies on the third delivery claim: an exception escapes the tick.
-    let claims = 0;
-    const crashing: Repositories = {
-      ...repos,
-      notifications: {
-        ...repos.notifications,
-        claim: async (...args) => {
-          claims += 1;
-          if (claims === 3) throw new Error('simulated crash');
-          return repos.notifications.claim(...args);
-        },
-        enqueue: repos.notifications.enqueue.bind(repos.notifications),
-        listDue: repos.notifications.listDue.bind(repos.notifications),
-        finish: repos.notifications.finish.bind(repos.notifications),
-        retryLater: repos.notifications.retryLater.bind(repos.notifications),
-        listUnreachable: repos.notifications.listUnreachable.bind(repos.notifications),
-      },
+  /** The repositories of a process that dies at `where`: the error escapes the tick. */
+  function dyingAt(repos: Repositories, where: 'recipients' | 'records'): Repositories {
+    const die = async () => {
+      throw new Error('simulated crash');
     };
-    const notifier = new OutboxNotifier(api.db, () => ({ now: api.now }), randomIds);
-    await expect(tickWith(notifier, crashing)).rejects.toThrow('simulated crash');
-    expect(api.count('notifications', { state: 'pending' })).toBeGreaterThan(0); // work left undone
+    const replacing = <T extends object>(target: T, method: string): T => Object.assign(Object.create(Object.getPrototypeOf(target)), target, { [method]: die });
+    if (where === 'recipients') return { ...repos, users: replacing(repos.users, 'listResponders') };
+    return { ...repos, notifications: replacing(repos.notifications, 'insertMany') };
+  }
 
-    // The next tick, once the crashed tick's leases have run out, finishes the work.
+  it('a tick that dies after changing questions and before sending is finished by the next one, without doubles', async () => {
+    const ids = await dueReminders(4);
+    const notifier = new OutboxNotifier(api.db, () => ({ now: api.now }), randomIds);
+    await expect(tickWith(notifier, dyingAt(cloudbaseRepositories(api.db, { catalogCacheMs: 0 }), 'recipients'))).rejects.toThrow('simulated crash');
+    // The questions were changed (their reminders owed in their outboxes) and nothing was sent.
+    for (const id of ids) expect(api.question(id).outbox).toEqual([expect.objectContaining({ kind: 'reminder' })]);
+    expect(api.outbox({ channel: 'subscribe', templateId: 'local-reminder' }).filter((m) => ids.some((id) => m.page.endsWith(id)))).toEqual([]);
+
+    // Before the outbox lease runs out nothing is taken twice; after it, the sweep queues what is owed.
+    await api.tick();
+    expect(notes(ids[0]!, 'reminder')).toEqual([]);
+    api.advance(3 * 60_000);
+    const next = await api.tick();
+    expect(next.sweep.queued).toBeGreaterThanOrEqual(ids.length * 3);
+    expectEachOnce(ids);
+    for (const id of ids) expect(api.question(id)).toMatchObject({ outbox: [], outboxDueAt: null });
+  });
+
+  it('a tick that dies after sending and before recording sends again once (the window decision 5 names), and records every message', async () => {
+    const ids = await dueReminders(2);
+    const notifier = new OutboxNotifier(api.db, () => ({ now: api.now }), randomIds);
+    await expect(tickWith(notifier, dyingAt(cloudbaseRepositories(api.db, { catalogCacheMs: 0 }), 'records'))).rejects.toThrow('simulated crash');
     api.advance(3 * 60_000);
     await api.tick();
-    expectEachOnce(ids);
+    for (const id of ids) {
+      const sent = api.outbox({ channel: 'subscribe', page: `pages/question/index?id=${id}`, templateId: 'local-reminder' });
+      expect(sent.map((m) => m.touser).sort()).toEqual(['dev-cs-expert', 'dev-cs-expert', 'dev-cs-peer', 'dev-cs-peer']);
+      expect(notes(id, 'reminder').map((n) => n.state).sort()).toEqual(['sent', 'sent', 'undeliverable']);
+    }
   });
 });
 
 describe('a tick under trouble', () => {
-  it('goes on past a timer whose work fails, and stops taking work when out of time', async () => {
+  it('goes on past a question whose work fails, and stops taking work when out of time', async () => {
     await giveCredits('dev-cs-expert', 'dev-cs-peer');
     const broken = await ask({ title: '这个问题的提醒会出错' });
     const fine = await ask({ title: '这个问题的提醒正常' });
@@ -243,24 +256,23 @@ describe('a tick under trouble', () => {
     const flaky: Repositories = {
       ...repos,
       questions: Object.assign(Object.create(Object.getPrototypeOf(repos.questions)), repos.questions, {
-        findById: async (id: string) => {
+        applyChange: async (id: string, ...rest: [number, never]) => {
           if (id === broken) throw new Error('database timeout');
-          return repos.questions.findById(id);
+          return repos.questions.applyChange(id, ...rest);
         },
       }),
     };
     const notifier = new OutboxNotifier(api.db, () => ({ now: api.now }), randomIds);
     const report = await tickWith(notifier, flaky);
-    expect(report.timers.retry).toBeGreaterThanOrEqual(1);
+    expect(report.questions.failed).toBe(1);
     expect(notes(fine, 'reminder').length).toBe(3);
     expect(notes(broken, 'reminder')).toHaveLength(0);
-    expect(api.find('timers', { questionId: broken, kind: 'remind', state: 'running' })).toHaveLength(1);
+    expect(api.question(broken).nextWorkAt).toBeLessThanOrEqual(api.now()); // still due
 
     // Out of time from the start: nothing is taken.
-    api.advance(3 * 60_000);
     const idle = await tickWith(notifier, repos, { outOfTime: () => true });
-    expect(idle.timers).toEqual({ done: 0, skipped: 0, lost: 0, retry: 0 });
-    // The next normal tick picks the failed one up once its lease ran out.
+    expect(idle.questions).toEqual({ changed: 0, idle: 0, conflicts: 0, failed: 0 });
+    // The next normal tick picks the failed one up.
     await tickWith(notifier, repos);
     expect(notes(broken, 'reminder').length).toBe(3);
   });
@@ -272,7 +284,7 @@ describe('the scheduler function', () => {
     const { invocationContext } = await import('../../scripts/local-cloud/function-host');
     expect(await scheduler.main({ Type: 'Timer' }, invocationContext('scheduler', { openid: STUDENT }, 0))).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
     expect(await scheduler.main({ action: 'tick' }, invocationContext('scheduler', { openid: null }, 0))).toMatchObject({ ok: false });
-    expect(await api.tick()).toMatchObject({ timers: expect.any(Object) });
+    expect(await api.tick()).toMatchObject({ questions: expect.any(Object) });
   });
 });
 

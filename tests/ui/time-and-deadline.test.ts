@@ -1,6 +1,7 @@
 import { HOUR_MS } from '@shared/domain/answer-deadline';
 import { describeCommitment, describeCountdown, sortByDeadline } from '../../miniprogram/src/utils/deadline';
-import { formatDateTime, formatDuration, formatRelative } from '../../miniprogram/src/utils/time';
+import { formatDuration } from '../../shared/domain/shanghai-time';
+import { formatDateTime, formatRelative } from '../../miniprogram/src/utils/time';
 
 const NOW = Date.UTC(2026, 2, 2, 2, 0, 0); // 2026-03-02 10:00 Shanghai
 const MIN = 60 * 1000;

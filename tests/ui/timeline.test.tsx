@@ -78,16 +78,25 @@ test('an escalated, still unanswered question tells the asker the coordinator is
   expect(screen.getByText('超时升级')).toBeTruthy();
 });
 
-test('no escalation note once the question is answered, or when it never escalated', async () => {
+test('an escalated question that has been answered keeps the badge but drops the coordinator note', async () => {
   jest.mocked(getQuestion).mockResolvedValue(detail({ escalated: true, status: 'answered' }));
-  const { unmount } = render(<QuestionPage />);
-  expect(await screen.findByText('已超时升级')).toBeTruthy();
-  expect(screen.queryByText('已超时，协管正在督办')).toBeNull();
-  unmount();
-
-  jest.mocked(getQuestion).mockResolvedValue(detail({ status: 'routed', answeredAt: null, answers: [] }));
   render(<QuestionPage />);
-  await screen.findByText('处理记录').catch(() => undefined);
-  await screen.findByText(/剩余/);
+  expect(await screen.findByText('已超时升级')).toBeTruthy();
+  expect(screen.getByText('热水供应时间为每天 6:00-24:00，已联系维修。')).toBeTruthy();
+  expect(screen.queryByText('已超时，协管正在督办')).toBeNull();
+});
+
+test('a waiting question that never escalated shows its countdown, with no badge and no coordinator note', async () => {
+  jest.mocked(getQuestion).mockResolvedValue(
+    detail({ status: 'routed', answeredAt: null, answers: [], deadlineAt: NOW + 21 * HOUR_MS, timeline: [entry('ask', 0)] }),
+  );
+  render(<QuestionPage />);
+  // Wait for the question itself (not the loading state): its countdown and its timeline.
+  expect(await screen.findByText('剩余 21小时')).toBeTruthy();
+  expect(jest.mocked(getQuestion)).toHaveBeenCalledWith('q1');
+  expect(screen.getByText('处理记录')).toBeTruthy();
+  expect(screen.getByText('提问')).toBeTruthy();
+  expect(screen.getByText('由「后勤服务中心」负责')).toBeTruthy();
+  expect(screen.queryByText('已超时升级')).toBeNull();
   expect(screen.queryByText('已超时，协管正在督办')).toBeNull();
 });

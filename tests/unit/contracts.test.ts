@@ -1,29 +1,353 @@
-import { API_ACTIONS, isActionName } from '../../shared/contracts/actions';
-import { QuestionAskInput } from '../../shared/contracts/question.contract';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { z } from 'zod';
+import {
+  API_ACTIONS,
+  isActionName,
+  type ActionInput,
+  type ActionName,
+  type ActionOutput,
+  type ActionParsedInput,
+} from '../../shared/contracts/actions';
+import { ApiError, ERROR_CODES, ErrorResult } from '../../shared/contracts/common.contract';
+import { QuestionAskInput, type QuestionDetail, type QuestionSummary } from '../../shared/contracts/question.contract';
 import { ERROR_MESSAGES } from '../../shared/domain/errors';
+import { CLIENT_ERROR_MESSAGES, messageFor, type ApiErrorCode } from '../../miniprogram/src/services/api-error';
 
-describe('contracts', () => {
-  it('declares input and output for every action', () => {
-    for (const [name, contract] of Object.entries(API_ACTIONS)) {
-      expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
-      expect(contract.input).toBeDefined();
-      expect(contract.output).toBeDefined();
-    }
+/**
+ * The contract table is what both sides trust: the server parses `input` before
+ * any use case runs and `output` before anything leaves; the client parses
+ * `output` again. Every action gets one valid example of each, so the tests below
+ * exercise the real schemas instead of checking that they exist.
+ */
+interface Example<A extends ActionName> {
+  input: ActionInput<A>;
+  /** What the server's use case receives, when parsing changes the input (trims, defaults). */
+  parsed?: ActionParsedInput<A>;
+  output: ActionOutput<A>;
+}
+
+const T0 = Date.UTC(2026, 2, 2, 2, 0, 0);
+const HOUR = 3_600_000;
+
+const summary: QuestionSummary = {
+  id: 'q-1',
+  title: '宿舍热水几点供应？',
+  excerpt: '最近晚上十点以后就没有热水了',
+  categoryId: 'cat-life',
+  categoryName: '后勤',
+  collegeId: 'c-cs',
+  ownerUnitId: 'u-logistics',
+  ownerUnitName: '后勤服务中心',
+  askerName: '计算机学院同学',
+  anonymous: false,
+  urgent: false,
+  visibility: 'public',
+  status: 'answered',
+  createdAt: T0,
+  deadlineAt: T0 + 24 * HOUR,
+  answeredAt: T0 + HOUR,
+  answerCount: 1,
+  escalated: false,
+};
+
+const detail: QuestionDetail = {
+  ...summary,
+  content: '最近晚上十点以后就没有热水了，请问是调整了供应时间吗？',
+  routeReason: 'category',
+  answers: [
+    {
+      id: 'a-1',
+      content: '热水供应时间为每天 6:00-24:00，已联系维修。',
+      responderName: '王老师',
+      unitName: '后勤服务中心',
+      teamLabel: '专帮青',
+      official: true,
+      createdAt: T0 + HOUR,
+    },
+  ],
+  timeline: [
+    { id: 'e-1', type: 'ask', at: T0, actorName: '计算机学院同学', unitName: null, fromStatus: null, toStatus: 'routed', reason: null },
+    { id: 'e-2', type: 'answer', at: T0 + HOUR, actorName: '王老师', unitName: '后勤服务中心', fromStatus: 'routed', toStatus: 'answered', reason: null },
+  ],
+  rating: { satisfied: true, comment: '很快', at: T0 + 2 * HOUR },
+  reopenCount: 0,
+  assigneeName: '王老师',
+  noticeRequired: false,
+  notice: { text: '已更换热水锅炉控制器，恢复全天供应。', publishedAt: T0 + 3 * HOUR },
+  viewerCanAnswer: false,
+  viewerIsAsker: true,
+  viewerActions: ['rate'],
+};
+
+const page = { items: [summary], nextCursor: 'c-20' };
+const caseResult = { status: 'handling' as const, version: 3 };
+
+const EXAMPLES: { [A in ActionName]: Example<A> } = {
+  'catalog.get': {
+    input: {},
+    output: {
+      units: [{ id: 'u-school', name: '校团委', kind: 'school', parentId: null }],
+      categories: [{ id: 'cat-life', name: '后勤', description: '宿舍、食堂', ownerUnitId: 'u-logistics', answerHours: 24 }],
+    },
+  },
+  'me.get': {
+    input: {},
+    output: {
+      registered: true,
+      name: '任智宇',
+      collegeId: 'c-cs',
+      roles: ['responder'],
+      memberships: [{ unitId: 'u-cs', unitName: '计算机学院团委', team: 'expert', categoryIds: ['cat-study'] }],
+      subscribeTemplates: { asker: ['tpl-answered'], responder: ['tpl-remind'] },
+    },
+  },
+  'question.ask': {
+    input: { collegeId: 'c-cs', categoryId: 'cat-study', title: '  数据结构有答疑吗  ', content: '想了解数据结构课程的答疑时间和地点。' },
+    parsed: {
+      collegeId: 'c-cs',
+      categoryId: 'cat-study',
+      title: '数据结构有答疑吗',
+      content: '想了解数据结构课程的答疑时间和地点。',
+      anonymous: false,
+      urgent: false,
+      visibility: 'public',
+    },
+    output: { id: 'q-1', routedTo: { unitId: 'u-cs', unitName: '计算机学院团委', reason: 'college' }, createdAt: T0, deadlineAt: T0 + 24 * HOUR },
+  },
+  'question.get': { input: { id: 'q-1' }, output: detail },
+  'question.listPublic': { input: { categoryId: 'cat-life' }, parsed: { categoryId: 'cat-life', pageSize: 20 }, output: page },
+  'question.listMine': { input: { pageSize: 5, cursor: 'c-20' }, output: page },
+  'inbox.list': { input: {}, parsed: { pageSize: 20, box: 'pending' }, output: page },
+  'inbox.counts': { input: {}, output: { pending: 3, dueSoon: 1, overdue: 0, handling: 2 } },
+  'answer.post': {
+    input: { questionId: 'q-1', content: '  热水已恢复，请同学放心。  ' },
+    parsed: { questionId: 'q-1', content: '热水已恢复，请同学放心。' },
+    output: { answerId: 'a-1', official: true, answeredAt: T0 + HOUR },
+  },
+  'question.claim': { input: { questionId: 'q-1' }, output: caseResult },
+  'question.transfer': { input: { questionId: 'q-1', toUnitId: 'u-logistics', reason: '属于后勤问题' }, output: caseResult },
+  'question.startHandling': { input: { questionId: 'q-1' }, parsed: { questionId: 'q-1', note: '' }, output: caseResult },
+  'question.addProgress': { input: { questionId: 'q-1', note: '已联系维修师傅' }, output: caseResult },
+  'question.resolve': { input: { questionId: 'q-1', note: '锅炉已修好' }, output: { status: 'resolved', version: 4 } },
+  'question.publishNotice': { input: { questionId: 'q-1', notice: '已更换热水锅炉控制器，恢复全天供应。' }, output: caseResult },
+  'question.rate': {
+    input: { questionId: 'q-1', satisfied: false },
+    parsed: { questionId: 'q-1', satisfied: false, comment: '' },
+    output: { status: 'resolved', version: 5 },
+  },
+  'question.reopen': { input: { questionId: 'q-1', reason: '晚上仍然没有热水' }, output: { status: 'handling', version: 6 } },
+  'escalation.list': { input: { pageSize: 50 }, output: { items: [{ ...summary, status: 'routed', answeredAt: null, escalated: true }], nextCursor: null } },
+  'unit.unreachable': {
+    input: {},
+    output: { people: [{ key: 'p-1', name: '任智宇', unitName: '计算机学院团委', missed: 2, viaGroup: 1, lastReason: '订阅次数已用完', lastAt: T0 }] },
+  },
+  'subscription.record': {
+    input: { results: [{ templateId: 'tpl-remind', result: 'accept' }] },
+    output: { credits: [{ templateId: 'tpl-remind', credits: 1 }] },
+  },
+};
+
+const ACTIONS = Object.keys(API_ACTIONS) as ActionName[];
+const inputOf = (a: ActionName) => API_ACTIONS[a].input as z.ZodType;
+const outputOf = (a: ActionName) => API_ACTIONS[a].output as z.ZodType;
+function example(action: ActionName): Example<ActionName> {
+  const found = (EXAMPLES as Partial<Record<ActionName, Example<ActionName>>>)[action];
+  if (!found) throw new Error(`${action} is in API_ACTIONS but has no example here: add its input and output to EXAMPLES`);
+  return found;
+}
+
+type Json = unknown;
+type Path = (string | number)[];
+
+/** Every plain object inside `value`, with its path (the value itself first). */
+function objectPaths(value: Json, path: Path = []): Path[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => objectPaths(v, [...path, i]));
+  if (value && typeof value === 'object') {
+    return [path, ...Object.entries(value).flatMap(([k, v]) => objectPaths(v, [...path, k]))];
+  }
+  return [];
+}
+
+/** A deep copy of `value` with `change` applied to the node at `path`. */
+function changedAt(value: Json, path: Path, change: (node: Record<string, unknown>) => void): Json {
+  const copy = structuredClone(value) as Record<string | number, unknown>;
+  const node = path.reduce<Record<string | number, unknown>>((n, key) => n[key] as Record<string | number, unknown>, copy);
+  change(node as Record<string, unknown>);
+  return copy;
+}
+
+function issuesOf(schema: z.ZodType, value: Json): z.ZodIssue[] {
+  const result = schema.safeParse(value);
+  return result.success ? [] : result.error.issues;
+}
+
+describe('the action table', () => {
+  it('has an example for exactly the actions it lists, each named area.verb', () => {
+    expect(Object.keys(EXAMPLES).sort()).toEqual([...ACTIONS].sort());
+    for (const name of ACTIONS) expect(name).toMatch(/^[a-z]+\.[a-z][a-zA-Z]*$/);
   });
 
   it('does not treat inherited object keys as actions', () => {
     expect(isActionName('toString')).toBe(false);
     expect(isActionName('__proto__')).toBe(false);
-    expect(isActionName('question.ask')).toBe(true);
+    expect(isActionName('constructor')).toBe(false);
+    for (const name of ACTIONS) expect(isActionName(name)).toBe(true);
+  });
+});
+
+describe.each(ACTIONS)('%s input', (action) => {
+  it('is a zod schema that accepts the example and gives the use case the parsed value', () => {
+    const { input, parsed } = example(action);
+    expect(inputOf(action)).toBeInstanceOf(z.ZodType);
+    expect(inputOf(action).safeParse(input)).toEqual({ success: true, data: parsed ?? input });
   });
 
-  it('trims text, fills defaults and rejects unknown keys', () => {
-    const parsed = QuestionAskInput.parse({ collegeId: 'c-cs', categoryId: 'cat-study', title: '  标题四个字  ', content: '内容至少需要十个字的长度' });
-    expect(parsed).toMatchObject({ title: '标题四个字', anonymous: false, urgent: false, visibility: 'public' });
-    expect(QuestionAskInput.safeParse({ ...parsed, extra: 1 }).success).toBe(false);
+  it('is strict at every level: an unknown key anywhere is rejected as unrecognized', () => {
+    const { input } = example(action);
+    for (const path of objectPaths(input)) {
+      const smuggled = changedAt(input, path, (node) => {
+        node.askerOpenid = 'o-someone-else';
+      });
+      expect({ path, issues: issuesOf(inputOf(action), smuggled) }).toEqual({
+        path,
+        issues: [expect.objectContaining({ code: 'unrecognized_keys', keys: ['askerOpenid'], path })],
+      });
+    }
   });
 
-  it('has a Chinese message for every error code', () => {
-    for (const message of Object.values(ERROR_MESSAGES)) expect(message).toMatch(/[\u4e00-\u9fa5]/);
+  it('rejects data that is not an object', () => {
+    for (const wrong of [null, 'question', 42, ['q-1']]) {
+      expect({ wrong, accepted: inputOf(action).safeParse(wrong).success }).toEqual({ wrong, accepted: false });
+    }
+  });
+});
+
+/** Every `id` / `…Id` field of an input: a MongoDB operator must never pass as an id. */
+const ID_FIELDS = ACTIONS.flatMap((action) =>
+  Object.keys((EXAMPLES as Partial<Record<ActionName, Example<ActionName>>>)[action]?.input ?? {})
+    .filter((key) => key === 'id' || key.endsWith('Id'))
+    .map((key) => [action, key] as const),
+);
+
+it.each(ID_FIELDS)('%s rejects a query operator or a foreign character in %s', (action, key) => {
+  const { input } = example(action);
+  for (const wrong of [{ $gt: '' }, 'q-1"; drop', '', 'x'.repeat(65)]) {
+    const issues = issuesOf(inputOf(action), { ...(input as object), [key]: wrong });
+    expect({ wrong, paths: [...new Set(issues.map((i) => i.path.join('.')))] }).toEqual({ wrong, paths: [key] });
+  }
+});
+
+describe.each(ACTIONS)('%s output', (action) => {
+  it('is a zod schema that passes the example through unchanged', () => {
+    const { output } = example(action);
+    expect(outputOf(action)).toBeInstanceOf(z.ZodType);
+    expect(outputOf(action).safeParse(output)).toEqual({ success: true, data: output });
+  });
+
+  it('rejects values that are clearly not this output', () => {
+    const { output } = example(action);
+    for (const wrong of [null, undefined, 'ok', 0, [], {}, { ok: true, data: output }]) {
+      expect({ wrong, accepted: outputOf(action).safeParse(wrong).success }).toEqual({ wrong, accepted: false });
+    }
+  });
+
+  it('rejects a missing or mistyped top-level field', () => {
+    const { output } = example(action);
+    for (const key of Object.keys(output as object)) {
+      const { [key]: _dropped, ...missing } = output as Record<string, unknown>;
+      expect({ key, missing: issuesOf(outputOf(action), missing).map((i) => i.path) }).toEqual({ key, missing: [[key]] });
+      const mistyped = { ...(output as object), [key]: Symbol('wrong') };
+      expect({ key, mistyped: issuesOf(outputOf(action), mistyped).map((i) => i.path) }).toEqual({ key, mistyped: [[key]] });
+    }
+  });
+
+  it('is strict at every level, so private fields (an openid) cannot leave the server', () => {
+    const { output } = example(action);
+    for (const path of objectPaths(output)) {
+      const leaked = changedAt(output, path, (node) => {
+        node.askerOpenid = 'o-student-li';
+      });
+      expect({ path, issues: issuesOf(outputOf(action), leaked) }).toEqual({
+        path,
+        issues: [expect.objectContaining({ code: 'unrecognized_keys', keys: ['askerOpenid'], path })],
+      });
+    }
+  });
+});
+
+it('question.ask trims, fills defaults, and enforces the length limits the form shows', () => {
+  const base = { collegeId: 'c-cs', categoryId: 'cat-study', content: '内容至少需要十个字的长度' };
+  expect(QuestionAskInput.safeParse({ ...base, title: '   四个字吗   ' }).success).toBe(true);
+  expect(issuesOf(QuestionAskInput, { ...base, title: '  三个字  ' })).toEqual([expect.objectContaining({ path: ['title'], message: '至少 4 个字' })]);
+  expect(issuesOf(QuestionAskInput, { ...base, title: '长'.repeat(61) })).toEqual([expect.objectContaining({ path: ['title'], message: '不能超过 60 个字' })]);
+  expect(issuesOf(QuestionAskInput, { ...base, title: '正常标题', content: '太短了' })).toEqual([expect.objectContaining({ path: ['content'] })]);
+});
+
+describe('error codes', () => {
+  const SERVER_CODES = Object.keys(ERROR_MESSAGES);
+
+  it('are namespaced and each has a Chinese message', () => {
+    for (const code of SERVER_CODES) {
+      expect(code).toMatch(/^[A-Z]+(\.[A-Z_]+)?$/);
+      expect({ code, message: ERROR_MESSAGES[code as keyof typeof ERROR_MESSAGES] }).toEqual({ code, message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
+    }
+  });
+
+  it('are never renamed or removed: the client switches on them', () => {
+    expect(SERVER_CODES).toEqual(
+      expect.arrayContaining([
+        'INPUT.INVALID',
+        'ACTION.UNKNOWN',
+        'AUTH.REQUIRED',
+        'AUTH.FORBIDDEN',
+        'QUESTION.NOT_FOUND',
+        'QUESTION.STATE_CONFLICT',
+        'CATALOG.UNKNOWN_COLLEGE',
+        'CATALOG.UNKNOWN_CATEGORY',
+        'CATALOG.UNKNOWN_UNIT',
+        'RATE.LIMITED',
+        'INTERNAL',
+      ]),
+    );
+  });
+
+  it('are exactly the codes an error reply may carry', () => {
+    expect([...ERROR_CODES].sort()).toEqual([...SERVER_CODES].sort());
+    for (const code of SERVER_CODES) {
+      const reply = { ok: false, error: { code, message: ERROR_MESSAGES[code as keyof typeof ERROR_MESSAGES], requestId: 'req-00001' } };
+      expect({ code, parsed: ErrorResult.safeParse(reply).success }).toEqual({ code, parsed: true });
+    }
+    expect(ApiError.safeParse({ code: 'QUESTION.GONE', message: '问题不存在' }).success).toBe(false);
+    expect(ApiError.safeParse({ code: 'INTERNAL', message: '服务暂时不可用', openid: 'o-1' }).success).toBe(false);
+  });
+
+  it('cover every code the server raises', () => {
+    const root = join(__dirname, '..', '..');
+    const sources = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        if (e.name === 'node_modules') return [];
+        const full = join(dir, e.name);
+        return e.isDirectory() ? sources(full) : /\.tsx?$/.test(e.name) ? [full] : [];
+      });
+    const raised = new Map<string, string>();
+    for (const file of [...sources(join(root, 'shared')), ...sources(join(root, 'cloudfunctions'))]) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/(?:DomainError\(|failure\(|refuse\(|code: )'([A-Z][A-Z_.]*)'/g)) raised.set(m[1]!, relative(root, file));
+    }
+    // The scan itself must find what we know is raised, or it proves nothing.
+    expect([...raised.keys()]).toEqual(expect.arrayContaining(['INPUT.INVALID', 'AUTH.FORBIDDEN', 'QUESTION.STATE_CONFLICT', 'RATE.LIMITED']));
+    const missing = [...raised].filter(([code]) => !(code in ERROR_MESSAGES)).map(([code, file]) => `${code} (${file})`);
+    expect(missing).toEqual([]);
+  });
+
+  it('on the client: its own codes never shadow a server code, and every code reads in Chinese', () => {
+    const clientCodes = Object.keys(CLIENT_ERROR_MESSAGES);
+    expect(clientCodes.filter((code) => code in ERROR_MESSAGES)).toEqual([]);
+    for (const code of [...SERVER_CODES, ...clientCodes] as ApiErrorCode[]) {
+      const expected = (ERROR_MESSAGES as Record<string, string>)[code] ?? (CLIENT_ERROR_MESSAGES as Record<string, string>)[code];
+      expect({ code, message: messageFor(code) }).toEqual({ code, message: expected });
+      expect(messageFor(code)).toMatch(/[\u4e00-\u9fa5]/);
+    }
   });
 });

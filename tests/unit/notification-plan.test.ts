@@ -34,6 +34,6 @@ describe('subscription message fields', () => {
   });
 
   it('tells the responder how long is left', () => {
-    expect(composeMessage('reminder', facts).data.thing4).toBe('剩余 4小时0分，请尽快答复');
+    expect(composeMessage('reminder', facts).data.thing4).toBe('剩余 4小时，请尽快答复');
   });
 });

@@ -17,9 +17,21 @@ export interface Registration {
 export interface MountedPage {
   /** Every payload the page passed to setData, in order. */
   updates: Record<string, unknown>[];
-  /** All text nodes rendered so far (Taro serialises them as `v`). */
+  /** The page's data after every setData so far, applied path by path as WeChat does. */
+  data: Record<string, unknown>;
+  /** The text the page shows now: its text nodes (Taro serialises them as `v`) in tree order. */
   text(): string;
 }
+
+/**
+ * Stands in for the cloud: gets what the bundle passed to wx.cloud.callFunction
+ * (`{name, data}`) and returns the function's `result`. It may throw, which the
+ * bundle sees as a failed call.
+ */
+export type CloudBackend = (call: { name: string; data: unknown }) => unknown;
+
+/** The default backend: no cloud here, every call returns a result no contract accepts. */
+const NO_BACKEND: CloudBackend = () => null;
 
 export class MiniRuntime {
   readonly registrations: Registration[] = [];
@@ -31,13 +43,16 @@ export class MiniRuntime {
   private appInstance: Record<string, unknown> = {};
   private readonly timers = new Set<NodeJS.Timeout>();
 
-  constructor(private readonly root: string) {
+  constructor(
+    private readonly root: string,
+    settings: { cloud?: CloudBackend } = {},
+  ) {
     const record = (kind: Registration['kind']) => (options: Record<string, unknown> = {}) => {
       this.registrations.push({ kind, file: this.currentFile, options });
       if (kind === 'App') this.appInstance = options;
       return options;
     };
-    const wx = makeWx(this.cloudCalls);
+    const wx = makeWx(this.cloudCalls, settings.cloud ?? NO_BACKEND);
     // Timers are tracked so dispose() can stop the bundle's intervals (countdown clocks)
     // and let jest exit.
     const track = (handle: NodeJS.Timeout) => {
@@ -100,12 +115,14 @@ export class MiniRuntime {
     const registration = this.registrationsOf(route).find((r) => r.kind === 'Page');
     if (!registration) throw new Error(`${route} did not register a Page`);
     const updates: Record<string, unknown>[] = [];
+    const data: Record<string, unknown> = {};
     const page = Object.assign(Object.create(registration.options) as Record<string, unknown>, {
       route,
       options: query,
-      data: {},
-      setData(data: Record<string, unknown>, cb?: () => void) {
-        updates.push(data);
+      data,
+      setData(payload: Record<string, unknown>, cb?: () => void) {
+        updates.push(payload);
+        for (const [key, value] of Object.entries(payload)) setAtPath(data, key, value);
         cb?.();
       },
       selectComponent: () => null,
@@ -117,7 +134,8 @@ export class MiniRuntime {
     hooks.onReady?.call(page);
     return {
       updates,
-      text: () => collectText(updates),
+      data,
+      text: () => textOf(data.root),
     };
   }
 
@@ -147,14 +165,32 @@ export class MiniRuntime {
   }
 }
 
-function collectText(value: unknown): string {
-  if (Array.isArray(value)) return value.map(collectText).join('');
-  if (value && typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>)
-      .map(([key, v]) => (key === 'v' && typeof v === 'string' ? v : collectText(v)))
-      .join('');
-  }
-  return '';
+/** Text of a Taro node tree: a text node carries `v`, an element its children in `cn`. */
+function textOf(node: unknown): string {
+  if (!node || typeof node !== 'object') return '';
+  const { v, cn } = node as { v?: unknown; cn?: unknown };
+  if (typeof v === 'string') return v;
+  return Array.isArray(cn) ? cn.map(textOf).join('') : '';
+}
+
+/**
+ * Applies one setData key the way WeChat does: `a.b[1].c` (and Taro's `a.[1].c`)
+ * names a path into the data, created as needed; other data stays as it was.
+ */
+function setAtPath(data: Record<string, unknown>, key: string, value: unknown): void {
+  const path = key
+    .split('.')
+    .flatMap((segment) => segment.match(/[^[\]]+|\[\d+\]/g) ?? [])
+    .map((segment) => (/^\[\d+\]$/.test(segment) ? Number(segment.slice(1, -1)) : segment));
+  let node = data as Record<string | number, unknown>;
+  path.forEach((segment, i) => {
+    if (i === path.length - 1) {
+      node[segment] = value;
+      return;
+    }
+    if (!node[segment] || typeof node[segment] !== 'object') node[segment] = typeof path[i + 1] === 'number' ? [] : {};
+    node = node[segment] as Record<string | number, unknown>;
+  });
 }
 
 function resolveSpec(from: string, spec: string): string {
@@ -163,7 +199,7 @@ function resolveSpec(from: string, spec: string): string {
 }
 
 /** `wx` with the few synchronous answers Taro reads at start-up; every other API is a no-op. */
-function makeWx(cloudCalls: Record<string, unknown>[]): Record<string, unknown> {
+function makeWx(cloudCalls: Record<string, unknown>[], cloud: CloudBackend): Record<string, unknown> {
   const systemInfo = {
     platform: 'devtools',
     system: 'iOS 17.0',
@@ -186,12 +222,13 @@ function makeWx(cloudCalls: Record<string, unknown>[]): Record<string, unknown> 
     getMenuButtonBoundingClientRect: () => ({ top: 24, bottom: 56, left: 280, right: 367, width: 87, height: 32 }),
     canIUse: () => true,
     nextTick: (cb: () => void) => Promise.resolve().then(cb),
-    // Every cloud call fails the contract (no backend here): pages must still render, showing the error.
     cloud: {
       init: () => undefined,
       callFunction: (options: Record<string, unknown>) => {
         cloudCalls.push(options);
-        return Promise.resolve({ result: null });
+        // Copied in and out, as if over the wire: the bundle and the backend share no objects.
+        const call = JSON.parse(JSON.stringify({ name: options.name, data: options.data })) as { name: string; data: unknown };
+        return new Promise((resolve) => setTimeout(resolve, 0)).then(() => ({ result: JSON.parse(JSON.stringify(cloud(call) ?? null)) }));
       },
     },
   };

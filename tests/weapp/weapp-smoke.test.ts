@@ -1,6 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { MiniRuntime } from './mini-runtime';
+import type { z } from 'zod';
+import { API_ACTIONS, isActionName, type ActionName, type ActionOutput, type ActionParsedInput } from '@shared/contracts/actions';
+import type { Me } from '@shared/contracts/me.contract';
+import { CLIENT_ERROR_MESSAGES } from '../../miniprogram/src/services/api-error';
+import { NOW, catalog, detail, summary } from '../ui/support/fixtures';
+import { MiniRuntime, type CloudBackend } from './mini-runtime';
 
 const DIST = path.resolve(__dirname, '../../miniprogram/dist');
 const APP_JSON = path.join(DIST, 'app.json');
@@ -61,7 +66,7 @@ test('app.json lists the student pages in the main package, the expert and admin
 });
 
 test('every page app.json lists has expected render text here (so new pages are not skipped silently)', () => {
-  expect(allPages(readAppJson()).filter((p) => !(p in EXPECTED_TEXT))).toEqual([]);
+  expect(allPages(readAppJson()).filter((p) => !EXPECTED_TEXT[p]?.length)).toEqual([]);
 });
 
 test('app.js and every page in app.json load and register with App / Page / Component', () => {
@@ -83,56 +88,142 @@ test('app.js and every page in app.json load and register with App / Page / Comp
   expect(unregistered).toEqual([]);
 });
 
-/** Text each page must render from its own code (not from backend data). */
-const EXPECTED_TEXT: Record<string, string> = {
-  'pages/index/index': '我要提问',
-  'pages/ask/index': '说出你的问题',
-  'pages/question/index': '',
-  'pages/mine/index': '我的提问',
-  'expert/pages/inbox/index': '即将超时',
-  'expert/pages/reply/index': '',
-  'admin/pages/escalations/index': '超时督办',
-  'admin/pages/unreachable/index': '提醒送达情况',
+/**
+ * A stand-in for the `api` cloud function: answers every action the pages call
+ * with data that passes the action's own output contract, after checking the
+ * bundle sent an input that passes its input contract. Each list carries a
+ * title of its own, so a page is known to show its own data.
+ */
+const TITLES = {
+  public: '公开问题：宿舍热水几点供应？',
+  mine: '我的问题：图书馆周末开放吗？',
+  inbox: '待答问题：选课系统打不开',
+  escalated: '超时问题：食堂窗口排队太久',
+  detail: '详情问题：实验室门禁卡补办',
 };
+const ME: Me = {
+  registered: true,
+  name: '任智宇',
+  collegeId: null,
+  roles: ['student', 'responder'],
+  memberships: [{ unitId: 'u-cs', unitName: '计算机学院团委', team: 'expert', categoryIds: ['cat-study'] }],
+  subscribeTemplates: { asker: [], responder: [] },
+};
+const REPLIES: Partial<{ [A in ActionName]: (input: ActionParsedInput<A>) => ActionOutput<A> }> = {
+  'catalog.get': () => catalog,
+  'me.get': () => ME,
+  'question.listPublic': () => ({ items: [summary({ id: 'q-public', title: TITLES.public })], nextCursor: null }),
+  'question.listMine': () => ({ items: [summary({ id: 'q-mine', title: TITLES.mine })], nextCursor: null }),
+  'inbox.list': () => ({ items: [summary({ id: 'q-inbox', title: TITLES.inbox, status: 'routed', answeredAt: null, answerCount: 0 })], nextCursor: null }),
+  'inbox.counts': () => ({ pending: 1, dueSoon: 0, overdue: 0, handling: 0 }),
+  'escalation.list': () => ({
+    items: [summary({ id: 'q-late', title: TITLES.escalated, status: 'routed', answeredAt: null, answerCount: 0, escalated: true })],
+    nextCursor: null,
+  }),
+  'unit.unreachable': () => ({
+    people: [{ key: 'p-1', name: '周老师', unitName: '后勤服务中心', missed: 2, viaGroup: 1, lastReason: '订阅次数已用完', lastAt: NOW }],
+  }),
+  'question.get': ({ id }) => detail({ id, title: TITLES.detail, viewerCanAnswer: true }),
+};
+
+const FAKE_API_REFUSED = '测试后端拒绝了请求';
+const fakeApi: CloudBackend = ({ name, data }) => {
+  const event = data as { action: string; data?: unknown };
+  const fail = (code: string, why: string) => ({ ok: false, error: { code, message: `${FAKE_API_REFUSED}：${why}` } });
+  if (name !== 'api' || !isActionName(event.action)) return fail('ACTION.UNKNOWN', `${name}/${event.action}`);
+  const input = (API_ACTIONS[event.action].input as z.ZodType).safeParse(event.data ?? {});
+  if (!input.success) return fail('INPUT.INVALID', `${event.action} 的输入不符合契约`);
+  const reply = REPLIES[event.action] as ((input: unknown) => unknown) | undefined;
+  if (!reply) return fail('ACTION.UNKNOWN', `没有为 ${event.action} 准备数据`);
+  return { ok: true, data: (API_ACTIONS[event.action].output as z.ZodType).parse(reply(input.data)) };
+};
+
+/** What each page must show once the backend answered: its own words and the data it was given. */
+const EXPECTED_TEXT: Record<string, string[]> = {
+  'pages/index/index': ['我要提问', '大家在问', TITLES.public],
+  // The college comes from the entry link (?college=u-cs), its name from the catalog.
+  'pages/ask/index': ['说出你的问题', '计算机学院团委', '学业', '后勤', '提交问题'],
+  'pages/question/index': [TITLES.detail, '由「后勤服务中心」负责', '答复（1）', '热水供应时间为每天 6:00-24:00，已联系维修。'],
+  'pages/mine/index': ['任智宇', '计算机学院团委', '答复工作台', '我的提问', TITLES.mine],
+  'expert/pages/inbox/index': ['待回复', '即将超时', '已超时', TITLES.inbox],
+  'expert/pages/reply/index': [TITLES.detail, '已有答复', '热水供应时间为每天 6:00-24:00，已联系维修。', '我的回复', '提交回复'],
+  'admin/pages/escalations/index': ['超时督办', TITLES.escalated],
+  'admin/pages/unreachable/index': ['提醒送达情况', '周老师', '2 条未送达 · 1 条改发群'],
+};
+
+const QUERY = { id: 'q-smoke', college: 'u-cs' };
+const LOADING = '加载中…';
+const REPLY_INVALID = CLIENT_ERROR_MESSAGES['REPLY.INVALID'];
 
 async function waitFor(check: () => boolean, timeoutMs = 3000): Promise<void> {
   const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  while (!check() && Date.now() - start < timeoutMs) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
-test('every page mounts in the mini-program runtime and renders through setData', async () => {
+function startRuntime(cloud?: CloudBackend): MiniRuntime {
   const app = readAppJson();
-  const runtime = new MiniRuntime(DIST);
+  const runtime = new MiniRuntime(DIST, { cloud });
   runtimes.push(runtime);
   runtime.run('app');
   runtime.launch(app.pages[0] ?? 'pages/index/index');
+  return runtime;
+}
 
-  for (const page of allPages(app)) {
+test('every page mounts in the mini-program runtime and renders its own text and its data through setData', async () => {
+  const runtime = startRuntime(fakeApi);
+  for (const page of allPages(readAppJson())) {
     runtime.run(page);
-    const mounted = runtime.mountPage(page, { id: 'q-smoke', college: 'c-smoke' });
-    await waitFor(() => mounted.updates.length > 0 && mounted.text().includes(EXPECTED_TEXT[page] ?? ''));
-    expect({ page, rendered: mounted.updates.length > 0 }).toEqual({ page, rendered: true });
-    expect({ page, text: mounted.text() }).toEqual({ page, text: expect.stringContaining(EXPECTED_TEXT[page] ?? '') });
+    const mounted = runtime.mountPage(page, QUERY);
+    const expected = EXPECTED_TEXT[page] ?? [];
+    const done = () => expected.every((t) => mounted.text().includes(t)) && !mounted.text().includes(LOADING);
+    await waitFor(done);
+    expect({ page, text: mounted.text() }).toEqual({ page, text: expect.not.stringContaining(LOADING) });
+    for (const text of expected) expect({ page, text: mounted.text() }).toEqual({ page, text: expect.stringContaining(text) });
+    // A refusal from the fake backend, or a reply the page could not parse, would show; neither may.
+    expect({ page, text: mounted.text() }).toEqual({ page, text: expect.not.stringContaining(FAKE_API_REFUSED) });
+    expect({ page, text: mounted.text() }).toEqual({ page, text: expect.not.stringContaining(REPLY_INVALID) });
   }
 
-  // With no TARO_APP_API_BASE the weapp build talks to CloudBase, one `api` function.
+  // With no TARO_APP_API_BASE the weapp build talks to CloudBase, one `api` function;
+  // the question pages asked for the question their entry link named.
   expect(runtime.cloudCalls.length).toBeGreaterThan(0);
-  for (const call of runtime.cloudCalls) {
-    expect(call).toMatchObject({ name: 'api', data: { action: expect.any(String) } });
+  for (const call of runtime.cloudCalls) expect(call).toMatchObject({ name: 'api', data: { action: expect.any(String) } });
+  const asked = runtime.cloudCalls.map((c) => c.data as { action: string; data?: unknown }).filter((d) => d.action === 'question.get');
+  expect(asked).toEqual([
+    { action: 'question.get', data: { id: 'q-smoke' } },
+    { action: 'question.get', data: { id: 'q-smoke' } },
+  ]);
+});
+
+test('when the cloud replies with something no contract accepts, every page leaves its loading state and says so', async () => {
+  const runtime = startRuntime(() => ({ unexpected: true }));
+  for (const page of allPages(readAppJson())) {
+    runtime.run(page);
+    const mounted = runtime.mountPage(page, QUERY);
+    await waitFor(() => mounted.text().includes(REPLY_INVALID) && !mounted.text().includes(LOADING));
+    expect({ page, text: mounted.text() }).toEqual({ page, text: expect.stringContaining(REPLY_INVALID) });
+    expect({ page, text: mounted.text() }).toEqual({ page, text: expect.not.stringContaining(LOADING) });
   }
 });
 
-test('the custom wrapper component registers', () => {
-  readAppJson();
+test('the custom wrapper component every page uses is built and registers', () => {
+  const app = readAppJson();
+  for (const ext of ['.js', '.json', '.wxml']) {
+    const file = path.join(DIST, `comp${ext}`);
+    if (!fs.existsSync(file)) {
+      throw new Error(`miniprogram/dist/comp${ext} is missing: every page's usingComponents points at it. Rebuild with \`npm run build:weapp\` (expected ${file}).`);
+    }
+  }
+  expect(JSON.parse(fs.readFileSync(path.join(DIST, 'comp.json'), 'utf8'))).toMatchObject({ component: true });
+  for (const page of allPages(app)) {
+    const using = (JSON.parse(fs.readFileSync(path.join(DIST, `${page}.json`), 'utf8')) as { usingComponents?: Record<string, string> }).usingComponents ?? {};
+    const target = using.comp ? path.relative(DIST, path.resolve(path.dirname(path.join(DIST, page)), using.comp)) : null;
+    expect({ page, comp: target }).toEqual({ page, comp: 'comp' });
+  }
   const runtime = new MiniRuntime(DIST);
   runtime.run('app');
-  if (fs.existsSync(path.join(DIST, 'comp.js'))) {
-    runtime.run('comp');
-    expect(runtime.registrationsOf('comp').map((r) => r.kind)).toContain('Component');
-  }
+  runtime.run('comp');
+  expect(runtime.registrationsOf('comp').map((r) => r.kind)).toContain('Component');
 });
 
 test(`the main package stays within the ${MAIN_PACKAGE_BUDGET / 1024} KB budget`, () => {

@@ -11,7 +11,7 @@ import { runTick } from '@shared/server/use-cases/run-tick';
  * (config.json): reminders before the deadline, escalation at it, auto-close of
  * unrated answers, reminders to publish emergency notices, and retries of
  * messages that could not be delivered at once. Composition root; the work is
- * in shared/server/scheduler/run-tick.ts.
+ * in shared/server/use-cases/run-tick.ts.
  */
 const config = readServerConfig();
 const app = initCloudbase(config);
@@ -20,7 +20,6 @@ let currentClock: Clock = systemClock;
 const TICK_BUDGET_MS = 40_000;
 const repos = cloudbaseRepositories(db);
 const notifier = createNotifier(config, db, () => currentClock, randomIds);
-
 
 /** Only the timer trigger runs a tick: a mini-program user calling this function is refused. */
 function isTimerTrigger(event: unknown, context: unknown): boolean {
@@ -40,9 +39,7 @@ export async function main(event: unknown, context: unknown) {
     notifier,
     templates: config.templates,
     fallbackWebhooks: config.fallbackWebhooks,
-    ids: randomIds,
-    policy: config.casePolicy,
-    reminderOffsetsHours: config.reminderOffsetsHours,
+    settings: { casePolicy: config.casePolicy, reminderOffsetsHours: config.reminderOffsetsHours },
     now: currentClock.now(),
   });
   console.log('scheduler tick', JSON.stringify(report));

@@ -1,5 +1,5 @@
 import { HOUR_MS, deadlineState, timeLeft, type DeadlineState } from '@shared/domain/answer-deadline';
-import { formatDuration } from './time';
+import { describeTimeLeft } from '@shared/domain/shanghai-time';
 
 /** Under this much time left a waiting question is shown in red. */
 export const WARN_BEFORE_MS = 4 * HOUR_MS;
@@ -23,9 +23,9 @@ export function describeCountdown(q: DeadlineFacts, now: number): Countdown {
   const left = timeLeft(q.deadlineAt, q.answeredAt, now);
   switch (state) {
     case 'open':
-      return { state, text: `剩余 ${formatDuration(left)}`, tone: left < WARN_BEFORE_MS ? 'danger' : 'calm' };
+      return { state, text: describeTimeLeft(left), tone: left < WARN_BEFORE_MS ? 'danger' : 'calm' };
     case 'overdue':
-      return { state, text: `已超时 ${formatDuration(-left)}`, tone: 'danger' };
+      return { state, text: describeTimeLeft(left), tone: 'danger' };
     case 'met':
       return { state, text: '按时答复', tone: 'done' };
     case 'missed':

@@ -11,21 +11,6 @@ export function roleLabel(role: string): string {
   return role in ROLE_LABELS ? ROLE_LABELS[role as Role] : role;
 }
 
-/** Responders and coordinators get the 答复工作台 entry. */
-export function canUseWorkbench(roles: readonly string[]): boolean {
-  return roles.includes('responder') || roles.includes('coordinator');
-}
-
-/** 超时督办 (escalation.list): the coordinator, supervisors and the school admin. */
-export function canSeeEscalations(roles: readonly string[]): boolean {
-  return roles.some((r) => r === 'coordinator' || r === 'supervisor' || r === 'schoolAdmin');
-}
-
-/** 提醒送达情况 (unit.unreachable): unit admins, the school admin and the coordinator. */
-export function canSeeUnreachable(roles: readonly string[]): boolean {
-  return roles.some((r) => r === 'unitAdmin' || r === 'schoolAdmin' || r === 'coordinator');
-}
-
 /**
  * The asker as this viewer may see them. The server already replaces the name
  * with 匿名同学 for the public; handlers and the asker get the real name, which

@@ -41,15 +41,3 @@ export function formatRelative(ms: number, now: number = Date.now()): string {
   if (diff < DAY_MS) return `${Math.floor(diff / HOUR_MS)}小时前`;
   return formatDateTime(ms, now);
 }
-
-/** A span for countdowns: "1天3小时", "5小时12分", "12分钟", "不到1分钟". */
-export function formatDuration(ms: number): string {
-  const abs = Math.abs(ms);
-  if (abs < MINUTE_MS) return '不到1分钟';
-  const days = Math.floor(abs / DAY_MS);
-  const hours = Math.floor((abs % DAY_MS) / HOUR_MS);
-  const minutes = Math.floor((abs % HOUR_MS) / MINUTE_MS);
-  if (days > 0) return hours > 0 ? `${days}天${hours}小时` : `${days}天`;
-  if (hours > 0) return minutes > 0 ? `${hours}小时${minutes}分` : `${hours}小时`;
-  return `${minutes}分钟`;
-}

@@ -11,14 +11,31 @@ export class CloudbaseNotificationRepository implements NotificationRepository {
     return this.db.collection(COLLECTIONS.notifications.name);
   }
 
-  async enqueue(notification: NotificationRecord): Promise<boolean> {
+  async insertMany(notifications: NotificationRecord[]): Promise<void> {
+    if (notifications.length === 0) return;
     try {
-      await this.coll.add(notification);
-      return true;
+      await this.coll.add(notifications);
     } catch (err) {
-      if (isDuplicateKeyError(err)) return false;
-      throw err;
+      if (!isDuplicateKeyError(err)) throw err;
+      // Some exist already (the sweep or another tick got there first): write the rest one by one.
+      for (const n of notifications) {
+        try {
+          await this.coll.add(n);
+        } catch (one) {
+          if (!isDuplicateKeyError(one)) throw one;
+        }
+      }
     }
+  }
+
+  async existingIds(ids: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    const _ = this.db.command;
+    for (let i = 0; i < ids.length; i += 500) {
+      const res = await this.coll.where({ _id: _.in(ids.slice(i, i + 500)) }).field({ _id: true }).limit(1000).get();
+      for (const row of res.data as { _id: string }[]) found.add(row._id);
+    }
+    return found;
   }
 
   async listDue(now: number, limit: number): Promise<NotificationRecord[]> {

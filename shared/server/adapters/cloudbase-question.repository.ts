@@ -1,7 +1,13 @@
-import type { Database } from './cloudbase';
 import { COLLECTIONS } from '../collections';
-import { DuplicateQuestionError, type PageRequest, type QuestionRepository } from '../ports/repositories';
+import {
+  DuplicateQuestionError,
+  type InboxCountsByBox,
+  type PageRequest,
+  type QuestionChange,
+  type QuestionRepository,
+} from '../ports/repositories';
 import type { QuestionRecord } from '../ports/records';
+import type { Database } from './cloudbase';
 
 const NAME = COLLECTIONS.questions.name;
 export const ANSWERED_STATES = ['answered', 'handling', 'resolved', 'closed'];
@@ -51,6 +57,12 @@ export class CloudbaseQuestionRepository implements QuestionRepository {
     return (res.data[0] as QuestionRecord | undefined) ?? null;
   }
 
+  async findWithAnswerId(id: string, answerId: string): Promise<QuestionRecord[]> {
+    const _ = this.db.command;
+    const res = await this.coll.where(_.or([{ _id: id }, { 'answers.id': answerId }])).limit(2).get();
+    return res.data as QuestionRecord[];
+  }
+
   async listPublic(filter: { categoryId?: string }, page: PageRequest): Promise<QuestionRecord[]> {
     // Everything with an official answer: answered, in handling, resolved or closed.
     const base: Record<string, unknown> = { visibility: 'public', status: this.db.command.in(ANSWERED_STATES) };
@@ -73,26 +85,33 @@ export class CloudbaseQuestionRepository implements QuestionRepository {
     return base;
   }
 
-  async countByAskerSince(askerOpenid: string, since: number, options: { urgentOnly?: boolean } = {}): Promise<number> {
-    const filter: Record<string, unknown> = { askerOpenid, createdAt: this.db.command.gte(since) };
-    if (options.urgentOnly) filter.urgent = true;
-    return (await this.coll.where(filter).count()).total;
-  }
-
   async listWaitingForUnits(unitIds: string[], deadline: { from?: number; to?: number }, page: PageRequest): Promise<QuestionRecord[]> {
     if (unitIds.length === 0) return [];
     const res = await this.paged(this.waiting(unitIds, deadline), 'deadlineAt', 'asc', page).get();
     return res.data as QuestionRecord[];
   }
 
-  async countWaitingForUnits(unitIds: string[], deadline: { from?: number; to?: number }): Promise<number> {
-    if (unitIds.length === 0) return 0;
-    return (await this.coll.where(this.waiting(unitIds, deadline)).count()).total;
-  }
-
-  async countHandlingForUnits(unitIds: string[]): Promise<number> {
-    if (unitIds.length === 0) return 0;
-    return (await this.coll.where({ ownerUnitId: this.db.command.in(unitIds), status: 'handling' }).count()).total;
+  /** All four workbench numbers in one aggregation over the units' open questions. */
+  async countInbox(unitIds: string[], now: number, dueSoonFrom: number): Promise<InboxCountsByBox> {
+    const zero = { pending: 0, dueSoon: 0, overdue: 0, handling: 0 };
+    if (unitIds.length === 0) return zero;
+    const _ = this.db.command;
+    const $ = _.aggregate;
+    const routed = $.eq(['$status', 'routed']);
+    const count = (condition: unknown) => $.sum($.cond({ if: condition, then: 1, else: 0 }));
+    const res = await this.coll
+      .aggregate()
+      .match({ ownerUnitId: _.in(unitIds), status: _.in(['routed', 'handling']) })
+      .group({
+        _id: null,
+        pending: count($.and([routed, $.gte(['$deadlineAt', dueSoonFrom])])),
+        dueSoon: count($.and([routed, $.gte(['$deadlineAt', now]), $.lt(['$deadlineAt', dueSoonFrom])])),
+        overdue: count($.and([routed, $.lt(['$deadlineAt', now])])),
+        handling: count($.eq(['$status', 'handling'])),
+      })
+      .end();
+    const row = (res as { data?: Partial<InboxCountsByBox>[] }).data?.[0];
+    return row ? { pending: row.pending ?? 0, dueSoon: row.dueSoon ?? 0, overdue: row.overdue ?? 0, handling: row.handling ?? 0 } : zero;
   }
 
   async listHandlingForUnits(unitIds: string[], page: PageRequest): Promise<QuestionRecord[]> {
@@ -115,21 +134,35 @@ export class CloudbaseQuestionRepository implements QuestionRepository {
     return res.data as QuestionRecord[];
   }
 
-  async applyChange(id: string, expectedVersion: number, patch: Partial<QuestionRecord>, answerCountDelta = 0): Promise<boolean> {
+  async listDueWork(now: number, page: PageRequest): Promise<QuestionRecord[]> {
+    const res = await this.paged({ nextWorkAt: this.db.command.lte(now) }, 'nextWorkAt', 'asc', page).get();
+    return res.data as QuestionRecord[];
+  }
+
+  async listOutboxDue(now: number, limit: number): Promise<QuestionRecord[]> {
+    const res = await this.coll.where({ outboxDueAt: this.db.command.lte(now) }).orderBy('outboxDueAt', 'asc').limit(limit).get();
+    return res.data as QuestionRecord[];
+  }
+
+  async applyChange(id: string, expectedVersion: number, change: QuestionChange): Promise<boolean> {
     const _ = this.db.command;
-    const { _id: _ignored, version: _v, ...fields } = patch;
     const update: Record<string, unknown> = { version: _.inc(1) };
     // The SDK flattens plain objects into dotted paths ("rating.satisfied"), which
     // MongoDB refuses inside a null field: replace object values whole.
-    for (const [key, value] of Object.entries(fields)) {
-      update[key] = value !== null && typeof value === 'object' && !Array.isArray(value) ? _.set(value) : value;
+    for (const [key, value] of Object.entries(change.set)) {
+      if (key === '_id' || key === 'version') continue;
+      update[key] = value !== null && typeof value === 'object' ? _.set(value) : value;
     }
-    if (answerCountDelta) update.answerCount = _.inc(answerCountDelta);
+    if (change.timeline.length > 0) update.timeline = _.push(change.timeline);
+    if (change.answers.length > 0) update.answers = _.push(change.answers);
+    if (change.outbox.length > 0) update.outbox = _.push(change.outbox);
     const res = await this.coll.where({ _id: id, version: expectedVersion }).update(update);
     return res.updated === 1;
   }
 
-  async incrementAnswerCount(id: string): Promise<void> {
-    await this.coll.doc(id).update({ answerCount: this.db.command.inc(1) });
+  async clearOutboxes(ids: string[], now: number): Promise<void> {
+    if (ids.length === 0) return;
+    const _ = this.db.command;
+    await this.coll.where({ _id: _.in(ids), outboxDueAt: _.lte(now) }).update({ outbox: _.set([]), outboxDueAt: null });
   }
 }

@@ -1,11 +1,9 @@
 import type { Database } from './cloudbase';
 import { CachedCatalogRepository, CloudbaseCatalogRepository } from './cloudbase-catalog.repository';
-import { CloudbaseAnswerRepository } from './cloudbase-answer.repository';
-import { CloudbaseEventRepository } from './cloudbase-event.repository';
+import { CloudbaseAskQuotaRepository } from './cloudbase-ask-quota.repository';
 import { CloudbaseQuestionRepository } from './cloudbase-question.repository';
 import { CloudbaseNotificationRepository } from './cloudbase-notification.repository';
 import { CloudbaseSubscriptionRepository } from './cloudbase-subscription.repository';
-import { CloudbaseTimerRepository } from './cloudbase-timer.repository';
 import { CloudbaseUserRepository } from './cloudbase-user.repository';
 import type { Repositories } from '../ports/repositories';
 
@@ -18,9 +16,7 @@ export function cloudbaseRepositories(db: Database, options: { catalogCacheMs?: 
     catalog: cacheMs > 0 ? new CachedCatalogRepository(catalog, cacheMs) : catalog,
     users: new CloudbaseUserRepository(db),
     questions: new CloudbaseQuestionRepository(db),
-    answers: new CloudbaseAnswerRepository(db),
-    events: new CloudbaseEventRepository(db),
-    timers: new CloudbaseTimerRepository(db),
+    askQuotas: new CloudbaseAskQuotaRepository(db),
     notifications: new CloudbaseNotificationRepository(db),
     subscriptions: new CloudbaseSubscriptionRepository(db),
   };

@@ -12,19 +12,14 @@ export class CloudbaseUserRepository implements UserRepository {
     return (res.data[0] as UserRecord | undefined) ?? null;
   }
 
-  async findByOpenids(openids: string[]): Promise<UserRecord[]> {
-    if (openids.length === 0) return [];
-    const res = await this.coll.where({ openid: this.db.command.in(openids) }).limit(1000).get();
-    return res.data as UserRecord[];
-  }
-
   async listResponders(unitId: string): Promise<UserRecord[]> {
     const res = await this.coll.where({ 'memberships.unitId': unitId, roles: 'responder' }).limit(1000).get();
     return res.data as UserRecord[];
   }
 
-  async listByRole(role: Role): Promise<UserRecord[]> {
-    const res = await this.coll.where({ roles: role }).limit(1000).get();
+  async listByRoles(roles: Role[]): Promise<UserRecord[]> {
+    if (roles.length === 0) return [];
+    const res = await this.coll.where({ roles: this.db.command.in(roles) }).limit(1000).get();
     return res.data as UserRecord[];
   }
 

@@ -57,13 +57,22 @@ export function createApiHandler(deps: ApiHandlerDeps) {
     const input = (contract.input as z.ZodType).safeParse(data ?? {});
     if (!input.success) return failure('INPUT.INVALID', requestId, { issues: issuesOf(input.error) });
 
-    const definition = deps.actions[action] as ActionDefinition<ActionName>;
+    const definition = deps.actions[action] as ActionDefinition<ActionName, unknown>;
     try {
       const { openid } = invocation;
       if (definition.viewer === 'required' && !openid) return failure('AUTH.REQUIRED', requestId);
-      const viewer = openid && definition.viewer === 'required' ? resolveViewer(openid, await deps.repos.users.findByOpenid(openid)) : null;
       const base = { requestId, now: invocation.clock.now(), ids: deps.ids, repos: deps.repos, notifier: deps.notifier, settings: deps.settings, log };
-      const result = await (definition.run as (i: unknown, c: PublicActionContext) => Promise<unknown>)(input.data, { ...base, viewer });
+      let result: unknown;
+      if (definition.viewer === 'required') {
+        // The viewer lookup and the action's first reads go out together: one round trip.
+        const [user, prepared] = await Promise.all([
+          deps.repos.users.findByOpenid(openid!),
+          definition.prepare ? definition.prepare(input.data as never, { ...base, openid: openid! }) : Promise.resolve(undefined),
+        ]);
+        result = await definition.run(input.data as never, { ...base, viewer: resolveViewer(openid!, user) }, prepared);
+      } else {
+        result = await definition.run(input.data as never, { ...base, viewer: null } as PublicActionContext);
+      }
       // Validate what leaves the server too: a strict schema stops private fields from leaking.
       const output = (contract.output as z.ZodType).parse(result);
       return { ok: true, data: output, ...(requestId ? { requestId } : {}) };

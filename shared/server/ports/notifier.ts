@@ -16,6 +16,13 @@ export type SendResult = { ok: true } | { ok: false; errcode: number; errmsg: st
 /** WeChat's answer when the user has no subscription left for this template. */
 export const ERRCODE_NO_SUBSCRIPTION = 43101;
 
+/**
+ * CloudBase's answer when the function has no permission for the cloud call
+ * (subscribeMessage.send not granted): nothing will send until a person fixes
+ * the deployment, so it is never retried as if it were a passing failure.
+ */
+export const ERRCODE_NO_PERMISSION = -604101;
+
 export interface Notifier {
   sendSubscribeMessage(message: SubscribeMessage): Promise<SendResult>;
   /** A WeCom (企业微信) group robot: the unit's fallback channel. */

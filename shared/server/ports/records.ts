@@ -1,5 +1,5 @@
 import type { CaseState, Rating } from '../../domain/case-lifecycle';
-import type { DeliveryProblem, NotificationKind } from '../../domain/notification-plan';
+import type { Audience, DeliveryProblem, NotificationKind } from '../../domain/notification-plan';
 import type { Role, Team, UnitKind } from '../../domain/organisation';
 import type { RouteReason } from '../../domain/route-question';
 import type { TimelineEventType } from '../../contracts/question.contract';
@@ -39,6 +39,12 @@ export interface UserRecord {
 
 export type QuestionStatusValue = CaseState;
 
+/**
+ * A question is the unit of atomicity: its state, its timeline, its answers,
+ * what the scheduler owes it and the messages a change must send are one
+ * document, so every change is written whole by one conditional update (see
+ * docs/decisions/0010-the-question-document-is-written-whole.md).
+ */
 export interface QuestionRecord {
   _id: string;
   askerOpenid: string;
@@ -66,26 +72,43 @@ export interface QuestionRecord {
   noticePublishedAt: number | null;
   notice: string | null;
   autoCloseAt: number | null;
-  /** Bumped by every state change; writes are conditional on the version read. */
+  /** Bumped by every change; writes are conditional on the version read. */
   version: number;
+  /** Fingerprint of the ask request when it carried a request id (idempotency key reuse is refused). */
+  askRequestHash: string | null;
+  /** The append-only timeline (who, when, what, why). */
+  timeline: TimelineRecord[];
+  /** Every reply; the official one is named by officialAnswerId. */
+  answers: AnswerRecord[];
+  /** Scheduler progress: the due time of the last reminder dealt with. */
+  remindedUpTo: number | null;
+  /** Emergencies: when the next "publish the notice" reminder is due, and which one it is. */
+  noticeReminderAt: number | null;
+  noticeReminderRound: number;
+  /** The earliest instant the scheduler has work here (indexed); null when nothing is owed. */
+  nextWorkAt: number | null;
+  /** Messages this question's changes must send, until the sweep has seen them delivered or queued. */
+  outbox: OutboxIntent[];
+  /** When the sweep should check the outbox (indexed); null when it is empty. */
+  outboxDueAt: number | null;
 }
 
 export interface AnswerRecord {
-  _id: string;
-  questionId: string;
+  id: string;
   responderOpenid: string;
   responderName: string;
   unitId: string;
   team: Team | null;
   content: string;
   createdAt: number;
+  /** Fingerprint of the request that posted it (same key + other content is refused). */
+  requestHash: string | null;
 }
 
 export type EventType = TimelineEventType;
 
-export interface EventRecord {
-  _id: string;
-  questionId: string;
+export interface TimelineRecord {
+  id: string;
   type: EventType;
   /** Empty for the system (scheduler). */
   actorOpenid: string;
@@ -96,27 +119,27 @@ export interface EventRecord {
   toStatus: QuestionStatusValue | null;
   unitId: string | null;
   reason: string | null;
+  /** The version of the question this event produced. */
+  version: number;
+  /** The reply an answer/reply event records. */
+  answerId: string | null;
+  /** A person's request that caused it: the key (person + request id) and the request's fingerprint. */
+  request: { key: string; hash: string } | null;
 }
 
-export type TimerKind = 'remind' | 'escalate' | 'autoClose' | 'noticeReminder';
-
 /**
- * Something the scheduler must do at a time. The id is (question, kind, due
- * time), so scheduling twice is harmless. `dueAt` moves to the lease expiry while
- * a tick works on it, so a crashed tick's work is picked up again.
+ * A message a change owes, stored in the question by the same write as the
+ * change. The api (or the scheduler) delivers it at once; the sweep makes sure
+ * it was, after `outboxDueAt`.
  */
-export interface TimerRecord {
-  _id: string;
-  questionId: string;
-  kind: TimerKind;
-  scheduledFor: number;
-  dueAt: number;
-  state: 'pending' | 'running' | 'done' | 'skipped';
-  attempts: number;
-  /** For noticeReminder: which reminder in the series this is (1, 2, …). */
-  round: number;
-  finishedAt: number | null;
-  outcome: string | null;
+export interface OutboxIntent {
+  kind: NotificationKind;
+  /** The event id or the scheduled time it is about: with the kind and recipient, the message's identity. */
+  occasion: string;
+  audience: Audience;
+  unitName: string;
+  note: string;
+  at: number;
 }
 
 export type DeliveryChannel = 'subscribe' | 'wecom';
@@ -150,6 +173,17 @@ export interface NotificationRecord {
   problem: DeliveryProblem | null;
   createdAt: number;
   finishedAt: number | null;
+}
+
+/**
+ * Asking limits, kept per person so they hold under concurrency: the ask that
+ * would exceed a limit fails the conditional update that records it. Entries
+ * are the question ids and times of the person's recent asks, newest last.
+ */
+export interface AskQuotaRecord {
+  _id: string;
+  recent: { id: string; at: number }[];
+  urgent: { id: string; at: number }[];
 }
 
 /** One-time subscription credits: one accepted template = one message. */

@@ -2,18 +2,18 @@ import type { Role } from '../../domain/organisation';
 import type {
   AnswerRecord,
   CategoryRecord,
-  EventRecord,
   NotificationRecord,
+  OutboxIntent,
   QuestionRecord,
   SubscriptionRecord,
-  TimerRecord,
+  TimelineRecord,
   UnitRecord,
   UserRecord,
 } from './records';
 
 /**
  * The capabilities use cases need from storage. Adapters named for the
- * technology (cloudbase-*.repository.ts) implement them.
+ * technology (adapters/cloudbase-*.repository.ts) implement them.
  */
 export interface PageCursor {
   /** The sort value of the last item seen and its id (tie-break). */
@@ -33,10 +33,10 @@ export interface CatalogRepository {
 
 export interface UserRepository {
   findByOpenid(openid: string): Promise<UserRecord | null>;
-  findByOpenids(openids: string[]): Promise<UserRecord[]>;
   /** Responders who answer for this unit (reminder recipients). */
   listResponders(unitId: string): Promise<UserRecord[]>;
-  listByRole(role: Role): Promise<UserRecord[]>;
+  /** Everyone holding any of these roles, in one read. */
+  listByRoles(roles: Role[]): Promise<UserRecord[]>;
 }
 
 export class DuplicateQuestionError extends Error {
@@ -46,54 +46,82 @@ export class DuplicateQuestionError extends Error {
   }
 }
 
+/**
+ * One change to a question, written by one conditional update: fields set,
+ * entries appended to its timeline, answers and outbox. Nothing else is written
+ * with it, so a change is either there whole or not at all.
+ */
+export interface QuestionChange {
+  set: Partial<Omit<QuestionRecord, '_id' | 'version' | 'timeline' | 'answers' | 'outbox'>>;
+  timeline: TimelineRecord[];
+  answers: AnswerRecord[];
+  outbox: OutboxIntent[];
+}
+
+export interface InboxCountsByBox {
+  pending: number;
+  dueSoon: number;
+  overdue: number;
+  handling: number;
+}
+
 export interface QuestionRepository {
   /** Throws DuplicateQuestionError when the id exists (idempotent asks). */
   insert(question: QuestionRecord): Promise<void>;
   findById(id: string): Promise<QuestionRecord | null>;
+  /** The question, and any other question that already holds an answer with this id (a reused request id), in one read. */
+  findWithAnswerId(id: string, answerId: string): Promise<QuestionRecord[]>;
   /** Public questions with an official answer (answered or later), newest first. */
   listPublic(filter: { categoryId?: string }, page: PageRequest): Promise<QuestionRecord[]>;
   listByAsker(askerOpenid: string, page: PageRequest): Promise<QuestionRecord[]>;
-  /** How many questions (or urgent ones) this person asked since `since`. */
-  countByAskerSince(askerOpenid: string, since: number, options?: { urgentOnly?: boolean }): Promise<number>;
   /** Waiting questions owned by these units with a deadline in [from, to), soonest first. */
   listWaitingForUnits(unitIds: string[], deadline: { from?: number; to?: number }, page: PageRequest): Promise<QuestionRecord[]>;
-  countWaitingForUnits(unitIds: string[], deadline: { from?: number; to?: number }): Promise<number>;
-  countHandlingForUnits(unitIds: string[]): Promise<number>;
+  /** The workbench numbers for these units, counted in one request. */
+  countInbox(unitIds: string[], now: number, dueSoonFrom: number): Promise<InboxCountsByBox>;
   /** Questions in handling owned by these units, oldest deadline first. */
   listHandlingForUnits(unitIds: string[], page: PageRequest): Promise<QuestionRecord[]>;
   /** Answered (or later) questions owned by these units, most recently answered first. */
   listAnsweredForUnits(unitIds: string[], page: PageRequest): Promise<QuestionRecord[]>;
   /** Escalated questions still waiting for an answer, across units, oldest escalation first. */
   listEscalated(page: PageRequest): Promise<QuestionRecord[]>;
+  /** Questions the scheduler has work for by `now`, soonest first, in pages. */
+  listDueWork(now: number, page: PageRequest): Promise<QuestionRecord[]>;
+  /** Questions whose outbox the sweep should check by `now`. */
+  listOutboxDue(now: number, limit: number): Promise<QuestionRecord[]>;
   /**
-   * Applies a state change only if the question is still at `expectedVersion`
-   * (optimistic concurrency). Returns false when someone else changed it first.
+   * Applies a change only if the question is still at `expectedVersion`
+   * (optimistic concurrency) and bumps the version. False when someone else
+   * changed it first.
    */
-  applyChange(id: string, expectedVersion: number, patch: Partial<QuestionRecord>, answerCountDelta?: number): Promise<boolean>;
-  incrementAnswerCount(id: string): Promise<void>;
+  applyChange(id: string, expectedVersion: number, change: QuestionChange): Promise<boolean>;
+  /** Empties the outboxes of these questions, unless a newer change (due after `now`) wrote to them since. */
+  clearOutboxes(ids: string[], now: number): Promise<void>;
 }
 
-export interface AnswerRepository {
-  /** False when an answer with this id exists already (a retried request). */
-  insert(answer: AnswerRecord): Promise<boolean>;
-  /** Withdraws a reply that lost a race (never used to edit history). */
-  remove(id: string): Promise<void>;
-  listByQuestion(questionId: string): Promise<AnswerRecord[]>;
+export type QuotaOutcome = 'recorded' | 'limited' | 'noRecord' | 'alreadyRecorded';
+
+export interface AskLimitWindows {
+  perHour: number;
+  hourSince: number;
+  urgentPerDay: number;
+  daySince: number;
 }
 
-export interface EventRepository {
-  append(event: EventRecord): Promise<void>;
-  listByQuestion(questionId: string): Promise<EventRecord[]>;
+export interface QuotaEntry {
+  id: string;
+  at: number;
+  urgent: boolean;
 }
 
-export interface TimerRepository {
-  /** Inserts the timers that do not exist yet (ids are deterministic). */
-  schedule(timers: TimerRecord[]): Promise<void>;
-  /** Pending timers, and running ones whose lease expired, due by `now`. */
-  listDue(now: number, limit: number): Promise<TimerRecord[]>;
-  /** Takes a due timer for `leaseMs`; false if another tick took it first. */
-  claim(timer: TimerRecord, now: number, leaseMs: number): Promise<boolean>;
-  finish(id: string, state: 'done' | 'skipped', outcome: string, at: number): Promise<void>;
+export interface AskQuotaRepository {
+  /**
+   * Records an ask in the person's quota if it stays within the limits, in one
+   * conditional write. `alreadyRecorded` when this question id is in it already
+   * (a retry), `noRecord` when the person has never asked.
+   */
+  record(openid: string, entry: QuotaEntry, limits: AskLimitWindows): Promise<QuotaOutcome>;
+  /** Creates the person's quota with this first entry; false when it appeared meanwhile. */
+  create(openid: string, entry: QuotaEntry): Promise<boolean>;
 }
 
 export interface DeliveryResult {
@@ -105,8 +133,10 @@ export interface DeliveryResult {
 }
 
 export interface NotificationRepository {
-  /** Writes the intent; false when it already exists (another tick or a retry wrote it). */
-  enqueue(notification: NotificationRecord): Promise<boolean>;
+  /** Writes these records in one request, keeping any that exist already (another tick or the sweep wrote them). */
+  insertMany(notifications: NotificationRecord[]): Promise<void>;
+  /** Which of these ids exist. */
+  existingIds(ids: string[]): Promise<Set<string>>;
   /** Pending notifications, and sending ones whose lease expired, due by `now`. */
   listDue(now: number, limit: number): Promise<NotificationRecord[]>;
   claim(notification: NotificationRecord, now: number, leaseMs: number): Promise<boolean>;
@@ -129,9 +159,7 @@ export interface Repositories {
   catalog: CatalogRepository;
   users: UserRepository;
   questions: QuestionRepository;
-  answers: AnswerRepository;
-  events: EventRepository;
-  timers: TimerRepository;
+  askQuotas: AskQuotaRepository;
   notifications: NotificationRepository;
   subscriptions: SubscriptionRepository;
 }

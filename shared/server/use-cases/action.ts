@@ -36,8 +36,22 @@ export interface PublicActionContext extends Omit<ActionContext, 'viewer'> {
   viewer: ResolvedViewer | null;
 }
 
-export type ActionDefinition<A extends ActionName> =
-  | { viewer: 'required'; run: (input: ActionParsedInput<A>, ctx: ActionContext) => Promise<ActionOutput<A>> }
+/**
+ * Work that needs only the caller's openid and the input: the plumbing runs it
+ * in the same round trip as the viewer lookup (reading the question an action
+ * is about, recording an ask in the asker's quota), and hands its result to `run`.
+ */
+export interface PrepareContext extends Omit<ActionContext, 'viewer'> {
+  openid: string;
+}
+
+export type ActionDefinition<A extends ActionName, P = undefined> =
+  | {
+      viewer: 'required';
+      prepare?: (input: ActionParsedInput<A>, ctx: PrepareContext) => Promise<P>;
+      run: (input: ActionParsedInput<A>, ctx: ActionContext, prepared: P) => Promise<ActionOutput<A>>;
+    }
   | { viewer: 'optional'; run: (input: ActionParsedInput<A>, ctx: PublicActionContext) => Promise<ActionOutput<A>> };
 
-export type ActionTable = { [A in ActionName]: ActionDefinition<A> };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ActionTable = { [A in ActionName]: ActionDefinition<A, any> };

@@ -1,62 +1,110 @@
 import { answerDeadline } from '../../domain/answer-deadline';
-import { ASK_WINDOWS, checkAskLimits } from '../../domain/ask-limits';
+import { ASK_WINDOWS, askLimitMessage } from '../../domain/ask-limits';
 import { DomainError } from '../../domain/errors';
-import { ROUTE_REASON_LABELS, routeQuestion } from '../../domain/route-question';
-import type { ActionContext, ActionDefinition } from './action';
-import { newQuestionRecord, nextTimers } from './case-records';
-import { notifyNow } from './notify';
-import { DuplicateQuestionError } from '../ports/repositories';
+import { ROUTE_REASON_LABELS, routeQuestion, type RouteReason } from '../../domain/route-question';
+import { DuplicateQuestionError, type QuotaOutcome } from '../ports/repositories';
 import type { QuestionRecord } from '../ports/records';
+import type { ActionDefinition, PrepareContext } from './action';
 import { deliveryDeps } from './apply-case-action';
-import { loadCatalog, type CatalogLookup } from './catalog-lookup';
+import { loadCatalog } from './catalog-lookup';
+import { deliverOutbox } from './notification-delivery';
+import { newQuestionRecord } from './question-changes';
 
 /**
  * 听 → 转: a student asks; the question is routed at once to the unit that owns
- * it (首接负责) and its answer deadline is fixed. Idempotent on the client's
- * requestId, so a retried submit creates one question.
+ * it (首接负责), its deadline is fixed, and it is written whole — timeline,
+ * schedule and (for an emergency) the alert it owes — in one insert.
+ *
+ * The asking limits hold under concurrency: the ask is first recorded in the
+ * asker's quota by one conditional write that fails past the limit. Idempotent
+ * on the client's request id: the question id is derived from it, a retry gets
+ * the question the first attempt stored, and the same id with a different
+ * question is refused (REQUEST.KEY_REUSED).
  */
-export const askQuestion: ActionDefinition<'question.ask'> = {
-  viewer: 'required',
-  async run(input, ctx) {
-    const { viewer, repos, ids, now, requestId } = ctx;
-    const catalog = await loadCatalog(repos);
-    const college = catalog.unit(input.collegeId);
-    if (!college || college.kind !== 'college') throw new DomainError('CATALOG.UNKNOWN_COLLEGE');
-    const category = catalog.category(input.categoryId);
-    if (!category) throw new DomainError('CATALOG.UNKNOWN_CATEGORY');
+interface Prepared {
+  id: string;
+  requestHash: string | null;
+  quota: QuotaOutcome;
+  route: { unitId: string; reason: RouteReason };
+}
 
+function fingerprint(input: { collegeId: string; categoryId: string; title: string; content: string; anonymous: boolean; urgent: boolean; visibility: string }) {
+  return [input.collegeId, input.categoryId, input.title, input.content, input.anonymous, input.urgent, input.visibility];
+}
+
+async function recordInQuota(ctx: PrepareContext, id: string, urgent: boolean): Promise<QuotaOutcome> {
+  const { repos, now, settings, openid } = ctx;
+  const entry = { id, at: now, urgent };
+  const limits = { perHour: settings.askLimits.perHour, hourSince: now - ASK_WINDOWS.hour, urgentPerDay: settings.askLimits.urgentPerDay, daySince: now - ASK_WINDOWS.day };
+  const outcome = await repos.askQuotas.record(openid, entry, limits);
+  if (outcome !== 'noRecord') return outcome;
+  // A first ask: create the quota with it; if a concurrent first ask created it meanwhile, record in that one.
+  if (await repos.askQuotas.create(openid, entry)) return 'recorded';
+  return repos.askQuotas.record(openid, entry, limits);
+}
+
+export const askQuestion: ActionDefinition<'question.ask', Prepared> = {
+  viewer: 'required',
+  async prepare(input, ctx) {
+    // Bad input is refused before anything is written, the quota included.
+    const catalog = await loadCatalog(ctx.repos);
+    const college = catalog.unit(input.collegeId);
+    const category = catalog.category(input.categoryId);
+    if (!college || college.kind !== 'college') throw new DomainError('CATALOG.UNKNOWN_COLLEGE');
+    if (!category) throw new DomainError('CATALOG.UNKNOWN_CATEGORY');
     const route = routeQuestion({
       category: { id: category._id, ownerUnitId: category.ownerUnitId },
       collegeId: college._id,
       units: catalog.units.map((u) => ({ id: u._id, kind: u.kind, parentId: u.parentId })),
     });
+    const id = ctx.requestId ? ctx.ids.derived('q', ctx.openid, ctx.requestId) : ctx.ids.next('q');
+    const requestHash = ctx.requestId ? ctx.ids.derived('h', JSON.stringify(fingerprint(input))) : null;
+    return { id, requestHash, route, quota: await recordInQuota(ctx, id, input.urgent) };
+  },
+  async run(input, ctx, { id, requestHash, quota, route }) {
+    const { viewer, repos, now, settings } = ctx;
+    const catalog = await loadCatalog(repos);
+    const answer = (q: QuestionRecord) => {
+      if (q.askerOpenid !== viewer.openid || q.askRequestHash !== requestHash) throw new DomainError('REQUEST.KEY_REUSED');
+      return {
+        id: q._id,
+        routedTo: { unitId: q.ownerUnitId, unitName: catalog.unitName(q.ownerUnitId), reason: q.routeReason },
+        createdAt: q.createdAt,
+        deadlineAt: q.deadlineAt,
+      };
+    };
 
-    const id = requestId ? ids.derived('q', viewer.openid, requestId) : ids.next('q');
-    const [lastHour, urgentLastDay] = await Promise.all([
-      repos.questions.countByAskerSince(viewer.openid, now - ASK_WINDOWS.hour),
-      input.urgent ? repos.questions.countByAskerSince(viewer.openid, now - ASK_WINDOWS.day, { urgentOnly: true }) : Promise.resolve(0),
-    ]);
-    const allowed = checkAskLimits({ lastHour, urgentLastDay }, input.urgent, ctx.settings.askLimits);
-    // A retry of a question that already landed is not a new question.
-    if (!allowed.ok && !(requestId && (await repos.questions.findById(id)))) throw new DomainError(allowed.code, allowed.message);
-    const question = newQuestionRecord({
-      _id: id,
-      askerOpenid: viewer.openid,
-      askerName: viewer.displayName ?? `${college.name}同学`,
-      collegeId: college._id,
-      categoryId: category._id,
-      title: input.title,
-      content: input.content,
-      anonymous: input.anonymous,
-      urgent: input.urgent,
-      visibility: input.visibility,
-      ownerUnitId: route.unitId,
-      routeReason: route.reason,
-      createdAt: now,
-      deadlineAt: answerDeadline(now, input.urgent, { answerHours: category.answerHours }),
-    });
+    if (quota === 'limited') {
+      // Past the limit, unless this is a retry of an ask that landed before the limit was reached.
+      const landed = ctx.requestId ? await repos.questions.findById(id) : null;
+      if (landed) return answer(landed);
+      throw new DomainError('RATE.LIMITED', askLimitMessage(input.urgent, settings.askLimits));
+    }
 
-    let stored = question;
+    const college = catalog.unit(input.collegeId)!;
+    const category = catalog.category(input.categoryId)!;
+    const question = newQuestionRecord(
+      {
+        _id: id,
+        askerOpenid: viewer.openid,
+        askerName: viewer.displayName ?? `${college.name}同学`,
+        collegeId: college._id,
+        categoryId: category._id,
+        title: input.title,
+        content: input.content,
+        anonymous: input.anonymous,
+        urgent: input.urgent,
+        visibility: input.visibility,
+        ownerUnitId: route.unitId,
+        routeReason: route.reason,
+        createdAt: now,
+        deadlineAt: answerDeadline(now, input.urgent, { answerHours: category.answerHours }),
+        askRequestHash: requestHash,
+      },
+      { reason: ROUTE_REASON_LABELS[route.reason], unitName: catalog.unitName(route.unitId) },
+      settings,
+    );
+
     try {
       await repos.questions.insert(question);
     } catch (err) {
@@ -64,56 +112,9 @@ export const askQuestion: ActionDefinition<'question.ask'> = {
       // A retry of a submit that already landed: answer with what was stored then.
       const existing = await repos.questions.findById(id);
       if (!existing) throw err;
-      stored = existing;
+      return answer(existing);
     }
-
-    // Idempotent follow-ups: a retry completes whatever a failed attempt left undone.
-    const eventId = ids.derived('e', stored._id, 'ask');
-    await repos.events.append({
-      _id: eventId,
-      questionId: stored._id,
-      type: 'ask',
-      actorOpenid: viewer.openid,
-      actorName: stored.anonymous ? '匿名同学' : stored.askerName,
-      actorRole: 'student',
-      at: stored.createdAt,
-      fromStatus: null,
-      toStatus: 'routed',
-      unitId: stored.ownerUnitId,
-      reason: ROUTE_REASON_LABELS[stored.routeReason],
-    });
-    await repos.timers.schedule(nextTimers(stored, 'ask', now, ctx.settings.reminderOffsetsHours));
-    if (stored.urgent) await alertEmergency(ctx, stored, eventId, catalog);
-
-    return {
-      id: stored._id,
-      routedTo: { unitId: stored.ownerUnitId, unitName: catalog.unitName(stored.ownerUnitId), reason: stored.routeReason },
-      createdAt: stored.createdAt,
-      deadlineAt: stored.deadlineAt,
-    };
+    await deliverOutbox(deliveryDeps(ctx), question, question.outbox, now);
+    return answer(question);
   },
 };
-
-
-/** 紧急通道: the group leader (工作小组组长) and the coordinator hear at once. */
-async function alertEmergency(ctx: ActionContext, question: QuestionRecord, eventId: string, catalog: CatalogLookup) {
-  const [leaders, coordinators] = await Promise.all([ctx.repos.users.listByRole('schoolAdmin'), ctx.repos.users.listByRole('coordinator')]);
-  await notifyNow(
-    deliveryDeps(ctx),
-    [
-      {
-        kind: 'emergency',
-        question,
-        recipients: [...leaders, ...coordinators].map((u) => ({ openid: u.openid, name: u.name })),
-        occasion: eventId,
-        unitName: catalog.unitName(question.ownerUnitId),
-        unitId: null,
-        note: '',
-        at: ctx.now,
-        now: ctx.now,
-      },
-    ],
-    ctx.now,
-    ctx.log,
-  );
-}

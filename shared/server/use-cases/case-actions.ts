@@ -1,73 +1,75 @@
+import type { CaseAction } from '../../domain/case-lifecycle';
 import { DomainError } from '../../domain/errors';
-import type { ActionDefinition } from './action';
-import { applyCaseAction, loadQuestionFor, notifyTransferTarget, type CaseActionResult } from './apply-case-action';
+import type { QuestionRecord } from '../ports/records';
+import type { ActionContext, ActionDefinition, PrepareContext } from './action';
+import { applyCaseAction, changeActor, checkVisible, type CaseActionResult } from './apply-case-action';
 import { loadCatalog } from './catalog-lookup';
 
 /**
  * 答—办: the transitions a responder, the coordinator or the asker ask for.
- * Each answers with the question's new status and version.
+ * Each answers with the question's status and version after the change (the
+ * same answer for a retried request).
  */
-const done = (r: CaseActionResult) => ({ status: r.after.status, version: r.after.version });
+const done = (r: CaseActionResult) => ({ status: r.event.toStatus ?? r.after.status, version: r.event.version });
 
-export const claimQuestion: ActionDefinition<'question.claim'> = {
+async function run(ctx: ActionContext, question: QuestionRecord | null, action: CaseAction) {
+  const q = checkVisible(ctx, question);
+  return done(await applyCaseAction(ctx, q, action, changeActor(ctx, [q._id, action])));
+}
+
+/** Read in the same round trip as the viewer. */
+const prepare = ({ questionId }: { questionId: string }, ctx: PrepareContext) => ctx.repos.questions.findById(questionId);
+
+export const claimQuestion: ActionDefinition<'question.claim', QuestionRecord | null> = {
   viewer: 'required',
-  async run({ questionId }, ctx) {
-    return done(await applyCaseAction(ctx, await loadQuestionFor(ctx, questionId), { type: 'claim' }));
-  },
+  prepare,
+  run: (_input, ctx, q) => run(ctx, q, { type: 'claim' }),
 };
 
-export const transferQuestion: ActionDefinition<'question.transfer'> = {
+export const transferQuestion: ActionDefinition<'question.transfer', QuestionRecord | null> = {
   viewer: 'required',
-  async run({ questionId, toUnitId, reason }, ctx) {
-    const question = await loadQuestionFor(ctx, questionId);
+  prepare,
+  async run({ toUnitId, reason }, ctx, q) {
     const target = (await loadCatalog(ctx.repos)).unit(toUnitId);
     // Questions go to units that answer: colleges, departments, the school committee.
     if (!target || target.kind === 'branch') throw new DomainError('CATALOG.UNKNOWN_UNIT');
-    const result = await applyCaseAction(ctx, question, { type: 'transfer', toUnitId, reason });
-    await notifyTransferTarget(ctx, result, reason);
-    return done(result);
+    return run(ctx, q, { type: 'transfer', toUnitId, reason });
   },
 };
 
-export const startHandling: ActionDefinition<'question.startHandling'> = {
+export const startHandling: ActionDefinition<'question.startHandling', QuestionRecord | null> = {
   viewer: 'required',
-  async run({ questionId, note }, ctx) {
-    return done(await applyCaseAction(ctx, await loadQuestionFor(ctx, questionId), { type: 'startHandling', note }));
-  },
+  prepare,
+  run: ({ note }, ctx, q) => run(ctx, q, { type: 'startHandling', note }),
 };
 
-export const addProgress: ActionDefinition<'question.addProgress'> = {
+export const addProgress: ActionDefinition<'question.addProgress', QuestionRecord | null> = {
   viewer: 'required',
-  async run({ questionId, note }, ctx) {
-    return done(await applyCaseAction(ctx, await loadQuestionFor(ctx, questionId), { type: 'addProgress', note }));
-  },
+  prepare,
+  run: ({ note }, ctx, q) => run(ctx, q, { type: 'addProgress', note }),
 };
 
-export const resolveQuestion: ActionDefinition<'question.resolve'> = {
+export const resolveQuestion: ActionDefinition<'question.resolve', QuestionRecord | null> = {
   viewer: 'required',
-  async run({ questionId, note }, ctx) {
-    return done(await applyCaseAction(ctx, await loadQuestionFor(ctx, questionId), { type: 'resolve', note }));
-  },
+  prepare,
+  run: ({ note }, ctx, q) => run(ctx, q, { type: 'resolve', note }),
 };
 
-export const publishNotice: ActionDefinition<'question.publishNotice'> = {
+export const publishNotice: ActionDefinition<'question.publishNotice', QuestionRecord | null> = {
   viewer: 'required',
-  async run({ questionId, notice }, ctx) {
-    // The notice is shown publicly on the question's page (紧急通道：发帖公告处理情况).
-    return done(await applyCaseAction(ctx, await loadQuestionFor(ctx, questionId), { type: 'publishNotice', notice }));
-  },
+  // The notice is shown publicly on the question's page (紧急通道：发帖公告处理情况).
+  prepare,
+  run: ({ notice }, ctx, q) => run(ctx, q, { type: 'publishNotice', notice }),
 };
 
-export const rateQuestion: ActionDefinition<'question.rate'> = {
+export const rateQuestion: ActionDefinition<'question.rate', QuestionRecord | null> = {
   viewer: 'required',
-  async run({ questionId, satisfied, comment }, ctx) {
-    return done(await applyCaseAction(ctx, await loadQuestionFor(ctx, questionId), { type: 'rate', satisfied, comment }));
-  },
+  prepare,
+  run: ({ satisfied, comment }, ctx, q) => run(ctx, q, { type: 'rate', satisfied, comment }),
 };
 
-export const reopenQuestion: ActionDefinition<'question.reopen'> = {
+export const reopenQuestion: ActionDefinition<'question.reopen', QuestionRecord | null> = {
   viewer: 'required',
-  async run({ questionId, reason }, ctx) {
-    return done(await applyCaseAction(ctx, await loadQuestionFor(ctx, questionId), { type: 'reopen', reason }));
-  },
+  prepare,
+  run: ({ reason }, ctx, q) => run(ctx, q, { type: 'reopen', reason }),
 };

@@ -1,16 +1,15 @@
-import { DomainError } from '../../domain/errors';
-import { canViewQuestion } from '../../domain/permissions';
+import type { QuestionRecord } from '../ports/records';
 import type { ActionDefinition } from './action';
+import { checkVisible } from './apply-case-action';
 import { loadCatalog } from './catalog-lookup';
 import { presentDetail } from './present-question';
 
-export const getQuestion: ActionDefinition<'question.get'> = {
+/** 问题详情: the question with its answers and timeline, one read beside the viewer's. */
+export const getQuestion: ActionDefinition<'question.get', QuestionRecord | null> = {
   viewer: 'required',
-  async run({ id }, { viewer, repos, now }) {
-    const question = await repos.questions.findById(id);
-    if (!question) throw new DomainError('QUESTION.NOT_FOUND');
-    if (!canViewQuestion(viewer, question)) throw new DomainError('AUTH.FORBIDDEN', '这是一个仅提问人和处理老师可见的问题');
-    const [answers, events, catalog] = await Promise.all([repos.answers.listByQuestion(id), repos.events.listByQuestion(id), loadCatalog(repos)]);
-    return presentDetail(question, answers, events, catalog, viewer, now);
+  prepare: ({ id }, { repos }) => repos.questions.findById(id),
+  async run(_input, ctx, question) {
+    const q = checkVisible(ctx, question);
+    return presentDetail(q, await loadCatalog(ctx.repos), ctx.viewer, ctx.now);
   },
 };

@@ -1,6 +1,7 @@
 import { DUE_SOON_HOURS } from '../../contracts/inbox.contract';
 import { HOUR_MS } from '../../domain/answer-deadline';
 import { DomainError } from '../../domain/errors';
+import { canSeeEscalations, canUseWorkbench } from '../../domain/permissions';
 import type { ActionDefinition } from './action';
 import { loadCatalog } from './catalog-lookup';
 import { pageOf, pageRequest } from './paging';
@@ -40,8 +41,7 @@ export const listMyQuestions: ActionDefinition<'question.listMine'> = {
 export const listInbox: ActionDefinition<'inbox.list'> = {
   viewer: 'required',
   async run({ pageSize, cursor, box }, { repos, viewer, now }) {
-    const handles = viewer.roles.includes('responder') || viewer.roles.includes('coordinator');
-    if (!handles) throw new DomainError('AUTH.FORBIDDEN', '只有答复人员可以查看工作台');
+    if (!canUseWorkbench(viewer)) throw new DomainError('AUTH.FORBIDDEN', '只有答复人员可以查看工作台');
     const units = [...viewer.unitIds];
     const page = pageRequest(pageSize, cursor);
     const soon = now + DUE_SOON_HOURS * HOUR_MS;
@@ -62,17 +62,8 @@ export const listInbox: ActionDefinition<'inbox.list'> = {
 export const countInbox: ActionDefinition<'inbox.counts'> = {
   viewer: 'required',
   async run(_input, { repos, viewer, now }) {
-    const handles = viewer.roles.includes('responder') || viewer.roles.includes('coordinator');
-    if (!handles) throw new DomainError('AUTH.FORBIDDEN', '只有答复人员可以查看工作台');
-    const units = [...viewer.unitIds];
-    const soon = now + DUE_SOON_HOURS * HOUR_MS;
-    const [pending, dueSoon, overdue, handling] = await Promise.all([
-      repos.questions.countWaitingForUnits(units, { from: soon }),
-      repos.questions.countWaitingForUnits(units, { from: now, to: soon }),
-      repos.questions.countWaitingForUnits(units, { to: now }),
-      repos.questions.countHandlingForUnits(units),
-    ]);
-    return { pending, dueSoon, overdue, handling };
+    if (!canUseWorkbench(viewer)) throw new DomainError('AUTH.FORBIDDEN', '只有答复人员可以查看工作台');
+    return repos.questions.countInbox([...viewer.unitIds], now, now + DUE_SOON_HOURS * HOUR_MS);
   },
 };
 
@@ -80,8 +71,7 @@ export const countInbox: ActionDefinition<'inbox.counts'> = {
 export const listEscalations: ActionDefinition<'escalation.list'> = {
   viewer: 'required',
   async run({ pageSize, cursor }, { repos, viewer }) {
-    const oversees = viewer.roles.some((r) => r === 'coordinator' || r === 'supervisor' || r === 'schoolAdmin');
-    if (!oversees) throw new DomainError('AUTH.FORBIDDEN', '只有协管、主管老师和工作小组组长可以查看超时队列');
+    if (!canSeeEscalations(viewer)) throw new DomainError('AUTH.FORBIDDEN', '只有协管、主管老师和工作小组组长可以查看超时队列');
     const [rows, catalog] = await Promise.all([repos.questions.listEscalated(pageRequest(pageSize, cursor)), loadCatalog(repos)]);
     const result = pageOf(rows, pageSize, (q) => q.escalatedAt ?? 0);
     return { items: result.items.map((q) => presentSummary(q, catalog, viewer)), nextCursor: result.nextCursor };

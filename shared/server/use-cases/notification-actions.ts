@@ -1,5 +1,6 @@
 import type { UnreachablePerson } from '../../contracts/escalation.contract';
 import { DomainError } from '../../domain/errors';
+import { canSeeUnreachable } from '../../domain/permissions';
 import { deliveryProblemLabel } from '../../domain/notification-plan';
 import type { ActionDefinition } from './action';
 import { loadCatalog } from './catalog-lookup';
@@ -24,8 +25,7 @@ export const recordSubscription: ActionDefinition<'subscription.record'> = {
 export const listUnreachable: ActionDefinition<'unit.unreachable'> = {
   viewer: 'required',
   async run(_input, { viewer, repos, ids }) {
-    const admins = viewer.roles.includes('unitAdmin') || viewer.roles.includes('schoolAdmin') || viewer.roles.includes('coordinator');
-    if (!admins) throw new DomainError('AUTH.FORBIDDEN', '只有单位管理员可以查看');
+    if (!canSeeUnreachable(viewer)) throw new DomainError('AUTH.FORBIDDEN', '只有单位管理员可以查看');
     const [rows, catalog] = await Promise.all([repos.notifications.listUnreachable([...viewer.unitIds], 500), loadCatalog(repos)]);
     const people = new Map<string, UnreachablePerson>();
     // Rows come newest first, so the first row of a person carries their latest problem.

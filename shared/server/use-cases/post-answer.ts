@@ -1,76 +1,111 @@
 import { DomainError } from '../../domain/errors';
 import { canAnswer } from '../../domain/permissions';
-import type { ActionContext, ActionDefinition } from './action';
-import type { QuestionRecord } from '../ports/records';
-import { applyCaseAction, loadQuestionFor } from './apply-case-action';
+import type { AnswerRecord, QuestionRecord } from '../ports/records';
+import type { ActionDefinition } from './action';
+import { checkVisible, commitChange } from './apply-case-action';
+import { loadCatalog } from './catalog-lookup';
+import { composeChange, planTransition, type ChangeActor } from './question-changes';
 
 /**
- * 答: a responder of the owning unit (or the coordinator) replies. The first such
- * reply is the official answer and stops the clock. The switch is a write
- * conditional on the question's version: of two responders replying at once,
- * one gives the official answer and the other's reply stays as a follow-up; a
- * reply that lost to a transfer away from the responder's unit is withdrawn
- * with QUESTION.STATE_CONFLICT.
+ * 答: a responder of the owning unit (or the coordinator) replies. The first
+ * such reply is the official answer and stops the clock; the answer, its
+ * timeline event and the asker's message are one write conditional on the
+ * question's version. Of two responders replying at once, one gives the
+ * official answer and the other's reply becomes a follow-up; a reply that lost
+ * to a transfer away from the responder's unit is refused with
+ * QUESTION.STATE_CONFLICT.
+ *
+ * Idempotent on the client's request id: the answer's id is derived from it,
+ * so a retry finds its answer in the question and answers with the same truth
+ * (official or not) — however many copies of the request raced. The same id
+ * with other content, or on another question, is refused (REQUEST.KEY_REUSED).
  */
-async function recordFollowUp(ctx: ActionContext, question: QuestionRecord, answerId: string) {
-  await ctx.repos.questions.incrementAnswerCount(question._id);
-  await ctx.repos.events.append({
-    _id: ctx.ids.next('e'),
-    questionId: question._id,
-    type: 'reply',
-    actorOpenid: ctx.viewer.openid,
-    actorName: ctx.viewer.displayName ?? '答复老师',
-    actorRole: ctx.viewer.unitIds.includes(question.ownerUnitId) ? 'responder' : 'coordinator',
-    at: ctx.now,
-    fromStatus: question.status,
-    toStatus: question.status,
-    unitId: question.ownerUnitId,
-    reason: null,
-  });
-  return { answerId, official: false, answeredAt: question.answeredAt };
+interface Prepared {
+  answerId: string;
+  question: QuestionRecord | null;
+  /** The answer id already lives in another question: the request id was reused. */
+  reusedElsewhere: boolean;
 }
 
-export const postAnswer: ActionDefinition<'answer.post'> = {
+const MAX_ATTEMPTS = 4;
+
+function truth(q: QuestionRecord, answerId: string) {
+  return { answerId, official: q.officialAnswerId === answerId, answeredAt: q.answeredAt };
+}
+
+export const postAnswer: ActionDefinition<'answer.post', Prepared> = {
   viewer: 'required',
-  async run({ questionId, content }, ctx) {
-    const { viewer, repos, ids, now, requestId } = ctx;
-    const question = await loadQuestionFor(ctx, questionId);
-    if (!canAnswer(viewer, question)) throw new DomainError('AUTH.FORBIDDEN', '只有负责单位的答复人员可以回复此问题');
-    if (question.status === 'closed') throw new DomainError('QUESTION.STATE_CONFLICT', '问题已关闭，不能再回复');
+  async prepare({ questionId }, { repos, ids, openid, requestId }) {
+    if (!requestId) return { answerId: ids.next('a'), question: await repos.questions.findById(questionId), reusedElsewhere: false };
+    const answerId = ids.derived('a', openid, requestId);
+    const rows = await repos.questions.findWithAnswerId(questionId, answerId);
+    return { answerId, question: rows.find((r) => r._id === questionId) ?? null, reusedElsewhere: rows.some((r) => r._id !== questionId) };
+  },
+  async run({ questionId, content }, ctx, { answerId, question, reusedElsewhere }) {
+    const { viewer, ids, now, settings } = ctx;
+    if (reusedElsewhere) throw new DomainError('REQUEST.KEY_REUSED');
+    let q = checkVisible(ctx, question);
+    const requestHash = ctx.requestId ? ids.derived('h', questionId, content) : null;
+    const catalog = await loadCatalog(ctx.repos);
+    const who: ChangeActor = { openid: viewer.openid, name: viewer.displayName ?? '答复老师', request: null };
 
-    const membership = viewer.user?.memberships.find((m) => m.unitId === question.ownerUnitId) ?? viewer.user?.memberships[0];
-    // Idempotent on the client's request id: a retried 提交回复 posts one reply.
-    const answerId = requestId ? ids.derived('a', viewer.openid, requestId) : ids.next('a');
-    const inserted = await repos.answers.insert({
-      _id: answerId,
-      questionId,
-      responderOpenid: viewer.openid,
-      responderName: viewer.displayName ?? '答复老师',
-      unitId: membership?.unitId ?? question.ownerUnitId,
-      team: membership?.team ?? null,
-      content,
-      createdAt: now,
-    });
-    if (!inserted) {
-      return { answerId, official: question.officialAnswerId === answerId, answeredAt: question.answeredAt };
-    }
-
-    // A claim or an escalation may change the question's version between our read
-    // and our write without taking the answer away: re-read and try again while it
-    // is still waiting for an answer that we may give.
-    let current: QuestionRecord | null = question;
-    for (let attempt = 0; attempt < 3 && current && current.status === 'routed' && canAnswer(viewer, current); attempt++) {
-      try {
-        await applyCaseAction(ctx, current, { type: 'answer', answerId }, { answerCountDelta: 1, answerText: content });
-        return { answerId, official: true, answeredAt: now };
-      } catch (err) {
-        if (!(err instanceof DomainError) || err.code !== 'QUESTION.STATE_CONFLICT') throw err;
-        current = await repos.questions.findById(questionId);
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const mine = q.answers.find((a) => a.id === answerId);
+      if (mine) {
+        if (mine.requestHash !== requestHash) throw new DomainError('REQUEST.KEY_REUSED');
+        return truth(q, answerId);
       }
+      if (!canAnswer(viewer, q)) {
+        if (attempt === 1) throw new DomainError('AUTH.FORBIDDEN', '只有负责单位的答复人员可以回复此问题');
+        throw new DomainError('QUESTION.STATE_CONFLICT', '问题已转办给其他单位，你的回复未发布');
+      }
+      if (q.status === 'closed') throw new DomainError('QUESTION.STATE_CONFLICT', '问题已关闭，不能再回复');
+
+      const membership = viewer.user?.memberships.find((m) => m.unitId === q.ownerUnitId) ?? viewer.user?.memberships[0];
+      const answer: AnswerRecord = {
+        id: answerId,
+        responderOpenid: viewer.openid,
+        responderName: who.name,
+        unitId: membership?.unitId ?? q.ownerUnitId,
+        team: membership?.team ?? null,
+        content,
+        createdAt: now,
+        requestHash,
+      };
+      if (q.status === 'routed') {
+        const plan = planTransition(q, { type: 'answer', answerId }, { kind: 'person', viewer }, who, now, settings, { answer, unitName: catalog.unitName });
+        if (!plan.ok) throw new DomainError(plan.code, plan.message);
+        if (await commitChange(ctx, q, plan.planned)) return { answerId, official: true, answeredAt: now };
+      } else {
+        // Answered already: ours is a follow-up reply, kept on the timeline.
+        const planned = composeChange(
+          q,
+          {
+            set: { answerCount: q.answerCount + 1 },
+            event: {
+              type: 'reply',
+              actorOpenid: viewer.openid,
+              actorName: who.name,
+              actorRole: viewer.unitIds.includes(q.ownerUnitId) ? 'responder' : 'coordinator',
+              at: now,
+              fromStatus: q.status,
+              toStatus: q.status,
+              unitId: q.ownerUnitId,
+              reason: null,
+              answerId,
+              request: null,
+            },
+            answers: [answer],
+            unitName: catalog.unitName,
+          },
+          now,
+          settings,
+        );
+        if (await commitChange(ctx, q, planned)) return truth(planned.after, answerId);
+      }
+      // The question changed between our read and our write: read it again and decide again.
+      q = checkVisible(ctx, await ctx.repos.questions.findById(questionId));
     }
-    // Answered by someone else meanwhile: ours is a follow-up, if the question is still ours.
-    if (current && canAnswer(viewer, current) && current.status !== 'closed') return recordFollowUp(ctx, current, answerId);
-    await repos.answers.remove(answerId);
-    throw new DomainError('QUESTION.STATE_CONFLICT', '问题已转办给其他单位，你的回复未发布');
+    throw new DomainError('QUESTION.STATE_CONFLICT', '问题刚刚被其他人处理过，请刷新后查看');
   },
 };

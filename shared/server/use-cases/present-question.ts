@@ -2,8 +2,8 @@ import { CASE_ACTIONS, type Answer, type CaseActionName, type QuestionDetail, ty
 import { availableActions } from '../../domain/case-lifecycle';
 import { TEAM_LABELS } from '../../domain/organisation';
 import { canAnswer, canSeeAsker } from '../../domain/permissions';
-import { caseFactsOf } from './case-records';
-import type { AnswerRecord, EventRecord, QuestionRecord } from '../ports/records';
+import { caseFactsOf } from './question-changes';
+import type { AnswerRecord, QuestionRecord, TimelineRecord } from '../ports/records';
 import type { ResolvedViewer } from './viewer';
 import type { CatalogLookup } from './catalog-lookup';
 
@@ -45,20 +45,20 @@ export function presentSummary(q: QuestionRecord, catalog: CatalogLookup, viewer
 
 export function presentAnswer(a: AnswerRecord, officialAnswerId: string | null, catalog: CatalogLookup): Answer {
   return {
-    id: a._id,
+    id: a.id,
     content: a.content,
     responderName: a.responderName,
     unitName: catalog.unitName(a.unitId),
     teamLabel: a.team ? TEAM_LABELS[a.team] : null,
-    official: a._id === officialAnswerId,
+    official: a.id === officialAnswerId,
     createdAt: a.createdAt,
   };
 }
 
-function presentEvent(e: EventRecord, q: QuestionRecord, catalog: CatalogLookup, viewer: ResolvedViewer): TimelineEntry {
+function presentEvent(e: TimelineRecord, q: QuestionRecord, catalog: CatalogLookup, viewer: ResolvedViewer): TimelineEntry {
   const byAsker = e.actorOpenid !== '' && e.actorOpenid === q.askerOpenid;
   return {
-    id: e._id,
+    id: e.id,
     type: e.type,
     at: e.at,
     actorName: byAsker && !showsAsker(q, viewer) ? ANONYMOUS_NAME : e.actorName,
@@ -71,20 +71,18 @@ function presentEvent(e: EventRecord, q: QuestionRecord, catalog: CatalogLookup,
 
 export function presentDetail(
   q: QuestionRecord,
-  answers: AnswerRecord[],
-  events: EventRecord[],
   catalog: CatalogLookup,
   viewer: ResolvedViewer,
   now: number,
 ): QuestionDetail {
   const allowed = new Set<string>(availableActions(caseFactsOf(q), viewer, now));
-  const claim = [...events].reverse().find((e) => e.type === 'claim' && e.actorOpenid === q.assigneeOpenid);
+  const claim = [...q.timeline].reverse().find((e) => e.type === 'claim' && e.actorOpenid === q.assigneeOpenid);
   return {
     ...presentSummary(q, catalog, viewer),
     content: q.content,
     routeReason: q.routeReason,
-    answers: answers.map((a) => presentAnswer(a, q.officialAnswerId, catalog)),
-    timeline: events.map((e) => presentEvent(e, q, catalog, viewer)),
+    answers: [...q.answers].sort((a, b) => a.createdAt - b.createdAt).map((a) => presentAnswer(a, q.officialAnswerId, catalog)),
+    timeline: q.timeline.map((e) => presentEvent(e, q, catalog, viewer)),
     rating: q.rating,
     reopenCount: q.reopenCount,
     assigneeName: q.assigneeOpenid ? claim?.actorName ?? '已认领' : null,

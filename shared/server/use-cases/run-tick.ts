@@ -1,176 +1,80 @@
-import { decide, type CaseAction, type CasePolicy } from '../../domain/case-lifecycle';
-import { HOUR_MS, reminderDueTimes } from '../../domain/answer-deadline';
-import type { NotificationKind } from '../../domain/notification-plan';
-import type { IdGenerator } from '../ids';
-import { deliverAll, emptyTally, type DeliveryDeps, type DeliveryTally } from './deliver-notifications';
-import { enqueueNotifications } from './notify';
-import type { Recipient } from './plan-notifications';
-import { caseFactsOf, newTimer, nextTimers, toRecordPatch } from './case-records';
-import type { UserRepository } from '../ports/repositories';
-import type { QuestionRecord, TimerRecord, UserRecord } from '../ports/records';
+import { stillRelevant } from '../../domain/notification-plan';
+import type { Role } from '../../domain/organisation';
+import type { PageCursor, UserRepository } from '../ports/repositories';
+import type { NotificationRecord, QuestionRecord, UserRecord } from '../ports/records';
+import { loadCatalog } from './catalog-lookup';
+import {
+  deliverNew,
+  deliverQueuedAll,
+  emptyTally,
+  recordsForOutbox,
+  type DeliveryDeps,
+  type DeliveryTally,
+} from './notification-delivery';
+import { planScheduledWork, scheduleFactsOf, type ChangeSettings, type PlannedChange } from './question-changes';
+import { nextWorkAt } from '../../domain/case-schedule';
 
 /**
- * One scheduler tick: everything due by `now`, in pages. The queries are on
- * (state, dueAt) of timers and notifications, so a tick's cost depends on what
- * is due, never on how many questions exist. Safe to run twice at once or to
- * rerun after a crash: every timer and message is claimed before it is acted on.
+ * One scheduler tick: everything due by `now`, page by page.
+ *
+ * 1. Questions with work due (`nextWorkAt` ≤ now, an indexed query): each gets
+ *    one change — escalation, auto-close, a reminder — written by one update
+ *    conditional on its version, messages included; the page's messages are
+ *    then delivered and recorded in one batch.
+ * 2. The sweep: questions whose outbox was not confirmed in time (the function
+ *    that made the change died before recording its messages) get the missing
+ *    records queued, and their outboxes emptied.
+ * 3. Queued messages (retries, swept ones) are claimed and delivered.
+ *
+ * A tick's cost depends on what is due, never on how many questions exist, and
+ * two ticks at once, or a rerun after a crash, neither lose nor double anything.
  */
-export const TIMER_LEASE_MS = 2 * 60_000;
-/** Emergencies are reminded every 12 hours until their notice is published. */
-export const NOTICE_REMINDER_EVERY_MS = 12 * HOUR_MS;
-
 export interface TickDeps extends DeliveryDeps {
-  ids: IdGenerator;
-  policy: CasePolicy;
-  reminderOffsetsHours?: readonly number[];
+  settings: ChangeSettings;
   now: number;
   pageSize?: number;
-  /** Upper bound on pages per tick. */
+  /** Upper bound on pages per phase. */
   maxPages?: number;
   /** True once the tick should stop taking new work (the function's time budget is nearly spent). */
   outOfTime?: () => boolean;
-  log?: (message: string, detail: Record<string, unknown>) => void;
 }
 
-/** A timer whose work keeps failing is given up after this many attempts, with the error as its outcome. */
-export const MAX_TIMER_ATTEMPTS = 5;
-
 export interface TickReport {
-  timers: { done: number; skipped: number; lost: number; retry: number };
+  /** Questions changed, found with nothing to do, lost to a concurrent change three times, or failed. */
+  questions: { changed: number; idle: number; conflicts: number; failed: number };
+  /** Outboxes the sweep checked, and messages it queued because they had no record. */
+  sweep: { questions: number; queued: number };
   notifications: DeliveryTally;
 }
 
-const toRecipient = (u: UserRecord): Recipient => ({ openid: u.openid, name: u.name });
+const MAX_ATTEMPTS = 3;
 
-async function unitName(deps: TickDeps, unitId: string): Promise<string> {
-  const units = await deps.repos.catalog.listUnits();
-  return units.find((u) => u._id === unitId)?.name ?? '负责单位';
-}
+type WorkOutcome = { kind: 'changed'; planned: PlannedChange } | { kind: 'idle' } | { kind: 'conflict' };
 
-async function responders(deps: TickDeps, q: QuestionRecord): Promise<Recipient[]> {
-  const people = await deps.repos.users.listResponders(q.ownerUnitId);
-  // The person who claimed it hears first; the rest of the unit too, so nothing hinges on one phone.
-  return [...people].sort((a, b) => Number(b.openid === q.assigneeOpenid) - Number(a.openid === q.assigneeOpenid)).map(toRecipient);
-}
-
-async function tell(deps: TickDeps, kind: NotificationKind, q: QuestionRecord, timer: TimerRecord, recipients: Recipient[], unitId: string | null) {
-  await enqueueNotifications(deps, {
-    kind,
-    question: q,
-    recipients,
-    occasion: String(timer.scheduledFor),
-    unitName: await unitName(deps, q.ownerUnitId),
-    unitId,
-    note: '',
-    at: deps.now,
-    now: deps.now,
-  });
-}
-
-/** The question changed between our read and our write: leave the timer for the next tick. */
-const RETRY = 'retry';
-
-/** Applies a system transition (escalate, auto-close) with the version check. */
-async function systemTransition(deps: TickDeps, q: QuestionRecord, action: CaseAction): Promise<'done' | string> {
-  const decision = decide(caseFactsOf(q), action, { kind: 'system' }, deps.now, deps.policy);
-  if (!decision.ok) return decision.message;
-  const { patch, event } = decision.change;
-  const recordPatch = toRecordPatch(patch);
-  if (!(await deps.repos.questions.applyChange(q._id, q.version, recordPatch))) return RETRY;
-  await deps.repos.events.append({
-    _id: deps.ids.derived('e', q._id, action.type, String(q.version)),
-    questionId: q._id,
-    type: action.type,
-    actorOpenid: '',
-    actorName: '系统',
-    actorRole: 'system',
-    at: deps.now,
-    fromStatus: event.fromState,
-    toStatus: event.toState,
-    unitId: q.ownerUnitId,
-    reason: event.reason,
-  });
-  await deps.repos.timers.schedule(nextTimers({ ...q, ...recordPatch }, action.type, deps.now));
-  return 'done';
-}
-
-async function handleTimer(deps: TickDeps, timer: TimerRecord): Promise<'done' | string> {
-  const q = await deps.repos.questions.findById(timer.questionId);
-  if (!q) return 'question no longer exists';
-  switch (timer.kind) {
-    case 'remind': {
-      if (q.status !== 'routed') return `no reminder needed: ${q.status}`;
-      // Catching up after an outage: past the deadline the escalation speaks, and
-      // of several overdue reminders only the latest is worth sending.
-      if (deps.now >= q.deadlineAt) return 'deadline passed; escalation takes over';
-      const later = reminderDueTimes(q.createdAt, q.deadlineAt, deps.reminderOffsetsHours).some((t) => t > timer.scheduledFor && t <= deps.now);
-      if (later) return 'superseded by a later reminder';
-      await tell(deps, 'reminder', q, timer, await responders(deps, q), q.ownerUnitId);
-      return 'done';
+/** Does what is due for one question; re-reads and re-decides when a concurrent change wins the version. */
+async function workOn(deps: TickDeps, question: QuestionRecord, unitName: (id: string) => string): Promise<WorkOutcome> {
+  let q: QuestionRecord | null = question;
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS && q; attempt++) {
+    const plan = planScheduledWork(q, deps.now, deps.settings, unitName);
+    if (plan === null || !plan.ok) {
+      // Nothing due after all (the state moved on): put the schedule right so the question is not listed again.
+      if (plan && !plan.ok) deps.log?.('scheduled work refused', { question: q._id, code: plan.code, message: plan.message });
+      const next = nextWorkAt(scheduleFactsOf(q), deps.settings.reminderOffsetsHours);
+      const repaired = next !== null && next <= deps.now ? null : next;
+      if (repaired === q.nextWorkAt) return { kind: 'idle' };
+      if (await deps.repos.questions.applyChange(q._id, q.version, { set: { nextWorkAt: repaired }, timeline: [], answers: [], outbox: [] })) return { kind: 'idle' };
+    } else if (await deps.repos.questions.applyChange(q._id, q.version, plan.planned.change)) {
+      return { kind: 'changed', planned: plan.planned };
     }
-
-    case 'escalate': {
-      // Already escalated means a tick died after escalating and before telling:
-      // telling again is safe, the messages are keyed on this timer.
-      if (q.escalatedAt === null) {
-        const result = await systemTransition(deps, q, { type: 'escalate' });
-        if (result !== 'done') return result;
-      }
-      const [coordinators, supervisors] = await Promise.all([deps.repos.users.listByRole('coordinator'), deps.repos.users.listByRole('supervisor')]);
-      await tell(deps, 'escalation', q, timer, coordinators.map(toRecipient), null);
-      await tell(deps, 'supervisorAlert', q, timer, supervisors.map(toRecipient), null);
-      return 'done';
-    }
-
-    case 'autoClose':
-      return systemTransition(deps, q, { type: 'autoClose' });
-
-    case 'noticeReminder':
-      if (!q.noticeRequired || q.noticePublishedAt !== null) return 'notice already published';
-      await tell(deps, 'noticeReminder', q, timer, await responders(deps, q), q.ownerUnitId);
-      // The next one is scheduled from now, so a scheduler that was down does not fire a backlog.
-      await deps.repos.timers.schedule([newTimer(q._id, 'noticeReminder', Math.max(timer.scheduledFor, deps.now) + NOTICE_REMINDER_EVERY_MS, timer.round + 1)]);
-      return 'done';
+    q = await deps.repos.questions.findById(question._id);
   }
+  return q ? { kind: 'conflict' } : { kind: 'idle' };
 }
 
-
-async function runTimer(deps: TickDeps, timer: TimerRecord, report: TickReport): Promise<void> {
-  if (!(await deps.repos.timers.claim(timer, deps.now, TIMER_LEASE_MS))) {
-    report.timers.lost += 1;
-    return;
-  }
-  let outcome: string;
-  try {
-    outcome = await handleTimer(deps, timer);
-  } catch (err) {
-    // One broken timer must not stop the others. It comes back after its lease,
-    // and is given up (with the error kept) after a few attempts.
-    const message = err instanceof Error ? err.message : String(err);
-    deps.log?.('timer failed', { timer: timer._id, attempt: timer.attempts + 1, error: message });
-    if (timer.attempts + 1 < MAX_TIMER_ATTEMPTS) outcome = RETRY;
-    else outcome = `gave up after ${MAX_TIMER_ATTEMPTS} attempts: ${message}`;
-  }
-  if (outcome === RETRY) {
-    // Still claimed: it comes back when the lease runs out, and is decided again.
-    report.timers.retry += 1;
-    return;
-  }
-  await deps.repos.timers.finish(timer._id, outcome === 'done' ? 'done' : 'skipped', outcome, deps.now);
-  report.timers[outcome === 'done' ? 'done' : 'skipped'] += 1;
-}
-
-/** Delivers one page of due messages; false when nothing more is due. */
-async function deliverPage(deps: TickDeps, pageSize: number, report: TickReport): Promise<boolean> {
-  const due = await deps.repos.notifications.listDue(deps.now, pageSize);
-  if (due.length > 0) await deliverAll(due, deps, deps.now, report.notifications);
-  return due.length === pageSize;
-}
-
+/** Within one tick the roster does not change: each unit's responders and each set of roles are looked up once. */
 function memoizedRoster(users: UserRepository): UserRepository {
-  const byUnit = new Map<string, Promise<UserRecord[]>>();
-  const byRole = new Map<string, Promise<UserRecord[]>>();
-  const once = <T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>) => {
+  const cache = new Map<string, Promise<UserRecord[]>>();
+  const once = (key: string, load: () => Promise<UserRecord[]>) => {
     let hit = cache.get(key);
     if (!hit) {
       hit = load();
@@ -181,33 +85,79 @@ function memoizedRoster(users: UserRepository): UserRepository {
   };
   return {
     findByOpenid: (openid) => users.findByOpenid(openid),
-    findByOpenids: (openids) => users.findByOpenids(openids),
-    listResponders: (unitId) => once(byUnit, unitId, () => users.listResponders(unitId)),
-    listByRole: (role) => once(byRole, role, () => users.listByRole(role)),
+    listResponders: (unitId) => once(`unit:${unitId}`, () => users.listResponders(unitId)),
+    listByRoles: (roles: Role[]) => once(`roles:${[...roles].sort().join(',')}`, () => users.listByRoles(roles)),
   };
 }
 
-export async function runTick(deps: TickDeps): Promise<TickReport> {
-  const pageSize = deps.pageSize ?? 50;
-  const maxPages = deps.maxPages ?? 20;
-  const outOfTime = deps.outOfTime ?? (() => false);
-  const report: TickReport = { timers: { done: 0, skipped: 0, lost: 0, retry: 0 }, notifications: emptyTally() };
-  // Within one tick the roster does not change: look each unit and role up once.
-  deps = { ...deps, repos: { ...deps.repos, users: memoizedRoster(deps.repos.users) } };
-
-  // Timers and deliveries alternate page by page, so with a backlog the
-  // reminders written early in the tick go out early in the tick.
+async function dueWorkPhase(deps: TickDeps, report: TickReport, pageSize: number, maxPages: number, outOfTime: () => boolean) {
+  const catalog = await loadCatalog(deps.repos);
+  let after: PageCursor | null = null;
   for (let page = 0; page < maxPages && !outOfTime(); page++) {
-    const due = await deps.repos.timers.listDue(deps.now, pageSize);
-    for (const timer of due) {
+    const due = await deps.repos.questions.listDueWork(deps.now, { limit: pageSize, after });
+    const changed: PlannedChange[] = [];
+    for (const q of due) {
       if (outOfTime()) break;
-      await runTimer(deps, timer, report);
+      try {
+        const outcome = await workOn(deps, q, catalog.unitName);
+        if (outcome.kind === 'changed') {
+          report.questions.changed += 1;
+          changed.push(outcome.planned);
+        } else report.questions[outcome.kind === 'idle' ? 'idle' : 'conflicts'] += 1;
+      } catch (err) {
+        // One broken question must not stop the others; it is still due and is tried again next tick.
+        report.questions.failed += 1;
+        deps.log?.('scheduled work failed', { question: q._id, error: err instanceof Error ? err.message : String(err) });
+      }
     }
-    await deliverPage(deps, pageSize, report);
+    // The page's messages: recipients looked up (once per unit and role), delivered, recorded in one batch.
+    const records = (await Promise.all(changed.map((p) => recordsForOutbox(deps.repos.users, p.after, p.change.outbox, deps.now)))).flat();
+    await deliverNew(deps, records, deps.now, report.notifications);
+    const last = due[due.length - 1];
+    if (due.length < pageSize || !last) break;
+    after = { value: last.nextWorkAt ?? deps.now, id: last._id };
+  }
+}
+
+/** Queues what a change's outbox owes but nobody recorded (the function died first), then empties the outboxes. */
+async function sweepPhase(deps: TickDeps, report: TickReport, pageSize: number, maxPages: number, outOfTime: () => boolean) {
+  for (let page = 0; page < maxPages && !outOfTime(); page++) {
+    const rows = await deps.repos.questions.listOutboxDue(deps.now, pageSize);
+    if (rows.length === 0) break;
+    const owed = (await Promise.all(rows.map((q) => recordsForOutbox(deps.repos.users, q, q.outbox, deps.now).then((rs) => rs.map((r) => ({ q, r })))))).flat();
+    const existing = await deps.repos.notifications.existingIds(owed.map((o) => o.r._id));
+    const missing: NotificationRecord[] = owed
+      .filter((o) => !existing.has(o.r._id))
+      .map(({ q, r }) =>
+        // Found late: only what is still true is sent.
+        stillRelevant(r.kind, { state: q.status, escalatedAt: q.escalatedAt, noticePublishedAt: q.noticePublishedAt })
+          ? r
+          : { ...r, state: 'withdrawn', reason: `no longer relevant: question ${q.status}`, finishedAt: deps.now },
+      );
+    if (missing.length > 0) await deps.repos.notifications.insertMany(missing);
+    await deps.repos.questions.clearOutboxes(rows.map((q) => q._id), deps.now);
+    report.sweep.questions += rows.length;
+    report.sweep.queued += missing.filter((m) => m.state === 'pending').length;
+    if (rows.length < pageSize) break;
+  }
+}
+
+async function queuedPhase(deps: TickDeps, report: TickReport, pageSize: number, maxPages: number, outOfTime: () => boolean) {
+  for (let page = 0; page < maxPages && !outOfTime(); page++) {
+    const due = await deps.repos.notifications.listDue(deps.now, pageSize);
+    if (due.length > 0) await deliverQueuedAll(due, deps, deps.now, report.notifications);
     if (due.length < pageSize) break;
   }
-  for (let page = 0; page < maxPages && !outOfTime(); page++) {
-    if (!(await deliverPage(deps, pageSize, report))) break;
-  }
+}
+
+export async function runTick(input: TickDeps): Promise<TickReport> {
+  const pageSize = input.pageSize ?? 50;
+  const maxPages = input.maxPages ?? 20;
+  const outOfTime = input.outOfTime ?? (() => false);
+  const report: TickReport = { questions: { changed: 0, idle: 0, conflicts: 0, failed: 0 }, sweep: { questions: 0, queued: 0 }, notifications: emptyTally() };
+  const deps: TickDeps = { ...input, repos: { ...input.repos, users: memoizedRoster(input.repos.users) } };
+  await dueWorkPhase(deps, report, pageSize, maxPages, outOfTime);
+  await sweepPhase(deps, report, pageSize, maxPages, outOfTime);
+  await queuedPhase(deps, report, pageSize, maxPages, outOfTime);
   return report;
 }

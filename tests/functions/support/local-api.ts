@@ -4,6 +4,13 @@ import { startDatabaseService } from '../../../scripts/local-cloud/local-cloud';
 import { provisionCollections } from '../../../scripts/provision';
 import { seedDemo } from '../../../scripts/seed/seed-demo';
 import type { TickReport } from '../../../shared/server/use-cases/run-tick';
+import { createApiHandler } from '../../../shared/server/api/api-handler';
+import { apiActions } from '../../../shared/server/api/action-table';
+import { cloudbaseRepositories } from '../../../shared/server/adapters/cloudbase-repositories';
+import { OutboxNotifier } from '../../../shared/server/adapters/outbox-notifier';
+import { readServerConfig } from '../../../shared/server/config';
+import { randomIds } from '../../../shared/server/ids';
+import type { Repositories } from '../../../shared/server/ports/repositories';
 
 /**
  * The real `api` function (its src/index.ts `main`) talking through the real
@@ -24,6 +31,13 @@ export interface LocalApi {
   raw(openid: string | null, event: unknown): Promise<ApiReply>;
   count(collection: string, filter?: Record<string, unknown>): number;
   find(collection: string, filter?: Record<string, unknown>): Record<string, any>[];
+  /** The stored question (its timeline and answers are inside it). */
+  question(id: string): Record<string, any>;
+  /**
+   * The api use cases as the function wires them, but over repositories the
+   * test may wrap (to inject a failure at a chosen step), at the shifted clock.
+   */
+  callWith(wrap: (repos: Repositories) => Repositories, openid: string | null, action: string, data?: unknown, requestId?: string): Promise<ApiReply>;
   stats(): ReturnType<Awaited<ReturnType<typeof startDatabaseService>>['database']['stats']>;
   resetStats(): void;
   seededAt: number;
@@ -47,8 +61,16 @@ export async function startLocalApi(env: Record<string, string> = {}): Promise<L
 
   let offset = 0;
   const raw = (openid: string | null, event: unknown) => main(event, invocationContext('api', { openid }, offset));
+  const config = readServerConfig();
+  const clock = { now: () => Date.now() + offset };
+  const notifier = new OutboxNotifier(db, () => clock, randomIds);
+  const callWith: LocalApi['callWith'] = (wrap, openid, action, data, requestId) => {
+    const handle = createApiHandler({ actions: apiActions, repos: wrap(cloudbaseRepositories(db, { catalogCacheMs: 0 })), ids: randomIds, notifier, settings: config, log: () => {} });
+    return handle({ action, ...(data === undefined ? {} : { data }), ...(requestId ? { requestId } : {}) }, { openid, clock }) as Promise<ApiReply>;
+  };
   return {
     raw,
+    callWith,
     tick: () => scheduler.main({ Type: 'Timer', TriggerName: 'tick' }, invocationContext('scheduler', { openid: null }, offset)),
     advance: (ms) => {
       offset += ms;
@@ -59,11 +81,25 @@ export async function startLocalApi(env: Record<string, string> = {}): Promise<L
     call: (openid, action, data, requestId) => raw(openid, { action, ...(data === undefined ? {} : { data }), ...(requestId ? { requestId } : {}) }),
     count: (collection, filter = {}) => service.store.count(collection, filter),
     find: (collection, filter = {}) => service.store.find(collection, filter),
+    question: (id) => {
+      const [q] = service.store.find('questions', { _id: id });
+      if (!q) throw new Error(`question ${id} is not stored`);
+      return q as Record<string, any>;
+    },
     stats: () => service.database.stats(),
     resetStats: () => service.database.resetStats(),
     seededAt,
     stop: () => service.stop(),
   };
+}
+
+/**
+ * A repository object with one method replaced (class instances keep their
+ * prototype, so the other methods still work).
+ */
+export function replacing<T extends object>(target: T, method: keyof T & string, replacement: (original: (...args: any[]) => any, ...args: any[]) => any): T {
+  const original = (target as any)[method].bind(target);
+  return Object.assign(Object.create(Object.getPrototypeOf(target)), target, { [method]: (...args: any[]) => replacement(original, ...args) });
 }
 
 export function expectOk(reply: ApiReply): any {

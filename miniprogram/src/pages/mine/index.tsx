@@ -11,7 +11,8 @@ import { QuestionCard } from '../../components/question-card';
 import { CountdownTag } from '../../components/countdown-tag';
 import { ListFooter } from '../../components/list-footer';
 import { IdentityPicker } from '../../components/identity-picker';
-import { canSeeEscalations, canSeeUnreachable, canUseWorkbench, roleLabel } from '../../utils/labels';
+import { canSeeEscalations, canSeeUnreachable, canUseWorkbench } from '@shared/domain/permissions';
+import { roleLabel } from '../../utils/labels';
 import { routes } from '../../utils/routes';
 import { requestSubscriptions } from '../../services/subscription.service';
 import './index.scss';
@@ -52,7 +53,7 @@ export default function MinePage() {
 
       <IdentityPicker onChange={reloadAll} />
 
-      {canUseWorkbench(roles) ? (
+      {canUseWorkbench({ roles }) ? (
         <View
           className='mine__entry'
           onClick={() => {
@@ -69,7 +70,7 @@ export default function MinePage() {
         </View>
       ) : null}
 
-      {canSeeEscalations(roles) ? (
+      {canSeeEscalations({ roles }) ? (
         <View className='mine__entry mine__entry--warn' onClick={() => void Taro.navigateTo({ url: routes.escalations })}>
           <View className='mine__entry-text'>
             <Text className='mine__entry-title'>超时督办</Text>
@@ -79,7 +80,7 @@ export default function MinePage() {
         </View>
       ) : null}
 
-      {canSeeUnreachable(roles) ? (
+      {canSeeUnreachable({ roles }) ? (
         <View className='mine__entry mine__entry--plain' onClick={() => void Taro.navigateTo({ url: routes.unreachable })}>
           <View className='mine__entry-text'>
             <Text className='mine__entry-title'>提醒送达情况</Text>
