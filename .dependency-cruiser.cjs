@@ -1,10 +1,18 @@
 /**
- * Dependencies point inward. `npm test` runs this (npm run lint:deps).
- * - shared/domain is pure: no SDK, no Taro, no server code, no Node built-ins.
- * - shared/contracts depend only on zod and the domain.
- * - the mini-program never imports server code, scripts or the SDK.
- * - cloud functions never import the mini-program.
+ * Dependencies point inward. `npm test` runs this (npm run lint:deps), and
+ * tests/unit/dependency-rules.test.ts shows each rule catching a violating import.
+ *
+ *   shared/domain           pure rules: imports only itself (and dayjs)
+ *   shared/contracts        zod schemas: the domain and zod
+ *   shared/server/ports     what use cases need (interfaces, stored records)
+ *   shared/server/use-cases every use case: ports, domain, contracts — never an adapter, the SDK or config
+ *   shared/server/api       the api plumbing: use cases, ports, contracts
+ *   shared/server/adapters  CloudBase, WeChat, the local outbox: the only code that touches an SDK
+ *   cloudfunctions/*\/src    composition roots: the only server code that wires adapters and reads config
+ *   miniprogram/src         talks to the backend only through src/services and the shared contracts
  */
+const SDKS = ['^node_modules/@cloudbase', '^node_modules/wx-server-sdk', '^wx-server-sdk$'];
+
 module.exports = {
   forbidden: [
     {
@@ -12,9 +20,7 @@ module.exports = {
       severity: 'error',
       comment: 'shared/domain holds pure rules: time and ids are passed in, no infrastructure.',
       from: { path: '^shared/domain' },
-      to: {
-        pathNot: ['^shared/domain', '^node_modules/dayjs'],
-      },
+      to: { pathNot: ['^shared/domain', '^node_modules/dayjs'] },
     },
     {
       name: 'contracts-depend-on-zod-and-domain-only',
@@ -23,11 +29,46 @@ module.exports = {
       to: { pathNot: ['^shared/contracts', '^shared/domain', '^node_modules/zod'] },
     },
     {
+      name: 'ports-are-declarations',
+      severity: 'error',
+      comment: 'Ports name capabilities; they depend on nothing but the domain, the contracts and each other.',
+      from: { path: '^shared/server/ports' },
+      to: { pathNot: ['^shared/server/ports', '^shared/domain', '^shared/contracts'] },
+    },
+    {
+      name: 'use-cases-through-ports',
+      severity: 'error',
+      comment: 'A use case reaches storage, messaging, time and ids only through ports; adapters, SDKs and config are wired by the composition roots.',
+      from: { path: '^shared/server/use-cases' },
+      to: { pathNot: ['^shared/server/use-cases', '^shared/server/ports', '^shared/domain', '^shared/contracts', '^node_modules/zod'] },
+    },
+    {
+      name: 'api-plumbing-through-use-cases',
+      severity: 'error',
+      comment: 'The api plumbing dispatches to use cases; it never reaches an adapter or an SDK itself.',
+      from: { path: '^shared/server/api' },
+      to: { pathNot: ['^shared/server/api', '^shared/server/use-cases', '^shared/server/ports', '^shared/domain', '^shared/contracts', '^node_modules/zod'] },
+    },
+    {
+      name: 'adapters-only-in-composition-roots',
+      severity: 'error',
+      comment: 'Only cloudfunctions/*/src/index.ts (and scripts, tests) choose adapters.',
+      from: { path: '^shared', pathNot: '^shared/server/adapters' },
+      to: { path: '^shared/server/adapters' },
+    },
+    {
+      name: 'sdk-only-in-adapters',
+      severity: 'error',
+      comment: '@cloudbase/node-sdk and wx-server-sdk are reached through adapters only.',
+      from: { path: ['^shared', '^cloudfunctions'], pathNot: '^shared/server/adapters' },
+      to: { path: SDKS },
+    },
+    {
       name: 'miniprogram-not-to-server',
       severity: 'error',
       comment: 'The mini-program talks to the backend only through its services and the shared contracts.',
       from: { path: '^miniprogram/src' },
-      to: { path: ['^shared/server', '^cloudfunctions', '^scripts', '^node_modules/@cloudbase', '^node_modules/better-sqlite3', '^node_modules/mingo'] },
+      to: { path: ['^shared/server', '^cloudfunctions', '^scripts', ...SDKS, '^node_modules/better-sqlite3', '^node_modules/mingo'] },
     },
     {
       name: 'only-services-reach-the-backend',
@@ -39,7 +80,7 @@ module.exports = {
     {
       name: 'functions-not-to-miniprogram',
       severity: 'error',
-      from: { path: '^(cloudfunctions|shared/server)' },
+      from: { path: '^(cloudfunctions|shared)' },
       to: { path: ['^miniprogram', '^scripts'] },
     },
     {

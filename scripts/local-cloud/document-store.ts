@@ -1,30 +1,30 @@
 import Database from 'better-sqlite3';
-import { Query, Aggregator } from 'mingo';
-import { update as applyUpdate } from 'mingo/updater';
+import { EJSON } from 'bson';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { EJSON } from 'bson';
+import type { IndexSpec } from '../../shared/server/collections';
+import { project, runPipeline, sortDocuments } from './aggregation';
+import { CODES, LocalDbError, checkStorable, cloneValue, idKey, isPlainObject, show } from './ejson-values';
+import { compileFilter, equalityFields, leavesAt, type MatchContext } from './matcher';
+import { applyUpdate, replacement, validateUpdate } from './updater';
+
+export { LocalDbError } from './ejson-values';
 
 /**
- * The local cloud's document database: MongoDB semantics evaluated by mingo over
- * documents kept durably in SQLite. Every collection is held in memory as well
- * (write-through), so reads never parse the whole table again.
+ * The local cloud's document database: MongoDB semantics (the ones CloudBase's
+ * database inherits) over documents kept durably in SQLite and in memory
+ * (write-through). Queries use ./matcher, updates ./updater, aggregation
+ * ./aggregation; unique indexes are enforced from the declared specs. Every
+ * committed write gets a sequence number, and the store keeps the before-images
+ * open transactions still need for their snapshots (./transactions).
  *
- * Only what @cloudbase/node-sdk sends for this project is supported; anything else
- * throws a LocalDbError naming the operation, so a gap shows up at once instead
- * of silently misbehaving.
+ * Anything CloudBase offers that cannot run here throws a LocalDbError naming the
+ * operation, so a gap shows up at once instead of silently misbehaving.
  */
 export type Doc = Record<string, unknown> & { _id: string };
 export type Filter = Record<string, unknown>;
 export type UpdateSpec = Record<string, Record<string, unknown>>;
-
-export class LocalDbError extends Error {
-  constructor(readonly code: string, message: string) {
-    super(message);
-    this.name = 'LocalDbError';
-  }
-}
 
 export interface FindOptions {
   sort?: Record<string, 1 | -1>;
@@ -36,18 +36,51 @@ export interface FindOptions {
 export interface StoreOptions {
   /** SQLite file; ':memory:' keeps nothing after the process ends (tests). */
   file: string;
+  /** The indexes declared for a collection (unique ones are enforced). */
+  indexes?: (collection: string) => readonly IndexSpec[];
 }
 
-const SUPPORTED_UPDATE_OPERATORS = new Set(['$set', '$unset', '$inc', '$push', '$pull', '$addToSet', '$min', '$max', '$mul', '$pop', '$rename']);
+export interface UpdateOptions {
+  multi: boolean;
+  /** false: the data replaces the document (doc().set()). */
+  merge: boolean;
+  upsert: boolean;
+}
+
+export interface UpdateResult {
+  updated: number;
+  upsertedId: unknown | null;
+  /** The documents after the update (or the upserted one). */
+  docs: Doc[];
+}
+
+/** One committed change: the state of a document before and after. */
+export interface Change {
+  key: string;
+  before: Doc | null;
+  after: Doc | null;
+}
 
 export class DocumentStore {
   private readonly db: Database.Database;
   private readonly collections = new Map<string, Map<string, Doc>>();
   private readonly stmtUpsert: Database.Statement;
   private readonly stmtDelete: Database.Statement;
+  private indexSource: (collection: string) => readonly IndexSpec[];
+  /** Unique index contents per collection: index name → key → document keys. */
+  private readonly uniqueMaps = new Map<string, Map<string, Map<string, Set<string>>>>();
+
+  /** Sequence number of the last committed write. */
+  private seq = 0;
+  private readonly lastWrite = new Map<string, number>();
+  /** Before-images of documents written since a still-open snapshot was taken. */
+  private readonly history = new Map<string, { seq: number; before: Doc | null }[]>();
+  /** Set by the transaction manager: is any snapshot still open? */
+  snapshotsOpen: () => boolean = () => false;
 
   constructor(options: StoreOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    this.indexSource = options.indexes ?? (() => []);
     this.db = new Database(options.file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -65,22 +98,24 @@ export class DocumentStore {
     this.load();
   }
 
+  /** Where the declared indexes come from (DatabaseService passes shared/server/collections.ts). */
+  useIndexes(source: (collection: string) => readonly IndexSpec[]): void {
+    this.indexSource = source;
+    this.uniqueMaps.clear();
+  }
+
   private load(): void {
     for (const row of this.db.prepare('SELECT name FROM collections').all() as { name: string }[]) {
       this.collections.set(row.name, new Map());
     }
-    const rows = this.db.prepare('SELECT collection, id, body FROM documents').iterate() as Iterable<{
-      collection: string;
-      id: string;
-      body: string;
-    }>;
+    const rows = this.db.prepare('SELECT collection, id, body FROM documents').iterate() as Iterable<{ collection: string; id: string; body: string }>;
     for (const row of rows) {
       let coll = this.collections.get(row.collection);
       if (!coll) {
         coll = new Map();
         this.collections.set(row.collection, coll);
       }
-      coll.set(row.id, EJSON.parse(row.body) as Doc);
+      coll.set(row.id, EJSON.parse(row.body, { relaxed: true }) as Doc);
     }
   }
 
@@ -90,6 +125,10 @@ export class DocumentStore {
 
   listCollections(): string[] {
     return [...this.collections.keys()].sort();
+  }
+
+  hasCollection(name: string): boolean {
+    return this.collections.has(name);
   }
 
   createCollection(name: string): boolean {
@@ -103,178 +142,374 @@ export class DocumentStore {
     const existing = this.collections.get(name);
     if (existing) return existing;
     // CloudBase refuses operations on a collection that was never created.
-    throw new LocalDbError('DATABASE_COLLECTION_NOT_EXIST', `collection "${name}" does not exist; run provisioning first`);
+    // https://docs.cloudbase.net/en/error-code/basic (DATABASE_COLLECTION_NOT_EXIST)
+    throw new LocalDbError(CODES.collectionMissing, `collection "${name}" does not exist; run provisioning first`);
   }
 
-  private persist(collection: string, doc: Doc): void {
-    // EJSON keeps dates and other BSON types intact across a restart.
-    this.stmtUpsert.run(collection, doc._id, EJSON.stringify(doc));
+  // ---- reads ---------------------------------------------------------------
+
+  /** The committed document with this `_id`, or null. */
+  get(collection: string, id: unknown): Doc | null {
+    return this.coll(collection).get(idKey(id)) ?? null;
   }
 
-  private matching(collection: string, filter: Filter): Doc[] {
+  /** The committed document as it was when sequence number `seq` was current (snapshot reads). */
+  getAt(collection: string, id: unknown, seq: number): Doc | null {
+    const key = idKey(id);
+    const current = this.coll(collection).get(key) ?? null;
+    if ((this.lastWrite.get(lockKey(collection, key)) ?? 0) <= seq) return current;
+    const versions = this.history.get(lockKey(collection, key)) ?? [];
+    const first = versions.find((v) => v.seq > seq);
+    return first ? first.before : current;
+  }
+
+  get currentSeq(): number {
+    return this.seq;
+  }
+
+  lastWriteSeq(collection: string, id: unknown): number {
+    return this.lastWrite.get(lockKey(collection, idKey(id))) ?? 0;
+  }
+
+  /** Documents matching the filter, in natural (insertion) order, with the array position each matched at. */
+  private matching(collection: string, filter: Filter): { doc: Doc; position?: number }[] {
     const docs = this.coll(collection);
-    // Fast path: the SDK's doc(id) calls filter on _id alone.
     const keys = Object.keys(filter);
-    if (keys.length === 1 && keys[0] === '_id' && typeof filter._id === 'string') {
-      const one = docs.get(filter._id);
-      return one ? [one] : [];
+    if (keys.length === 1 && keys[0] === '_id' && (typeof filter._id === 'string' || typeof filter._id === 'number')) {
+      const one = docs.get(idKey(filter._id));
+      return one ? [{ doc: one }] : [];
     }
-    const query = new Query(filter);
-    const out: Doc[] = [];
-    for (const doc of docs.values()) if (query.test(doc)) out.push(doc);
+    const pred = compileFilter(filter);
+    const out: { doc: Doc; position?: number }[] = [];
+    for (const doc of docs.values()) {
+      const ctx: MatchContext = {};
+      if (pred(doc, ctx)) out.push({ doc, position: ctx.position });
+    }
     return out;
   }
 
   find(collection: string, filter: Filter, options: FindOptions = {}): Doc[] {
-    let docs = this.matching(collection, filter);
-    if (options.sort && Object.keys(options.sort).length > 0) {
-      docs = new Aggregator([{ $sort: options.sort }]).run(docs) as Doc[];
-    }
+    let docs = this.matching(collection, filter).map((m) => m.doc);
+    if (options.sort && Object.keys(options.sort).length > 0) docs = sortDocuments(docs, options.sort);
     const skip = options.skip ?? 0;
     const limit = options.limit ?? docs.length;
     docs = docs.slice(skip, skip + limit);
-    if (options.projection && Object.keys(options.projection).length > 0) {
-      return new Aggregator([{ $project: options.projection }]).run(docs) as Doc[];
-    }
-    return docs.map((d) => structuredClone(d));
+    if (options.projection && Object.keys(options.projection).length > 0) return project(docs, options.projection) as Doc[];
+    return docs.map((d) => cloneValue(d));
+  }
+
+  /** One document through a find() projection (an empty projection keeps every field). */
+  projectOne(doc: Doc, projection: Record<string, unknown>): Doc[] {
+    if (Object.keys(projection).length === 0) return [cloneValue(doc)];
+    return project([doc], projection) as Doc[];
   }
 
   count(collection: string, filter: Filter): number {
     return this.matching(collection, filter).length;
   }
 
-  /** Inserts all or nothing: a duplicate _id fails the whole batch, like a unique index would. */
-  insert(collection: string, docs: object[]): string[] {
-    const coll = this.coll(collection);
-    const prepared: Doc[] = (docs as Record<string, unknown>[]).map((d) => {
-      const id = d._id === undefined ? newObjectIdLike() : d._id;
-      if (typeof id !== 'string') throw new LocalDbError('DATABASE_REQUEST_FAILED', '_id must be a string');
-      return { ...structuredClone(d), _id: id };
-    });
-    const seen = new Set<string>();
-    for (const doc of prepared) {
-      if (coll.has(doc._id) || seen.has(doc._id)) {
-        throw new LocalDbError(
-          'DATABASE_DUPLICATE_WRITE',
-          `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: "${doc._id}" }`,
-        );
-      }
-      seen.add(doc._id);
-    }
-    this.db.transaction(() => {
-      for (const doc of prepared) this.persist(collection, doc);
-    })();
-    for (const doc of prepared) coll.set(doc._id, doc);
-    return prepared.map((d) => d._id);
-  }
-
-  /**
-   * Applies an update to the first (multi=false) or every matching document.
-   * With merge=false the data replaces the document (doc().set()). Returns the
-   * number of documents changed and, for upserts, the new id.
-   */
-  update(
-    collection: string,
-    filter: Filter,
-    data: Record<string, unknown>,
-    options: { multi: boolean; merge: boolean; upsert: boolean },
-  ): { updated: number; upsertedId: string | null; docs: Doc[] } {
-    const coll = this.coll(collection);
-    const targets = this.matching(collection, filter);
-    const chosen = options.multi ? targets : targets.slice(0, 1);
-
-    if (chosen.length === 0) {
-      if (!options.upsert) return { updated: 0, upsertedId: null, docs: [] };
-      const id = typeof filter._id === 'string' ? filter._id : newObjectIdLike();
-      const base: Doc = { _id: id };
-      const created = options.merge ? this.applied(base, data) : { ...stripOperators(data), _id: id };
-      this.db.transaction(() => this.persist(collection, created))();
-      coll.set(id, created);
-      return { updated: 0, upsertedId: id, docs: [created] };
-    }
-
-    const next = chosen.map((doc) =>
-      options.merge ? this.applied(doc, data) : ({ ...stripOperators(data), _id: doc._id } as Doc),
-    );
-    this.db.transaction(() => {
-      for (const doc of next) this.persist(collection, doc);
-    })();
-    for (const doc of next) coll.set(doc._id, doc);
-    return { updated: next.length, upsertedId: null, docs: next.map((d) => structuredClone(d)) };
-  }
-
-  private applied(doc: Doc, data: Record<string, unknown>): Doc {
-    const copy = structuredClone(doc);
-    const operators = Object.keys(data);
-    const plain = operators.filter((k) => !k.startsWith('$'));
-    if (plain.length > 0) {
-      // The SDK always sends operators when merging; plain keys mean a client bug.
-      throw new LocalDbError('DATABASE_REQUEST_FAILED', `update with plain fields ${plain.join(', ')} is not supported`);
-    }
-    for (const op of operators) {
-      if (!SUPPORTED_UPDATE_OPERATORS.has(op)) {
-        throw new LocalDbError('DATABASE_REQUEST_FAILED', `update operator ${op} is not supported by the local cloud`);
-      }
-      const expr = data[op] as Record<string, unknown>;
-      if ('_id' in expr) throw new LocalDbError('DATABASE_REQUEST_FAILED', '不能更新_id的值');
-      for (const path of Object.keys(expr)) refuseFieldInsideScalar(copy, path);
-      applyUpdate(copy, { [op]: expr } as never);
-    }
-    return copy;
-  }
-
-  remove(collection: string, filter: Filter, multi: boolean): number {
-    const coll = this.coll(collection);
-    const targets = this.matching(collection, filter);
-    const chosen = multi ? targets : targets.slice(0, 1);
-    this.db.transaction(() => {
-      for (const doc of chosen) this.stmtDelete.run(collection, doc._id);
-    })();
-    for (const doc of chosen) coll.delete(doc._id);
-    return chosen.length;
+  /** Keys of the documents an update or remove would touch (for transaction locks). */
+  targetIds(collection: string, filter: Filter, multi: boolean): unknown[] {
+    const found = this.matching(collection, filter);
+    return (multi ? found : found.slice(0, 1)).map((m) => m.doc._id);
   }
 
   aggregate(collection: string, pipeline: Record<string, unknown>[]): Record<string, unknown>[] {
     const docs = [...this.coll(collection).values()];
-    for (const stage of pipeline) {
-      const op = Object.keys(stage)[0];
-      if (op === '$lookup' || op === '$out' || op === '$merge' || op === '$geoNear') {
-        throw new LocalDbError('DATABASE_REQUEST_FAILED', `aggregate stage ${op} is not supported by the local cloud`);
+    return runPipeline(docs, pipeline, (name) => (this.collections.has(name) ? [...this.coll(name).values()] : []));
+  }
+
+  // ---- writes --------------------------------------------------------------
+
+  /**
+   * Inserts in order, as MongoDB's ordered insertMany does: a duplicate `_id` or
+   * unique-index key stops the batch; the documents before it stay written.
+   * https://www.mongodb.com/docs/manual/reference/method/db.collection.insertMany/#error-handling
+   */
+  insert(collection: string, docs: object[]): unknown[] {
+    const coll = this.coll(collection);
+    const changes: Change[] = [];
+    const seen = new Set<string>();
+    let failure: unknown = null;
+    for (const raw of docs as Record<string, unknown>[]) {
+      try {
+        const doc = this.prepareInsert(raw);
+        const key = idKey(doc._id);
+        if (coll.has(key) || seen.has(key)) throw duplicateId(collection, doc._id);
+        seen.add(key);
+        changes.push({ key, before: null, after: doc });
+      } catch (err) {
+        failure = err;
+        break;
       }
     }
-    return new Aggregator(pipeline).run(docs) as Record<string, unknown>[];
+    this.commitInOrder(collection, changes);
+    if (failure) throw failure;
+    return changes.map((c) => c.after!._id);
   }
+
+  /**
+   * Commits changes as one write when they can all be written, otherwise one by
+   * one up to the first that breaks a unique index (which is thrown): MongoDB
+   * writes a batch in order and stops at the first error.
+   */
+  private commitInOrder(collection: string, changes: Change[]): void {
+    if (changes.length === 0) return;
+    try {
+      this.checkUnique(collection, changes);
+    } catch {
+      for (const c of changes) this.commit(collection, [c]);
+      return;
+    }
+    this.commit(collection, changes);
+  }
+
+  /** A document ready to insert: copied, checked, with an `_id`. */
+  prepareInsert(raw: Record<string, unknown>): Doc {
+    if (!isPlainObject(raw)) throw new LocalDbError(CODES.invalidParam, 'a document must be an object');
+    const doc = cloneValue(raw);
+    if (doc._id === undefined) doc._id = newObjectIdLike();
+    idKey(doc._id);
+    const { _id, ...rest } = doc;
+    checkStorable(rest);
+    return { _id, ...rest } as Doc;
+  }
+
+  /**
+   * Applies an update to the first (multi=false) or every matching document, one
+   * document at a time as MongoDB does (a failure part-way leaves the earlier
+   * documents updated). With merge=false the data replaces the document.
+   */
+  update(collection: string, filter: Filter, data: Record<string, unknown>, options: UpdateOptions): UpdateResult {
+    this.coll(collection);
+    const update = normaliseUpdate(data, options.merge);
+    const found = this.matching(collection, filter);
+    const chosen = options.multi ? found : found.slice(0, 1);
+
+    if (chosen.length === 0) {
+      if (!options.upsert) return { updated: 0, upsertedId: null, docs: [] };
+      const created = this.upsertDocument(filter, update, options.merge);
+      if (this.coll(collection).has(idKey(created._id))) throw duplicateId(collection, created._id);
+      this.commit(collection, [{ key: idKey(created._id), before: null, after: created }]);
+      return { updated: 0, upsertedId: created._id, docs: [cloneValue(created)] };
+    }
+
+    const changes: Change[] = [];
+    const docs: Doc[] = [];
+    let failure: unknown = null;
+    for (const { doc, position } of chosen) {
+      try {
+        const next = this.updatedDocument(doc, update, options.merge, position);
+        if (!sameDocument(doc, next)) changes.push({ key: idKey(doc._id), before: doc, after: next });
+        docs.push(cloneValue(next));
+      } catch (err) {
+        failure = err;
+        break;
+      }
+    }
+    this.commitInOrder(collection, changes);
+    if (failure) throw failure;
+    return { updated: changes.length, upsertedId: null, docs };
+  }
+
+  /** The document after an update or replacement (not stored). */
+  updatedDocument(doc: Doc, update: Record<string, unknown>, merge: boolean, position?: number): Doc {
+    if (!merge) return { _id: doc._id, ...replacement(update) } as Doc;
+    const copy = cloneValue(doc);
+    applyUpdate(copy, update, { position });
+    return copy;
+  }
+
+  /** The document an upsert creates: the filter's equality fields, then the update (or the replacement). */
+  upsertDocument(filter: Filter, update: Record<string, unknown>, merge: boolean): Doc {
+    const fromFilter = equalityFields(filter);
+    const id = fromFilter._id ?? newObjectIdLike();
+    idKey(id);
+    if (!merge) return { _id: id, ...replacement(update) } as Doc;
+    const base: Record<string, unknown> = {};
+    for (const [path, value] of Object.entries(fromFilter)) {
+      if (path !== '_id') applyUpdate(base, { $set: { [path]: value } });
+    }
+    applyUpdate(base, update);
+    const { _id: _ignored, ...rest } = base;
+    checkStorable(rest);
+    return { _id: id, ...rest } as Doc;
+  }
+
+  remove(collection: string, filter: Filter, multi: boolean): number {
+    const found = this.matching(collection, filter);
+    const chosen = multi ? found : found.slice(0, 1);
+    this.commitInOrder(
+      collection,
+      chosen.map(({ doc }) => ({ key: idKey(doc._id), before: doc, after: null })),
+    );
+    return chosen.length;
+  }
+
+  /**
+   * Writes changes atomically (one SQLite transaction, one sequence number),
+   * after checking unique indexes. Every write goes through here.
+   */
+  commit(collection: string, changes: Change[]): void {
+    this.commitMany([{ collection, changes }]);
+  }
+
+  /** Several collections' changes as one atomic write (a transaction's commit). */
+  commitMany(groups: { collection: string; changes: Change[] }[]): void {
+    for (const g of groups) {
+      this.coll(g.collection);
+      this.checkUnique(g.collection, g.changes);
+    }
+    this.db.transaction(() => {
+      for (const g of groups) {
+        for (const c of g.changes) {
+          if (c.after) this.stmtUpsert.run(g.collection, c.key, EJSON.stringify(c.after, { relaxed: false }));
+          else this.stmtDelete.run(g.collection, c.key);
+        }
+      }
+    })();
+    this.seq += 1;
+    const keepHistory = this.snapshotsOpen();
+    if (!keepHistory) this.history.clear();
+    for (const g of groups) {
+      const coll = this.coll(g.collection);
+      for (const c of g.changes) {
+        const lk = lockKey(g.collection, c.key);
+        if (keepHistory) {
+          const list = this.history.get(lk) ?? [];
+          list.push({ seq: this.seq, before: c.before });
+          this.history.set(lk, list);
+        }
+        this.lastWrite.set(lk, this.seq);
+        if (c.after) coll.set(c.key, c.after);
+        else coll.delete(c.key);
+        this.indexChange(g.collection, c);
+      }
+    }
+  }
+
+  // ---- unique indexes ------------------------------------------------------
+
+  private uniqueIndexes(collection: string): IndexSpec[] {
+    return this.indexSource(collection).filter((i) => i.unique);
+  }
+
+  private uniqueMap(collection: string): Map<string, Map<string, Set<string>>> {
+    let maps = this.uniqueMaps.get(collection);
+    if (maps) return maps;
+    maps = new Map();
+    for (const index of this.uniqueIndexes(collection)) {
+      const map = new Map<string, Set<string>>();
+      for (const [key, doc] of this.coll(collection)) for (const k of indexKeys(doc, index)) addTo(map, k, key);
+      maps.set(index.name, map);
+    }
+    this.uniqueMaps.set(collection, maps);
+    return maps;
+  }
+
+  /** Throws DATABASE_DUPLICATE_WRITE if the changes would break a unique index. */
+  checkUnique(collection: string, changes: Change[]): void {
+    const indexes = this.uniqueIndexes(collection);
+    if (indexes.length === 0) return;
+    const maps = this.uniqueMap(collection);
+    const changing = new Set(changes.map((c) => c.key));
+    for (const index of indexes) {
+      const map = maps.get(index.name)!;
+      const claimed = new Map<string, string>();
+      for (const c of changes) {
+        if (!c.after) continue;
+        for (const k of indexKeys(c.after, index)) {
+          const holders = [...(map.get(k) ?? [])].filter((h) => h !== c.key && !changing.has(h));
+          const other = claimed.get(k);
+          if (holders.length > 0 || (other !== undefined && other !== c.key)) {
+            const fields = Object.keys(index.keys)
+              .map((f) => `${f}: ${show(firstValue(c.after, f))}`)
+              .join(', ');
+            throw new LocalDbError(CODES.duplicate, `E11000 duplicate key error collection: ${collection} index: ${index.name} dup key: { ${fields} }`);
+          }
+          claimed.set(k, c.key);
+        }
+      }
+    }
+  }
+
+  private indexChange(collection: string, c: Change): void {
+    const maps = this.uniqueMaps.get(collection);
+    if (!maps) return;
+    for (const index of this.uniqueIndexes(collection)) {
+      const map = maps.get(index.name);
+      if (!map) continue;
+      if (c.before) for (const k of indexKeys(c.before, index)) map.get(k)?.delete(c.key);
+      if (c.after) for (const k of indexKeys(c.after, index)) addTo(map, k, c.key);
+    }
+  }
+}
+
+/** Update data as the SDK sends it: operators, or (merge=false) a replacement. */
+function normaliseUpdate(data: Record<string, unknown>, merge: boolean): Record<string, unknown> {
+  if (!merge) return data;
+  const keys = Object.keys(data);
+  if (keys.length > 0 && keys.every((k) => !k.startsWith('$'))) {
+    // "When replaceMode is false (default) and data does not contain update operators,
+    // it will be automatically wrapped with $set." https://docs.cloudbase.net/en/http-api/nosql/update-documents
+    return { $set: data };
+  }
+  validateUpdate(data);
+  return data;
+}
+
+function sameDocument(a: Doc, b: Doc): boolean {
+  return EJSON.stringify(a, { relaxed: false }) === EJSON.stringify(b, { relaxed: false });
+}
+
+export function lockKey(collection: string, key: string): string {
+  return `${collection}\u0000${key}`;
+}
+
+export function duplicateId(collection: string, id: unknown): LocalDbError {
+  return new LocalDbError(CODES.duplicate, `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${show(id)} }`);
+}
+
+function addTo(map: Map<string, Set<string>>, k: string, docKey: string): void {
+  const set = map.get(k) ?? new Set<string>();
+  set.add(docKey);
+  map.set(k, set);
+}
+
+function firstValue(doc: unknown, path: string): unknown {
+  const v = leavesAt(doc, path)[0]?.value;
+  return v === undefined ? null : v;
 }
 
 /**
- * MongoDB refuses to create `a.b` when `a` holds null or a scalar ("Cannot create
- * field 'b' in element {a: null}"); mingo would quietly make `a` an object.
+ * The keys a document has in an index: a missing field indexes as null (so a
+ * unique index admits one document without the field); an array field is
+ * multikey, one key per element.
+ * https://www.mongodb.com/docs/manual/core/index-unique/#missing-document-field-in-a-unique-single-field-index
  */
-function refuseFieldInsideScalar(doc: Record<string, unknown>, path: string): void {
-  const parts = path.split('.');
-  let node: unknown = doc;
-  for (let i = 0; i < parts.length - 1; i++) {
-    if (node === undefined) return;
-    const value = (node as Record<string, unknown>)[parts[i]!];
-    if (value === undefined) return;
-    if (value === null || typeof value !== 'object') {
-      throw new LocalDbError('DATABASE_REQUEST_FAILED', `Cannot create field '${parts[i + 1]}' in element {${parts.slice(0, i + 1).join('.')}: ${JSON.stringify(value)}}`);
+function indexKeys(doc: unknown, index: IndexSpec): string[] {
+  let tuples: unknown[][] = [[]];
+  for (const field of Object.keys(index.keys)) {
+    const values: unknown[] = [];
+    for (const leaf of leavesAt(doc, field)) {
+      if (Array.isArray(leaf.value)) values.push(...(leaf.value.length ? leaf.value : [undefined]));
+      else values.push(leaf.value);
     }
-    node = value;
+    const distinct = values.length ? values : [undefined];
+    tuples = tuples.flatMap((t) => distinct.map((v) => [...t, v === undefined ? null : v]));
   }
+  return [...new Set(tuples.map((t) => canonical(t)))];
 }
 
-function stripOperators(data: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(data)) {
-    if (k.startsWith('$')) throw new LocalDbError('DATABASE_REQUEST_FAILED', 'update operator complicit');
-    if (k !== '_id') out[k] = v;
-  }
-  return out;
+/** A string equal for values MongoDB considers equal (1 and 1.0 alike). */
+function canonical(v: unknown): string {
+  return EJSON.stringify(v as never, { relaxed: true });
 }
 
 /** 24 hex characters, like the ids CloudBase generates. */
-function newObjectIdLike(): string {
-  const time = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0');
+export function newObjectIdLike(): string {
+  const time = Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, '0');
   return time + randomBytes(8).toString('hex');
 }

@@ -90,6 +90,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const sdkDb = tcb.init({ env: LOCAL_ENV_ID }).database();
   await provisionCollections(sdkDb);
   const clock = new DevClock();
+  db.database.useClock(() => clock.now());
   const seedResult = options.seed === false ? null : await seedDemo(sdkDb, clock.now());
   db.database.resetStats();
 

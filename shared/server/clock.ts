@@ -1,7 +1,6 @@
-/** Time is an input: use cases get a Clock, never call Date.now() themselves. */
-export interface Clock {
-  now(): number;
-}
+import type { Clock } from './ports/clock';
+
+export type { Clock };
 
 export const systemClock: Clock = { now: () => Date.now() };
 

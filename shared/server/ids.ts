@@ -1,12 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { IdGenerator } from './ports/ids';
 
-/** Ids are an input too: use cases receive an IdGenerator. */
-export interface IdGenerator {
-  /** A new unique id with a short type prefix, e.g. `q_…`, `a_…`. */
-  next(prefix: string): string;
-  /** The same inputs always give the same id (idempotent creates keyed on a client request id). */
-  derived(prefix: string, ...parts: string[]): string;
-}
+export type { IdGenerator };
 
 export const randomIds: IdGenerator = {
   next: (prefix) => `${prefix}_${Date.now().toString(36)}${randomBytes(8).toString('hex')}`,

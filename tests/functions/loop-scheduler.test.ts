@@ -347,6 +347,28 @@ describe('credits, 43101 and the fallback channel', () => {
     expect(notes(id, 'reminder').filter((n) => n.state === 'sent').map((n) => n.recipientOpenid).sort()).toEqual(['dev-cs-expert', 'dev-cs-peer']);
   });
 
+  it('gives up after the last attempt: undeliverable, with the reason kept, and the credit given back each time', async () => {
+    const id = await ask();
+    api.advance(20 * HOUR_MS);
+    await giveCredits('dev-cs-expert', 'dev-cs-peer');
+    const repos = cloudbaseRepositories(api.db, { catalogCacheMs: 0 });
+    const down: Notifier = { sendSubscribeMessage: async () => ({ ok: false, errcode: -1, errmsg: 'system busy' }), postToGroup: async () => ({ ok: true }) };
+    const expert = () => notes(id, 'reminder').find((n) => n.recipientOpenid === 'dev-cs-expert')!;
+    await tickWith(down, repos);
+    expect(expert()).toMatchObject({ state: 'pending', attempts: 1 });
+    // Attempts 2–4 follow the back-off (1, 5, 15 minutes); the 5th (after an hour) is the last.
+    for (const wait of [1, 5, 15, 60]) {
+      api.advance(wait * 60_000 + 1);
+      await tickWith(down, repos);
+    }
+    expect(expert()).toMatchObject({ state: 'undeliverable', attempts: 5, problem: 'SEND_FAILED', reason: 'gave up after 5 attempts: subscribeMessage.send -1: system busy' });
+    expect(api.find('subscriptions', { _id: 'dev-cs-expert.local-reminder' })[0]).toMatchObject({ credits: 100 });
+    // Nothing more is tried.
+    api.advance(24 * HOUR_MS);
+    await tickWith(down, repos);
+    expect(expert().state).toBe('undeliverable');
+  });
+
   it('withdraws a retried reminder once the question has been answered meanwhile', async () => {
     const id = await ask();
     api.advance(20 * HOUR_MS);

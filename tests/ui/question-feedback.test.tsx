@@ -43,7 +43,7 @@ test('the asker rates the answer and the question reloads', async () => {
   fireEvent.click(await screen.findByText('满意'));
 
   await screen.findByText('这个答复解决你的问题了吗？');
-  expect(rateQuestion).toHaveBeenCalledWith('q1', true, '');
+  expect(rateQuestion).toHaveBeenCalledWith('q1', true, '', expect.stringMatching(/^q[0-9a-z]{12,}$/));
   await waitFor(() => expect(getMock).toHaveBeenCalledTimes(2));
 });
 
@@ -58,7 +58,7 @@ test('reopening needs a reason, then sends it', async () => {
   fireEvent.input(screen.getByPlaceholderText('还有哪里没解决'), { target: { value: '热水还是没有恢复' } });
   fireEvent.click(screen.getByText('重新打开'));
   await waitFor(() => expect(getMock).toHaveBeenCalledTimes(2));
-  expect(reopenQuestion).toHaveBeenCalledWith('q1', '热水还是没有恢复');
+  expect(reopenQuestion).toHaveBeenCalledWith('q1', '热水还是没有恢复', expect.stringMatching(/^q[0-9a-z]{12,}$/));
 });
 
 test('no feedback controls for someone who is not the asker; a published notice and the rating are shown', async () => {

@@ -81,7 +81,7 @@ describe('办理 panel', () => {
     fireEvent.click(await screen.findByText('认领'));
 
     expect(await screen.findByText('已认领，由你跟进')).toBeTruthy();
-    expect(claimQuestion).toHaveBeenCalledWith('q3');
+    expect(claimQuestion).toHaveBeenCalledWith('q3', expect.stringMatching(/^q[0-9a-z]{12,}$/));
     expect(screen.queryByText('办结')).toBeNull();
     expect(screen.getByText('转办')).toBeTruthy();
   });
@@ -107,7 +107,28 @@ describe('办理 panel', () => {
     fireEvent.click(screen.getByText('办结'));
 
     expect(await screen.findByText('已办结')).toBeTruthy();
-    expect(resolveQuestion).toHaveBeenCalledWith('q3', '已更换热水器，恢复供应。');
+    expect(resolveQuestion).toHaveBeenCalledWith('q3', '已更换热水器，恢复供应。', expect.stringMatching(/^q[0-9a-z]{12,}$/));
+  });
+
+  test('a retried 办结 after a lost response carries the same request id; a changed note a new one', async () => {
+    jest.mocked(getQuestion).mockResolvedValue({ ...waiting, status: 'handling', viewerActions: ['addProgress', 'resolve'] });
+    jest.mocked(resolveQuestion).mockReset().mockRejectedValueOnce(new Error('network lost')).mockRejectedValueOnce(new Error('network lost')).mockResolvedValue({ status: 'resolved', version: 5 });
+    render(<ReplyPage />);
+    const box = await screen.findByPlaceholderText('办理说明 / 进展 / 转办理由 / 处理公告');
+
+    fireEvent.change(box, { target: { value: '已更换热水器，恢复供应。' } });
+    fireEvent.click(screen.getByText('办结'));
+    await waitFor(() => expect(resolveQuestion).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(screen.getByText('办结')).toBeTruthy());
+    fireEvent.click(screen.getByText('办结'));
+    await waitFor(() => expect(resolveQuestion).toHaveBeenCalledTimes(2));
+    const [first, second] = jest.mocked(resolveQuestion).mock.calls.map((c) => c[2]);
+    expect(second).toBe(first);
+
+    fireEvent.change(box, { target: { value: '已更换热水器，并检查了管道。' } });
+    fireEvent.click(screen.getByText('办结'));
+    expect(await screen.findByText('已办结')).toBeTruthy();
+    expect(jest.mocked(resolveQuestion).mock.calls[2]![2]).not.toBe(first);
   });
 });
 

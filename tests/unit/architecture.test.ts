@@ -37,6 +37,12 @@ describe('architecture', () => {
     expect(offenders('shared/server/use-cases', /Date\.now\(|new Date\(|Math\.random\(|randomBytes|randomUUID/)).toEqual([]);
   });
 
+  it('reaches the cloud from the mini-program only in src/services', () => {
+    const outside = offenders('miniprogram/src', /Taro\.cloud\b|\bwx\.cloud\b|callFunction\(/).filter((f) => !f.startsWith('miniprogram/src/services/'));
+    expect(outside).toEqual([]);
+    expect(offenders('miniprogram/src/services', /Taro\.cloud\b/).length).toBeGreaterThan(0);
+  });
+
   it('finds what it looks for (the checks above are not vacuous)', () => {
     expect(sourceFiles(join(ROOT, 'shared/server/use-cases')).length).toBeGreaterThan(10);
     expect(offenders('shared/server', /process\.env/)).toEqual(['shared/server/config.ts']);

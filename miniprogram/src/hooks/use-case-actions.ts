@@ -8,6 +8,7 @@ import {
 } from '@shared/contracts/case.contract';
 import * as questions from '../services/question.service';
 import { userMessageOf } from '../services/api-error';
+import { useRequestIds } from './use-request-ids';
 
 export type ResponderAction = 'claim' | 'transfer' | 'startHandling' | 'addProgress' | 'resolve' | 'publishNotice';
 
@@ -47,14 +48,16 @@ export function useCaseActions(questionId: string, onDone: () => void) {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { idFor, settled } = useRequestIds();
 
   const send = useCallback(
-    async (action: ResponderAction, call: () => Promise<unknown>) => {
+    async (action: ResponderAction, payload: unknown[], call: (requestId: string) => Promise<unknown>) => {
       setBusy(true);
       setError(null);
       setDone(null);
       try {
-        await call();
+        await call(idFor([action, ...payload]));
+        settled();
         setNote('');
         setDone(DONE_MESSAGES[action]);
         onDone();
@@ -64,7 +67,7 @@ export function useCaseActions(questionId: string, onDone: () => void) {
         setBusy(false);
       }
     },
-    [onDone],
+    [idFor, onDone, settled],
   );
 
   const run = useCallback(
@@ -72,28 +75,28 @@ export function useCaseActions(questionId: string, onDone: () => void) {
       if (busy) return;
       switch (action) {
         case 'claim':
-          return void send(action, () => questions.claimQuestion(questionId));
+          return void send(action, [], (id) => questions.claimQuestion(questionId, id));
         case 'startHandling':
-          return void send(action, () => questions.startHandling(questionId, note.trim()));
+          return void send(action, [note.trim()], (id) => questions.startHandling(questionId, note.trim(), id));
         case 'transfer': {
           const parsed = QuestionTransferInput.safeParse({ questionId, toUnitId, reason: note });
           if (!parsed.success) return setError(firstIssue(parsed.error, '转办理由'));
-          return void send(action, () => questions.transferQuestion(questionId, parsed.data.toUnitId, parsed.data.reason));
+          return void send(action, [parsed.data.toUnitId, parsed.data.reason], (id) => questions.transferQuestion(questionId, parsed.data.toUnitId, parsed.data.reason, id));
         }
         case 'addProgress': {
           const parsed = QuestionAddProgressInput.safeParse({ questionId, note });
           if (!parsed.success) return setError(firstIssue(parsed.error, '进展说明'));
-          return void send(action, () => questions.addProgress(questionId, parsed.data.note));
+          return void send(action, [parsed.data.note], (id) => questions.addProgress(questionId, parsed.data.note, id));
         }
         case 'resolve': {
           const parsed = QuestionResolveInput.safeParse({ questionId, note });
           if (!parsed.success) return setError(firstIssue(parsed.error, '办结说明'));
-          return void send(action, () => questions.resolveQuestion(questionId, parsed.data.note));
+          return void send(action, [parsed.data.note], (id) => questions.resolveQuestion(questionId, parsed.data.note, id));
         }
         case 'publishNotice': {
           const parsed = QuestionPublishNoticeInput.safeParse({ questionId, notice: note });
           if (!parsed.success) return setError(firstIssue(parsed.error, '公告'));
-          return void send(action, () => questions.publishNotice(questionId, parsed.data.notice));
+          return void send(action, [parsed.data.notice], (id) => questions.publishNotice(questionId, parsed.data.notice, id));
         }
       }
     },

@@ -45,35 +45,38 @@ export function postAnswer(questionId: string, content: string, requestId: strin
   return callAction('answer.post', { questionId, content }, { requestId });
 }
 
-export function rateQuestion(questionId: string, satisfied: boolean, comment: string): Promise<CaseActionOutput> {
-  return callAction('question.rate', { questionId, satisfied, comment });
+/**
+ * The steps of 答—办. Each carries a request id: a retried submission is applied
+ * once and answered with what the first did.
+ */
+export function rateQuestion(questionId: string, satisfied: boolean, comment: string, requestId: string): Promise<CaseActionOutput> {
+  return callAction('question.rate', { questionId, satisfied, comment }, { requestId });
 }
 
-export function reopenQuestion(questionId: string, reason: string): Promise<CaseActionOutput> {
-  return callAction('question.reopen', { questionId, reason });
+export function reopenQuestion(questionId: string, reason: string, requestId: string): Promise<CaseActionOutput> {
+  return callAction('question.reopen', { questionId, reason }, { requestId });
 }
 
-/** Responder-side steps of 办 (the asker's rate/reopen have their own helpers above). */
-export function claimQuestion(questionId: string): Promise<CaseActionOutput> {
-  return callAction('question.claim', { questionId });
+export function claimQuestion(questionId: string, requestId: string): Promise<CaseActionOutput> {
+  return callAction('question.claim', { questionId }, { requestId });
 }
 
-export function transferQuestion(questionId: string, toUnitId: string, reason: string): Promise<CaseActionOutput> {
-  return callAction('question.transfer', { questionId, toUnitId, reason });
+export function transferQuestion(questionId: string, toUnitId: string, reason: string, requestId: string): Promise<CaseActionOutput> {
+  return callAction('question.transfer', { questionId, toUnitId, reason }, { requestId });
 }
 
-export function startHandling(questionId: string, note: string): Promise<CaseActionOutput> {
-  return callAction('question.startHandling', { questionId, note });
+export function startHandling(questionId: string, note: string, requestId: string): Promise<CaseActionOutput> {
+  return callAction('question.startHandling', { questionId, note }, { requestId });
 }
 
-export function addProgress(questionId: string, note: string): Promise<CaseActionOutput> {
-  return callAction('question.addProgress', { questionId, note });
+export function addProgress(questionId: string, note: string, requestId: string): Promise<CaseActionOutput> {
+  return callAction('question.addProgress', { questionId, note }, { requestId });
 }
 
-export function resolveQuestion(questionId: string, note: string): Promise<CaseActionOutput> {
-  return callAction('question.resolve', { questionId, note });
+export function resolveQuestion(questionId: string, note: string, requestId: string): Promise<CaseActionOutput> {
+  return callAction('question.resolve', { questionId, note }, { requestId });
 }
 
-export function publishNotice(questionId: string, notice: string): Promise<CaseActionOutput> {
-  return callAction('question.publishNotice', { questionId, notice });
+export function publishNotice(questionId: string, notice: string, requestId: string): Promise<CaseActionOutput> {
+  return callAction('question.publishNotice', { questionId, notice }, { requestId });
 }

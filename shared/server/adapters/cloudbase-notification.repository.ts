@@ -56,7 +56,7 @@ export class CloudbaseNotificationRepository implements NotificationRepository {
   }
 
   async finish(id: string, outcome: DeliveryResult): Promise<void> {
-    await this.coll.doc(id).update({ state: outcome.state, channel: outcome.channel, reason: outcome.reason, problem: outcome.problem, finishedAt: outcome.at });
+    await this.coll.doc(id).update({ state: outcome.state, channel: outcome.channel, reason: outcome.reason, problem: outcome.problem, finishedAt: outcome.at, attempts: outcome.attempts });
   }
 
   async retryLater(id: string, dueAt: number, attempts: number, reason: string): Promise<void> {

@@ -6,8 +6,8 @@ import {
 } from '../../contracts/actions';
 import { ApiEvent, type ApiError } from '../../contracts/common.contract';
 import { DomainError, ERROR_MESSAGES, type ErrorCode } from '../../domain/errors';
-import type { Clock } from '../clock';
-import type { IdGenerator } from '../ids';
+import type { Clock } from '../ports/clock';
+import type { IdGenerator } from '../ports/ids';
 import type { Notifier } from '../ports/notifier';
 import type { Repositories } from '../ports/repositories';
 import type { ActionDefinition, ActionTable, ApiSettings, PublicActionContext } from '../use-cases/action';

@@ -130,6 +130,8 @@ export interface DeliveryResult {
   reason: string | null;
   problem: NotificationRecord['problem'];
   at: number;
+  /** How many attempts it took. */
+  attempts: number;
 }
 
 export interface NotificationRepository {

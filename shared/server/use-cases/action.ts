@@ -2,7 +2,7 @@ import type { ActionName, ActionOutput, ActionParsedInput } from '../../contract
 import type { AskLimits } from '../../domain/ask-limits';
 import type { CasePolicy } from '../../domain/case-lifecycle';
 import type { TemplateKey } from '../../domain/notification-plan';
-import type { IdGenerator } from '../ids';
+import type { IdGenerator } from '../ports/ids';
 import type { Notifier } from '../ports/notifier';
 import type { Repositories } from '../ports/repositories';
 import type { ResolvedViewer } from './viewer';

@@ -197,17 +197,17 @@ export async function deliverQueued(n: NotificationRecord, deps: DeliveryDeps, n
     // A retry, maybe much later: only send what is still true.
     const q = await repos.questions.findById(n.questionId);
     if (!q || !stillRelevant(n.kind, { state: q.status, escalatedAt: q.escalatedAt, noticePublishedAt: q.noticePublishedAt })) {
-      await repos.notifications.finish(n._id, { state: 'withdrawn', channel: null, reason: `no longer relevant: question ${q ? q.status : 'gone'}`, problem: null, at: now });
+      await repos.notifications.finish(n._id, { state: 'withdrawn', channel: null, reason: `no longer relevant: question ${q ? q.status : 'gone'}`, problem: null, at: now, attempts: n.attempts });
       return 'withdrawn';
     }
   }
   const result = await attempt(n, deps, now);
   if ('final' in result) {
-    await repos.notifications.finish(n._id, { ...result.final, state: result.final.state as 'sent' | 'fallback' | 'undeliverable', at: now });
+    await repos.notifications.finish(n._id, { ...result.final, state: result.final.state as 'sent' | 'fallback' | 'undeliverable', at: now, attempts });
     return result.final.state as DeliveryOutcome;
   }
   if (attempts >= MAX_ATTEMPTS) {
-    await repos.notifications.finish(n._id, { state: 'undeliverable', channel: null, reason: `gave up after ${attempts} attempts: ${result.retry}`, problem: 'SEND_FAILED', at: now });
+    await repos.notifications.finish(n._id, { state: 'undeliverable', channel: null, reason: `gave up after ${attempts} attempts: ${result.retry}`, problem: 'SEND_FAILED', at: now, attempts });
     return 'undeliverable';
   }
   await repos.notifications.retryLater(n._id, now + backoff(attempts), attempts, result.retry);
