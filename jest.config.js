@@ -9,6 +9,8 @@ module.exports = {
   projects: [
     '<rootDir>/tests/unit/jest.config.js',
     '<rootDir>/tests/functions/jest.config.js',
+    '<rootDir>/tests/deploy/jest.config.js',
+    '<rootDir>/tests/conformance/jest.config.js',
     '<rootDir>/tests/ui/jest.config.js',
     '<rootDir>/tests/weapp/jest.config.js',
     '<rootDir>/tests/e2e/jest.config.js',

@@ -21,6 +21,10 @@ export interface SchedulerBenchRow {
   questions: number;
   due: number;
   requests: number;
+  /** Requests other than credits and message records. */
+  own: number;
+  rounds: number;
+  sends: number;
   documents: number;
   unindexed: number;
   tickMs: number;
@@ -66,12 +70,14 @@ export async function benchSchedulerAt(total: number, due: number): Promise<Sche
     const repos = cloudbaseRepositories(db);
     await repos.catalog.listUnits(); // a warm container has its catalog cached
     await repos.catalog.listCategories();
+    service.database.setLatency(5);
     service.database.resetStats();
     const started = process.hrtime.bigint();
     await runTick({ repos, notifier: new OutboxNotifier(db, () => ({ now: () => now }), randomIds), templates: TEMPLATES, fallbackWebhooks: {}, settings: SETTINGS, now });
     const tickMs = Number(process.hrtime.bigint() - started) / 1e6;
     const stats = service.database.stats();
-    return { questions: total, due, requests: stats.total, documents: stats.documents, unindexed: stats.unindexed.length, tickMs };
+    const messages = (stats.byCollection.subscriptions ?? 0) + (stats.byCollection.notifications ?? 0);
+    return { questions: total, due, requests: stats.total, own: stats.total - messages, rounds: stats.rounds, sends: stats.sends, documents: stats.documents, unindexed: stats.unindexed.length, tickMs };
   } finally {
     await service.stop();
   }

@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { localSdkEnvironment } from './local-cloud/function-host';
 import { ROOT, startLocalCloud, type LocalCloud } from './local-cloud/local-cloud';
 import { benchSchedulerAt } from './bench-scheduler';
+import { formatColdStart, measureColdStart } from './bench-cold-start';
 
 /**
  * `npm run bench`: the numbers the design's quality bars are judged by. Prints
@@ -11,6 +10,10 @@ import { benchSchedulerAt } from './bench-scheduler';
  */
 const KB = 1024;
 const WEAPP_DIR = join(ROOT, 'miniprogram', 'dist');
+/** Each database request answers after this long, so requests sent together are seen as one round trip. */
+const LATENCY_MS = 5;
+/** Requests that exist only to deliver messages (credits, message records), reported apart from the action's own. */
+const MESSAGE_COLLECTIONS = new Set(['subscriptions', 'notifications']);
 
 function dirSize(dir: string, skip: (path: string) => boolean = () => false): number {
   if (!existsSync(dir)) return 0;
@@ -34,51 +37,64 @@ function weappSizes() {
   };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
-
-/** Time to load the bundle (module init: SDK, zod schemas, handler) in a fresh Node process. */
-function coldInitMs(bundle: string, runs = 7): { bundle: number; baseline: number } {
-  const env = { ...process.env, ...localSdkEnvironment('http://127.0.0.1:9') };
-  const probe = (code: string) =>
-    Number(execFileSync(process.execPath, ['-e', code], { env, cwd: ROOT, encoding: 'utf8' }).trim());
-  const timed = (target: string) =>
-    `const t=process.hrtime.bigint();${target};console.log(Number(process.hrtime.bigint()-t)/1e6)`;
-  const bundleRuns = Array.from({ length: runs }, () => probe(timed(`require(${JSON.stringify(bundle)})`)));
-  const baselineRuns = Array.from({ length: runs }, () => probe(timed(`require('@cloudbase/node-sdk')`)));
-  return { bundle: median(bundleRuns), baseline: median(baselineRuns) };
-}
-
-async function call(cloud: LocalCloud, openid: string | null, action: string, data: unknown = {}) {
-  const reply = (await cloud.host.invoke('api', { action, data }, { openid })) as { ok: boolean; data?: any; error?: unknown };
+async function call(cloud: LocalCloud, openid: string | null, action: string, data: unknown = {}, requestId?: string) {
+  const event = { action, data, ...(requestId ? { requestId } : {}) };
+  const reply = (await cloud.host.invoke('api', event, { openid })) as { ok: boolean; data?: any; error?: unknown };
   if (!reply.ok) throw new Error(`${action} failed: ${JSON.stringify(reply.error)}`);
   return reply.data;
 }
 
-async function requestsPerAction() {
+interface ActionRow {
+  action: string;
+  /** Every database request, message delivery included. */
+  requests: number;
+  /** Sequential round trips (requests sent together count once). */
+  rounds: number;
+  /** The action's own requests: everything but credits and message records. */
+  own: number;
+  /** Messages handed to WeChat / WeCom (not database requests in the cloud). */
+  sends: number;
+  unindexed: number;
+  target: string;
+  detail: Record<string, number>;
+}
+
+async function requestsPerAction(): Promise<ActionRow[]> {
   const cloud = await startLocalCloud({ port: 0, dataFile: ':memory:', devMode: true, staticDir: ROOT });
   try {
     // Warm the container (and its catalog cache) the way a busy campus would.
     await call(cloud, 'dev-student-zhang', 'catalog.get');
-    const rows: { action: string; requests: number; unindexed: number; detail: Record<string, number> }[] = [];
-    const measure = async (action: string, openid: string, data: unknown) => {
+    await call(cloud, 'dev-cs-expert', 'me.get');
+    cloud.database.setLatency(LATENCY_MS);
+    const rows: ActionRow[] = [];
+    let n = 0;
+    const measure = async (action: string, target: string, openid: string, data: unknown, label = action) => {
       cloud.database.resetStats();
-      const out = await call(cloud, openid, action, data);
+      const out = await call(cloud, openid, action, data, `bench-request-${++n}`);
       const stats = cloud.database.stats();
-      rows.push({ action, requests: stats.total, unindexed: stats.unindexed.length, detail: stats.byCollection });
+      const messages = Object.entries(stats.byCollection).filter(([c]) => MESSAGE_COLLECTIONS.has(c)).reduce((sum, [, k]) => sum + k, 0);
+      rows.push({ action: label, requests: stats.total, rounds: stats.rounds, own: stats.total - messages, sends: stats.sends, unindexed: stats.unindexed.length, target, detail: stats.byCollection });
       return out;
     };
-    const asked = await measure('question.ask', 'dev-student-zhang', {
-      collegeId: 'c-cs', categoryId: 'cat-study', title: '基准测试的问题标题', content: '用于统计每个操作的数据库请求次数。',
-    });
-    await measure('question.get', 'dev-student-zhang', { id: asked.id });
-    await measure('question.listPublic', 'dev-student-zhang', { pageSize: 20 });
-    await measure('question.listMine', 'dev-student-zhang', { pageSize: 20 });
-    await measure('inbox.list', 'dev-cs-expert', { pageSize: 20 });
-    await measure('answer.post', 'dev-cs-expert', { questionId: asked.id, content: '基准测试的回复内容。' });
-    await measure('me.get', 'dev-cs-expert', {});
+    const ask = (title: string) => ({ collegeId: 'c-cs', categoryId: 'cat-study', title, content: '用于统计每个操作的数据库请求次数。' });
+    await measure('question.ask', '', 'dev-student-chen', ask('第一次提问的基准测试'), 'question.ask (first ever)');
+    const asked = await measure('question.ask', '≤ 3 in ≤ 2', 'dev-student-chen', ask('基准测试的问题标题'));
+    await measure('question.ask', '', 'dev-student-li', { ...ask('基准测试的紧急问题'), collegeId: 'c-econ', urgent: true }, 'question.ask (urgent)');
+    await measure('question.get', '≤ 2 in 1', 'dev-student-chen', { id: asked.id });
+    await measure('question.listPublic', '', 'dev-student-chen', { pageSize: 20 });
+    await measure('question.listMine', '', 'dev-student-chen', { pageSize: 20 });
+    await measure('inbox.list', '', 'dev-cs-expert', { pageSize: 20 });
+    await measure('inbox.counts', '≤ 2', 'dev-cs-expert', {});
+    await measure('question.claim', '≤ 4', 'dev-cs-expert', { questionId: asked.id });
+    await measure('answer.post', '≤ 5', 'dev-cs-expert', { questionId: asked.id, content: '基准测试的回复内容。' });
+    await measure('question.startHandling', '≤ 4', 'dev-cs-expert', { questionId: asked.id, note: '线下跟进' });
+    await measure('question.addProgress', '≤ 4', 'dev-cs-expert', { questionId: asked.id, note: '已联系相关老师' });
+    await measure('question.resolve', '≤ 4', 'dev-cs-expert', { questionId: asked.id, note: '已办结' });
+    await measure('question.rate', '≤ 4', 'dev-student-chen', { questionId: asked.id, satisfied: false, comment: '' });
+    await measure('question.reopen', '≤ 4', 'dev-student-chen', { questionId: asked.id, reason: '还没有解决' });
+    const other = await call(cloud, 'dev-student-chen', 'question.ask', ask('基准测试的转办问题'));
+    await measure('question.transfer', '≤ 4', 'dev-cs-expert', { questionId: other.id, toUnitId: 'd-academic', reason: '属于教务问题' });
+    await measure('me.get', '', 'dev-cs-expert', {});
     return rows;
   } finally {
     await cloud.stop();
@@ -96,30 +112,25 @@ async function main() {
     for (const s of weapp.subpackages) console.log(`  subpackage ${s.root.padEnd(7)}${(s.bytes / KB).toFixed(1).padStart(8)} KB`);
   }
 
-  console.log('\ncloud functions (bundled for node18)');
-  for (const name of readdirSync(join(ROOT, 'cloudfunctions'))) {
-    const bundle = join(ROOT, 'cloudfunctions', name, 'index.js');
-    if (!existsSync(bundle)) continue;
-    const init = coldInitMs(bundle);
-    console.log(
-      `  ${name.padEnd(10)} bundle ${(statSync(bundle).size / KB).toFixed(1).padStart(7)} KB   cold init ${init.bundle.toFixed(1)} ms ` +
-        `(median of 7 fresh processes; loading @cloudbase/node-sdk alone: ${init.baseline.toFixed(1)} ms)`,
-    );
-  }
+  console.log('\ncloud functions (bundled for node18): size and cold init against loading @cloudbase/node-sdk alone');
+  for (const line of formatColdStart(measureColdStart())) console.log(`  ${line}`);
 
-  console.log('\ndatabase requests per action (counted by the local database service, warm container)');
+  console.log(`\ndatabase requests per action (local database service, warm container, ${LATENCY_MS} ms a request)`);
+  console.log('  action                   requests  round trips  own (w/o messages)  sends  unindexed  target (own)   by collection');
   for (const row of await requestsPerAction()) {
-    const detail = Object.entries(row.detail).map(([c, n]) => `${c}×${n}`).join(' ');
-    console.log(`  ${row.action.padEnd(20)} ${String(row.requests).padStart(3)}   unindexed ${row.unindexed}   ${detail}`);
+    const detail = Object.entries(row.detail).map(([c, k]) => `${c}×${k}`).join(' ');
+    console.log(
+      `  ${row.action.padEnd(24)} ${String(row.requests).padStart(8)}  ${String(row.rounds).padStart(11)}  ${String(row.own).padStart(18)}  ${String(row.sends).padStart(5)}  ${String(row.unindexed).padStart(9)}  ${row.target.padEnd(13)}  ${detail}`,
+    );
   }
 
   const due = 20;
   console.log(`\nscheduler tick with ${due} questions due for a reminder (must stay flat as the database grows)`);
-  console.log('  questions   db requests   documents returned   unindexed   tick time (local emulator)');
+  console.log('  questions   requests  per due question  own per due (w/o messages)  round trips  sends  documents  unindexed  tick time (local emulator)');
   for (const total of [1_000, 10_000, 100_000]) {
     const row = await benchSchedulerAt(total, due);
     console.log(
-      `  ${String(row.questions).padStart(9)}   ${String(row.requests).padStart(11)}   ${String(row.documents).padStart(18)}   ${String(row.unindexed).padStart(9)}   ${row.tickMs.toFixed(0).padStart(6)} ms`,
+      `  ${String(row.questions).padStart(9)}   ${String(row.requests).padStart(8)}  ${(row.requests / due).toFixed(2).padStart(16)}  ${(row.own / due).toFixed(2).padStart(26)}  ${String(row.rounds).padStart(11)}  ${String(row.sends).padStart(5)}  ${String(row.documents).padStart(9)}  ${String(row.unindexed).padStart(9)}   ${row.tickMs.toFixed(0).padStart(6)} ms`,
     );
   }
   console.log('  (the emulator evaluates queries by scanning in memory, so its tick time grows; in CloudBase the indexed');

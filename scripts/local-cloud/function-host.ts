@@ -41,7 +41,7 @@ export function localSdkEnvironment(databaseUrl: string): Record<string, string>
     LOCAL_CLOUD: 'true',
     SILENCE: 'true',
     // The demo's 后勤服务中心 has a WeCom duty group for reminders nobody can receive by subscription.
-    QNZS_FALLBACK_WEBHOOKS: JSON.stringify({ 'd-logistics': 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=demo-logistics-duty-group' }),
+    QNZS_FALLBACK_WEBHOOKS: 'd-logistics=https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=demo-logistics-duty-group',
   };
 }
 

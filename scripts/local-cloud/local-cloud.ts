@@ -70,6 +70,12 @@ export async function startDatabaseService(dataFile = ':memory:') {
       res.writeHead(404).end();
     }
   });
+  // The SDK keeps connections alive between requests. Node closes an idle one
+  // after 5 s, which races with a request the SDK sends on it (ECONNRESET) when
+  // the process was busy for a while (a bulk load, a long scan): keep them
+  // open as long as a function could run.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const port = await listen(server, 0);
   const url = `http://127.0.0.1:${port}`;
   return {
@@ -83,6 +89,17 @@ export async function startDatabaseService(dataFile = ':memory:') {
   };
 }
 
+/**
+ * Data kept from an older version of the platform (questions without their
+ * embedded timeline, decision 10) would fail in confusing ways: say so and stop.
+ */
+function refuseOlderData(store: DocumentStore, dataFile: string): void {
+  const old = store.find('questions', { timeline: { $exists: false } }, { limit: 1 });
+  if (old.length > 0) {
+    throw new Error(`${dataFile} holds questions written by an older version of the platform. Delete it (the demo data is seeded again on start).`);
+  }
+}
+
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const db = await startDatabaseService(options.dataFile);
   applyLocalSdkEnvironment(db.url);
@@ -92,6 +109,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const clock = new DevClock();
   db.database.useClock(() => clock.now());
   const seedResult = options.seed === false ? null : await seedDemo(sdkDb, clock.now());
+  refuseOlderData(db.store, options.dataFile);
   db.database.resetStats();
 
   const functionsDir = options.functionsDir ?? join(ROOT, 'cloudfunctions');

@@ -37,6 +37,25 @@ const TEMPLATE_ENV: Record<TemplateKey, string> = {
   progress: 'QNZS_TEMPLATE_PROGRESS',
 };
 
+/**
+ * Every variable `readServerConfig` reads for the deployed functions. Deploy
+ * passes exactly these to every function (`cloudbaserc.json` → `envVariables`,
+ * checked by tests/deploy): a variable missing there would silently fall back
+ * to its default in the cloud. LOCAL_CLOUD is not here: only the local cloud
+ * sets it.
+ */
+export const SERVER_CONFIG_VARIABLES = [
+  'QNZS_ENV_ID',
+  ...TEMPLATE_KEYS.map((key) => TEMPLATE_ENV[key]),
+  'QNZS_MINIPROGRAM_STATE',
+  'QNZS_REMINDER_HOURS',
+  'QNZS_AUTO_CLOSE_DAYS',
+  'QNZS_FALLBACK_WEBHOOKS',
+  'QNZS_ASK_PER_HOUR',
+  'QNZS_URGENT_PER_DAY',
+] as const;
+export type ServerConfigVariable = (typeof SERVER_CONFIG_VARIABLES)[number];
+
 const TemplateIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'template id must be 1–64 letters, digits, _ or -');
 const HoursList = z
   .string()
@@ -77,10 +96,10 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
   }
 
   let fallbackWebhooks: Record<string, string> = {};
-  if (env.QNZS_FALLBACK_WEBHOOKS) {
-    const parsed = FallbackWebhooks.safeParse(safeJson(env.QNZS_FALLBACK_WEBHOOKS));
-    if (parsed.success) fallbackWebhooks = parsed.data;
-    else problems.push(`QNZS_FALLBACK_WEBHOOKS: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'value'} ${i.message}`).join('; ')}`);
+  if (env.QNZS_FALLBACK_WEBHOOKS?.trim()) {
+    const parsed = parseFallbackWebhooks(env.QNZS_FALLBACK_WEBHOOKS);
+    if (parsed.ok) fallbackWebhooks = parsed.webhooks;
+    else problems.push(`QNZS_FALLBACK_WEBHOOKS: ${parsed.problems.join('; ')}`);
   }
 
   const askLimits = { ...DEFAULT_ASK_LIMITS };
@@ -96,16 +115,45 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
   return { envId, localCloud, templates, miniprogramState: state as ServerConfig['miniprogramState'], reminderOffsetsHours, casePolicy, fallbackWebhooks, askLimits };
 }
 
-/** `{"<unitId>": "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…"}` */
-const FallbackWebhooks = z.record(
-  z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'unit id'),
-  z.string().regex(WECOM_WEBHOOK_PATTERN, 'must be a WeCom group robot URL (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…)'),
-);
+/**
+ * `QNZS_FALLBACK_WEBHOOKS`: `<unitId>=<WeCom robot URL>` pairs separated by
+ * commas, e.g. `d-logistics=https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…,c-cs=https://…`.
+ *
+ * Not JSON: the CloudBase CLI renders `{{env.…}}` into cloudbaserc.json as raw
+ * text and then parses the file as JSON, so a JSON value either breaks the
+ * CLI's config parse (raw quotes) or reaches the function as an object
+ * (escaped quotes). This format has no quotes, backslashes or braces, so it
+ * passes through the CLI's substitution unchanged (docs/decisions/0008).
+ */
+export const FALLBACK_WEBHOOKS_EXAMPLE = 'd-logistics=https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=<robot-key>';
+const UNIT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return 'not JSON';
+export function parseFallbackWebhooks(
+  raw: string,
+): { ok: true; webhooks: Record<string, string> } | { ok: false; problems: string[] } {
+  const text = raw.trim();
+  if (/^[{[]/.test(text) || text === '[object Object]') {
+    return {
+      ok: false,
+      problems: [`JSON is not accepted (it does not survive the CloudBase CLI's .env substitution); write unitId=URL pairs separated by commas, e.g. ${FALLBACK_WEBHOOKS_EXAMPLE}`],
+    };
   }
+  const problems: string[] = [];
+  const webhooks = new Map<string, string>();
+  text.split(',').forEach((part, index) => {
+    const entry = part.trim();
+    if (entry === '') return;
+    const at = entry.indexOf('=');
+    if (at <= 0) {
+      problems.push(`entry ${index + 1} "${entry}" is not unitId=URL (e.g. ${FALLBACK_WEBHOOKS_EXAMPLE})`);
+      return;
+    }
+    const unitId = entry.slice(0, at).trim();
+    const url = entry.slice(at + 1).trim();
+    if (!UNIT_ID.test(unitId)) problems.push(`entry ${index + 1}: unit id "${unitId}" must be 1–64 letters, digits, _ or -`);
+    else if (!WECOM_WEBHOOK_PATTERN.test(url)) problems.push(`${unitId}: "${url}" must be a WeCom group robot URL (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…)`);
+    else if (webhooks.has(unitId)) problems.push(`${unitId}: listed twice`);
+    else webhooks.set(unitId, url);
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, webhooks: Object.fromEntries(webhooks) };
 }

@@ -1,4 +1,4 @@
-import { readServerConfig } from '../../shared/server/config';
+import { FALLBACK_WEBHOOKS_EXAMPLE, parseFallbackWebhooks, readServerConfig, SERVER_CONFIG_VARIABLES } from '../../shared/server/config';
 
 const CLOUD = {
   QNZS_ENV_ID: 'campus-prod-1a2b',
@@ -7,23 +7,38 @@ const CLOUD = {
   QNZS_TEMPLATE_REPLY: 'tplReply_001',
   QNZS_TEMPLATE_PROGRESS: 'tplProgress_001',
 };
+const LOGISTICS = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abcd-1234-efgh';
+const CS = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=cs0000000001';
 
 describe('function configuration, validated at start', () => {
   it('reads a complete cloud configuration', () => {
     const config = readServerConfig({
       ...CLOUD,
+      QNZS_MINIPROGRAM_STATE: 'trial',
       QNZS_REMINDER_HOURS: '6,2',
       QNZS_AUTO_CLOSE_DAYS: '10',
-      QNZS_FALLBACK_WEBHOOKS: JSON.stringify({ 'd-logistics': 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abcd-1234-efgh' }),
+      QNZS_FALLBACK_WEBHOOKS: `d-logistics=${LOGISTICS},c-cs=${CS}`,
+      QNZS_ASK_PER_HOUR: '20',
+      QNZS_URGENT_PER_DAY: '5',
     });
-    expect(config).toMatchObject({
+    expect(config).toEqual({
       envId: 'campus-prod-1a2b',
       localCloud: false,
-      templates: { reminder: 'tplReminder_001', progress: 'tplProgress_001' },
+      templates: { reminder: 'tplReminder_001', escalation: 'tplEscalation_001', reply: 'tplReply_001', progress: 'tplProgress_001' },
+      miniprogramState: 'trial',
       reminderOffsetsHours: [6, 2],
-      casePolicy: { autoCloseDays: 10 },
-      fallbackWebhooks: { 'd-logistics': expect.stringMatching(/^https:\/\/qyapi/) },
+      casePolicy: expect.objectContaining({ autoCloseDays: 10 }),
+      fallbackWebhooks: { 'd-logistics': LOGISTICS, 'c-cs': CS },
+      askLimits: { perHour: 20, urgentPerDay: 5 },
     });
+  });
+
+  it('treats an empty value as unset, so a variable deploy passes empty keeps its default', () => {
+    const empty = Object.fromEntries(SERVER_CONFIG_VARIABLES.map((name) => [name, '']));
+    const config = readServerConfig({ ...empty, ...CLOUD });
+    const defaults = readServerConfig(CLOUD);
+    expect(config).toEqual(defaults);
+    expect(config.fallbackWebhooks).toEqual({});
   });
 
   it('refuses to start in the cloud without template ids, naming every problem', () => {
@@ -31,10 +46,11 @@ describe('function configuration, validated at start', () => {
   });
 
   it('refuses a fallback that is not a WeCom group robot, and bad numbers', () => {
-    expect(() => readServerConfig({ ...CLOUD, QNZS_FALLBACK_WEBHOOKS: JSON.stringify({ 'd-logistics': 'http://evil.example/hook' }) })).toThrow(/WeCom group robot/);
-    expect(() => readServerConfig({ ...CLOUD, QNZS_FALLBACK_WEBHOOKS: '{not json' })).toThrow(/QNZS_FALLBACK_WEBHOOKS/);
+    expect(() => readServerConfig({ ...CLOUD, QNZS_FALLBACK_WEBHOOKS: 'd-logistics=http://evil.example/hook' })).toThrow(/QNZS_FALLBACK_WEBHOOKS: d-logistics: .*WeCom group robot/);
     expect(() => readServerConfig({ ...CLOUD, QNZS_REMINDER_HOURS: '4,soon' })).toThrow(/QNZS_REMINDER_HOURS/);
     expect(() => readServerConfig({ ...CLOUD, QNZS_AUTO_CLOSE_DAYS: '0' })).toThrow(/QNZS_AUTO_CLOSE_DAYS/);
+    expect(() => readServerConfig({ ...CLOUD, QNZS_ASK_PER_HOUR: 'many' })).toThrow(/QNZS_ASK_PER_HOUR/);
+    expect(() => readServerConfig({ ...CLOUD, QNZS_MINIPROGRAM_STATE: 'beta' })).toThrow(/QNZS_MINIPROGRAM_STATE/);
   });
 
   it('fills local template ids under the local cloud', () => {
@@ -44,5 +60,56 @@ describe('function configuration, validated at start', () => {
       reply: 'local-reply',
       progress: 'local-progress',
     });
+  });
+});
+
+describe('QNZS_FALLBACK_WEBHOOKS: unitId=URL pairs separated by commas', () => {
+  it('reads pairs, tolerating spaces and a trailing comma', () => {
+    expect(parseFallbackWebhooks(` d-logistics = ${LOGISTICS} ,c-cs=${CS},`)).toEqual({ ok: true, webhooks: { 'd-logistics': LOGISTICS, 'c-cs': CS } });
+    expect(parseFallbackWebhooks(FALLBACK_WEBHOOKS_EXAMPLE.replace('<robot-key>', 'abcdefgh12'))).toEqual({
+      ok: true,
+      webhooks: { 'd-logistics': 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abcdefgh12' },
+    });
+  });
+
+  it('refuses JSON, saying why and what to write instead', () => {
+    const json = JSON.stringify({ 'd-logistics': LOGISTICS });
+    expect(() => readServerConfig({ ...CLOUD, QNZS_FALLBACK_WEBHOOKS: json })).toThrow(
+      /QNZS_FALLBACK_WEBHOOKS: JSON is not accepted \(it does not survive the CloudBase CLI's \.env substitution\); write unitId=URL pairs/,
+    );
+    // What the CLI hands on when escaped JSON was rendered into an object.
+    expect(parseFallbackWebhooks('[object Object]')).toMatchObject({ ok: false, problems: [expect.stringMatching(/JSON is not accepted/)] });
+  });
+
+  it('names each bad entry', () => {
+    const parsed = parseFallbackWebhooks(`d-logistics=${LOGISTICS},just-a-unit,bad id!=${CS},d-logistics=${CS}`);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.problems).toEqual([
+      expect.stringMatching(/^entry 2 "just-a-unit" is not unitId=URL/),
+      expect.stringMatching(/^entry 3: unit id "bad id!" must be/),
+      'd-logistics: listed twice',
+    ]);
+  });
+
+  it('keeps unit ids as plain keys', () => {
+    expect(parseFallbackWebhooks(`__proto__=${LOGISTICS}`)).toEqual({ ok: true, webhooks: { ['__proto__']: LOGISTICS } });
+    const parsed = parseFallbackWebhooks(`__proto__=${LOGISTICS}`);
+    expect(parsed.ok && Object.getPrototypeOf(parsed.webhooks)).toBe(Object.prototype);
+  });
+});
+
+describe('SERVER_CONFIG_VARIABLES', () => {
+  it('is exactly the QNZS_ variables readServerConfig reads', () => {
+    const read = new Set<string>();
+    const env = new Proxy({} as Record<string, string | undefined>, {
+      get(_target, key) {
+        if (typeof key === 'string') read.add(key);
+        return undefined;
+      },
+    });
+    expect(() => readServerConfig(env)).toThrow();
+    const readQnzs = [...read].filter((name) => name.startsWith('QNZS_')).sort();
+    expect(readQnzs).toEqual([...SERVER_CONFIG_VARIABLES].sort());
+    expect(SERVER_CONFIG_VARIABLES).toHaveLength(11);
   });
 });

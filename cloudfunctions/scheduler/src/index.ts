@@ -26,8 +26,16 @@ function isTimerTrigger(event: unknown, context: unknown): boolean {
   return !!event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer' && callerOpenid(context) === null;
 }
 
+/** Anything else is refused and runs nothing: a request naming an action learns there is none here. */
+function refusal(event: unknown) {
+  const namesAction = !!event && typeof event === 'object' && typeof (event as { action?: unknown }).action === 'string';
+  return namesAction
+    ? { ok: false, error: { code: 'ACTION.UNKNOWN', message: '调度器没有可调用的操作，只由定时触发器运行' } }
+    : { ok: false, error: { code: 'AUTH.FORBIDDEN', message: '调度器只能由定时触发器调用' } };
+}
+
 export async function main(event: unknown, context: unknown) {
-  if (!isTimerTrigger(event, context)) return { ok: false, error: { code: 'AUTH.FORBIDDEN', message: '调度器只能由定时触发器调用' } };
+  if (!isTimerTrigger(event, context)) return refusal(event);
   currentClock = invocationClock(config, context);
   // Stop taking new work well inside the 60 s function timeout; the rest is due next tick.
   const started = process.hrtime.bigint();

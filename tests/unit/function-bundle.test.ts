@@ -1,0 +1,97 @@
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundleOptions, FUNCTIONS_DIR, functionNames, ROOT, runtimeRequires, STUBBED_MODULES, stubModuleSource } from '../../scripts/build-functions';
+
+/**
+ * The cloud-function bundles carry @cloudbase/node-sdk minus the parts the
+ * functions never use (docs/decisions/0009). These tests build into a temp
+ * folder, never over cloudfunctions/<name>/index.js.
+ */
+let out: string;
+beforeAll(() => {
+  out = mkdtempSync(join(tmpdir(), 'qnzs-bundle-'));
+});
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+function loadStub(request: string) {
+  const spec = STUBBED_MODULES.find((s) => s.request === request)!;
+  const module = { exports: {} as any };
+  new Function('module', 'exports', stubModuleSource(spec.request, spec.why))(module, module.exports);
+  return module.exports;
+}
+
+describe('a stubbed SDK module', () => {
+  it('throws a clear error when anything in it is called or constructed', () => {
+    const jwt = loadStub('jsonwebtoken');
+    expect(() => jwt.sign({}, 'key')).toThrow(
+      /^jsonwebtoken\.sign was left out of this cloud function bundle by scripts\/build-functions\.ts \(custom-login tickets .*\)\. Remove it from STUBBED_MODULES to use it\.$/,
+    );
+    const FormData = loadStub('form-data');
+    expect(() => new FormData()).toThrow(/^form-data was left out/);
+    expect(() => loadStub('axios').default.get('http://metadata.tencentyun.com')).toThrow(/^axios\.default\.get was left out/);
+    expect(() => loadStub('./ai').createAI({})).toThrow(/^@cloudbase\/node-sdk\/dist\/ai\.createAI was left out/);
+  });
+
+  it('is not mistaken for an ES module or a promise', async () => {
+    const stub = loadStub('xml2js');
+    expect(stub.__esModule).toBeUndefined();
+    expect(stub.then).toBeUndefined();
+    await expect(Promise.resolve(stub)).resolves.toBe(stub);
+  });
+});
+
+describe('the SDK inside a bundle', () => {
+  it('still initialises, and the left-out parts fail clearly when used', async () => {
+    const probe = join(out, 'probe.js');
+    await build({
+      ...bundleOptions('unused', probe),
+      entryPoints: undefined,
+      sourcemap: false,
+      stdin: {
+        resolveDir: ROOT,
+        loader: 'js',
+        contents: `
+          const tcb = require('@cloudbase/node-sdk');
+          const results = { version: tcb.version };
+          const app = tcb.init({ env: 'probe-env', credentials: { env_id: 'probe-env', private_key_id: 'k1', private_key: 'k' } });
+          const attempt = (name, fn) => { try { fn(); results[name] = 'no error'; } catch (e) { results[name] = e.message; } };
+          attempt('database', () => app.database().collection('questions').where({ status: 'open' }).limit(1));
+          attempt('ai', () => app.ai());
+          attempt('createTicket', () => app.auth().createTicket('user-1'));
+          attempt('requestClient', () => app.requestClient.get('https://example.com'));
+          attempt('rdb', () => app.rdb());
+          module.exports = results;`,
+      },
+    });
+    const env = { PATH: process.env.PATH, TENCENTCLOUD: 'true', SILENCE: 'true' } as unknown as NodeJS.ProcessEnv;
+    const results = JSON.parse(execFileSync(process.execPath, ['-e', `console.log(JSON.stringify(require(${JSON.stringify(probe)})))`], { env, encoding: 'utf8' }));
+    const sdkVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules', '@cloudbase', 'node-sdk', 'package.json'), 'utf8')).version;
+    expect(results).toEqual({
+      version: sdkVersion,
+      database: 'no error',
+      ai: expect.stringMatching(/^@cloudbase\/node-sdk\/dist\/ai\.createAI was left out/),
+      createTicket: expect.stringMatching(/^jsonwebtoken\.sign was left out/),
+      requestClient: expect.stringMatching(/^axios was left out/),
+      rdb: expect.stringMatching(/^@cloudbase\/wx-cloud-client-sdk\.generateMySQLClient was left out/),
+    });
+  }, 30_000);
+});
+
+describe.each(functionNames())('the %s bundle', (name) => {
+  it('contains none of the left-out modules and requires only what its package.json lists', async () => {
+    const result = await build({ ...bundleOptions(join(FUNCTIONS_DIR, name, 'src', 'index.ts'), join(out, name, 'index.js')), sourcemap: false });
+    const inputs = Object.keys(result.metafile!.inputs);
+    for (const pkg of ['axios', 'form-data', 'jsonwebtoken', 'xml2js', '@cloudbase/ai', '@cloudbase/app', '@cloudbase/wx-cloud-client-sdk', 'web-streams-polyfill', 'semver']) {
+      expect(inputs.filter((path) => path.includes(`node_modules/${pkg}/`))).toEqual([]);
+    }
+    expect(inputs.some((path) => path.includes('node_modules/@cloudbase/node-sdk/dist/database/'))).toBe(true);
+    expect(inputs.some((path) => path.includes('node_modules/@cloudbase/database/'))).toBe(true);
+
+    const pkg = JSON.parse(readFileSync(join(FUNCTIONS_DIR, name, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    expect(runtimeRequires(result.metafile!)).toEqual(Object.keys(pkg.dependencies ?? {}).sort());
+    expect(runtimeRequires(result.metafile!)).toEqual(['wx-server-sdk']);
+  }, 30_000);
+});
