@@ -123,9 +123,20 @@ function args(obj: unknown, expr: unknown, opts: Options): unknown[] {
  * - `$indexOfCP` (code points), which mingo does not register;
  * - `$trunc` with a bare number (`{$trunc: -2.9}`), which mingo reads as [number, place] only;
  * - `$week`: weeks start on Sunday, days before the year's first Sunday are week 0
- *   (https://www.mongodb.com/docs/manual/reference/operator/aggregation/week/).
+ *   (https://www.mongodb.com/docs/manual/reference/operator/aggregation/week/);
+ * - `$size` of something that is not an array (a missing field included) is an
+ *   error, not 0 (https://www.mongodb.com/docs/manual/reference/operator/aggregation/size/;
+ *   CloudBase: "表达式可以是任意解析为数组的表达式").
  */
 const fixedExpressionOps = {
+  $size: (obj: unknown, expr: unknown, opts: Options) => {
+    const [value] = args(obj, Array.isArray(expr) ? expr : [expr], opts);
+    if (!Array.isArray(value)) {
+      const type = value === undefined ? 'missing' : value === null ? 'null' : typeof value;
+      throw new LocalDbError(CODES.failed, `The argument to $size must be an array. Type of argument: ${type}`);
+    }
+    return value.length;
+  },
   $indexOfCP: (obj: unknown, expr: unknown, opts: Options) => {
     const [str, sub, start, end] = args(obj, expr, opts) as [unknown, unknown, number | undefined, number | undefined];
     if (str === null || str === undefined) return null;

@@ -81,18 +81,22 @@ export function hasWork(w: DueWork): boolean {
 
 /**
  * The notice series after a transition: an emergency that has ended (resolved,
- * or closed without going through 办结) owes its public notice; once published,
- * nothing more is owed. Returns the fields to set, or null to leave them.
+ * or closed without going through 办结) owes its public notice, first reminded
+ * two hours later; once published, nothing more is owed. An emergency reopened
+ * and ended again starts a new series (with new rounds, so its reminders are
+ * new messages). Returns the fields to set, or null to leave them.
  */
 export function noticeSeriesAfter(
-  before: { state: CaseState; noticeReminderAt: number | null },
+  before: { state: CaseState; noticeReminderAt: number | null; noticeReminderRound: number },
   after: { state: CaseState; noticeRequired: boolean; noticePublishedAt: number | null },
   now: number,
 ): { noticeReminderAt: number | null; noticeReminderRound: number } | null {
   if (!after.noticeRequired) return null;
-  if (after.noticePublishedAt !== null) return before.noticeReminderAt === null ? null : { noticeReminderAt: null, noticeReminderRound: 0 };
-  const ended = after.state === 'resolved' || after.state === 'closed';
-  if (ended && before.noticeReminderAt === null) return { noticeReminderAt: now + FIRST_NOTICE_REMINDER_MS, noticeReminderRound: 1 };
+  if (after.noticePublishedAt !== null) return before.noticeReminderAt === null ? null : { noticeReminderAt: null, noticeReminderRound: before.noticeReminderRound };
+  const isEnded = (state: CaseState) => state === 'resolved' || state === 'closed';
+  if (isEnded(after.state) && (!isEnded(before.state) || before.noticeReminderAt === null)) {
+    return { noticeReminderAt: now + FIRST_NOTICE_REMINDER_MS, noticeReminderRound: before.noticeReminderRound + 1 };
+  }
   return null;
 }
 

@@ -163,6 +163,9 @@ describe('expressions', () => {
     expect(await value($.reduce({ input: [1, 2, 3], initialValue: 0, in: $.add(['$$value', '$$this']) }))).toBe(6);
     expect(await value($.reverseArray('$tags'))).toEqual(['green', 'hot']);
     expect(await value($.size('$tags'))).toBe(2);
+    // $size of a missing field or a non-array is an error, not 0 (MongoDB $size; CloudBase: "解析为数组的表达式").
+    expect(await failure(sales.aggregate().match({ _id: 4 }).project({ n: $.size('$tags') }).end())).toMatchObject({ message: expect.stringMatching(/must be an array/) });
+    expect(await failure(sales.where(cloud._.expr($.lt([$.size('$nothing'), 3]))).get())).toMatchObject({ message: expect.stringMatching(/must be an array/) });
     expect(await value($.slice(['$tags', 1]))).toEqual(['hot']);
     expect(await value($.zip({ inputs: [[1, 2], ['a', 'b']] }))).toEqual([
       [1, 'a'],

@@ -160,6 +160,29 @@ describe('the emergency lane (紧急通道)', () => {
     expect(notes(id, 'noticeReminder').length).toBe(before);
   });
 
+  it('reminds a reopened emergency that ends again two hours after it ends, with reminders of its own', async () => {
+    const id = await ask({ urgent: true, title: '图书馆门禁坏了进不去' });
+    expectOk(await api.call(CS_RESPONDER, 'answer.post', { questionId: id, content: '已联系保卫处。' }));
+    expectOk(await api.call(CS_RESPONDER, 'question.startHandling', { questionId: id, note: '保卫处到场' }));
+    expectOk(await api.call(CS_RESPONDER, 'question.resolve', { questionId: id, note: '已修好' }));
+    api.advance(2 * HOUR_MS);
+    await api.tick();
+    expect(notes(id, 'noticeReminder').length).toBeGreaterThan(0);
+    expectOk(await api.call(STUDENT, 'question.rate', { questionId: id, satisfied: false, comment: '又坏了' }));
+    expectOk(await api.call(STUDENT, 'question.reopen', { questionId: id, reason: '门禁又坏了' }));
+    api.advance(3 * 24 * HOUR_MS); // handled for three days: no notice reminders while it is open again
+    await api.tick();
+    const whileOpen = notes(id, 'noticeReminder').length;
+    expectOk(await api.call(CS_RESPONDER, 'question.resolve', { questionId: id, note: '更换了门禁控制器' }));
+    const resolvedAt = api.question(id).timeline.at(-1).at as number;
+    expect(api.question(id)).toMatchObject({ noticeReminderAt: resolvedAt + 2 * HOUR_MS, nextWorkAt: resolvedAt + 2 * HOUR_MS });
+    await api.tick();
+    expect(notes(id, 'noticeReminder').length).toBe(whileOpen);
+    api.advance(2 * HOUR_MS);
+    await api.tick();
+    expect(notes(id, 'noticeReminder').length).toBeGreaterThan(whileOpen);
+  });
+
   it('still owes the notice when an emergency closes without 办结', async () => {
     const id = await ask({ urgent: true, title: '宿舍楼停电了一整晚' });
     expectOk(await api.call(CS_RESPONDER, 'answer.post', { questionId: id, content: '供电局检修，已恢复供电。' }));
@@ -204,20 +227,27 @@ describe('delivery is exactly once and loses nothing', () => {
     expectEachOnce(ids);
   });
 
-  /** The repositories of a process that dies at `where`: the error escapes the tick. */
-  function dyingAt(repos: Repositories, where: 'recipients' | 'records'): Repositories {
-    const die = async () => {
-      throw new Error('simulated crash');
+  /** Repositories where one step fails every time (`times` times, then works again). */
+  function failingAt(repos: Repositories, where: 'recipients' | 'records', times = Infinity): Repositories {
+    let failures = 0;
+    const replacing = <T extends object>(target: T, method: string): T => {
+      const original = (target as any)[method].bind(target);
+      return Object.assign(Object.create(Object.getPrototypeOf(target)), target, {
+        [method]: async (...args: unknown[]) => {
+          if (failures++ < times) throw new Error('simulated failure');
+          return original(...args);
+        },
+      });
     };
-    const replacing = <T extends object>(target: T, method: string): T => Object.assign(Object.create(Object.getPrototypeOf(target)), target, { [method]: die });
     if (where === 'recipients') return { ...repos, users: replacing(repos.users, 'listResponders') };
     return { ...repos, notifications: replacing(repos.notifications, 'insertMany') };
   }
 
-  it('a tick that dies after changing questions and before sending is finished by the next one, without doubles', async () => {
+  it('a tick that changes questions but cannot send leaves the messages to the sweep: sent once, nothing lost', async () => {
     const ids = await dueReminders(4);
     const notifier = new OutboxNotifier(api.db, () => ({ now: api.now }), randomIds);
-    await expect(tickWith(notifier, dyingAt(cloudbaseRepositories(api.db, { catalogCacheMs: 0 }), 'recipients'))).rejects.toThrow('simulated crash');
+    const report = await tickWith(notifier, failingAt(cloudbaseRepositories(api.db, { catalogCacheMs: 0 }), 'recipients'));
+    expect(report.questions.undelivered).toBeGreaterThanOrEqual(ids.length);
     // The questions were changed (their reminders owed in their outboxes) and nothing was sent.
     for (const id of ids) expect(api.question(id).outbox).toEqual([expect.objectContaining({ kind: 'reminder' })]);
     expect(api.outbox({ channel: 'subscribe', templateId: 'local-reminder' }).filter((m) => ids.some((id) => m.page.endsWith(id)))).toEqual([]);
@@ -232,10 +262,20 @@ describe('delivery is exactly once and loses nothing', () => {
     for (const id of ids) expect(api.question(id)).toMatchObject({ outbox: [], outboxDueAt: null });
   });
 
-  it('a tick that dies after sending and before recording sends again once (the window decision 5 names), and records every message', async () => {
+  it('a record write that fails once after sending is retried at once: no message twice', async () => {
     const ids = await dueReminders(2);
     const notifier = new OutboxNotifier(api.db, () => ({ now: api.now }), randomIds);
-    await expect(tickWith(notifier, dyingAt(cloudbaseRepositories(api.db, { catalogCacheMs: 0 }), 'records'))).rejects.toThrow('simulated crash');
+    await tickWith(notifier, failingAt(cloudbaseRepositories(api.db, { catalogCacheMs: 0 }), 'records', 1));
+    api.advance(3 * 60_000);
+    await api.tick();
+    expectEachOnce(ids);
+  });
+
+  it('a tick whose record writes keep failing after sending sends again once (the window decision 5 names), and records every message', async () => {
+    const ids = await dueReminders(2);
+    const notifier = new OutboxNotifier(api.db, () => ({ now: api.now }), randomIds);
+    const report = await tickWith(notifier, failingAt(cloudbaseRepositories(api.db, { catalogCacheMs: 0 }), 'records'));
+    expect(report.questions.undelivered).toBeGreaterThanOrEqual(ids.length);
     api.advance(3 * 60_000);
     await api.tick();
     for (const id of ids) {
@@ -271,7 +311,7 @@ describe('a tick under trouble', () => {
 
     // Out of time from the start: nothing is taken.
     const idle = await tickWith(notifier, repos, { outOfTime: () => true });
-    expect(idle.questions).toEqual({ changed: 0, idle: 0, conflicts: 0, failed: 0 });
+    expect(idle.questions).toEqual({ changed: 0, idle: 0, conflicts: 0, failed: 0, undelivered: 0 });
     // The next normal tick picks the failed one up.
     await tickWith(notifier, repos);
     expect(notes(broken, 'reminder').length).toBe(3);

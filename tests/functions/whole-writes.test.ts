@@ -1,5 +1,6 @@
 import { HOUR_MS } from '../../shared/domain/answer-deadline';
 import type { Repositories } from '../../shared/server/ports/repositories';
+import { CloudbaseAskQuotaRepository } from '../../shared/server/adapters/cloudbase-ask-quota.repository';
 import {
   askAsStudent,
   COORDINATOR,
@@ -128,6 +129,87 @@ describe('answer.post', () => {
     });
     expect(api.question(second)).toMatchObject({ status: 'routed', answers: [] });
     expect(api.question(first).answers).toHaveLength(1);
+  });
+});
+
+describe('one request id is one request', () => {
+  it('refuses a reply id reused as a case action, and a case action id reused as a reply, on the same question', async () => {
+    const id = await askAsStudent(api, { title: '一个请求编号只能用于一项操作' });
+    expectOk(await api.call(CS_RESPONDER, 'answer.post', { questionId: id, content: '先答复一下。' }, 'one-id-one-request-1'));
+    expect(await api.call(CS_RESPONDER, 'question.startHandling', { questionId: id, note: '' }, 'one-id-one-request-1')).toMatchObject({
+      ok: false,
+      error: { code: 'REQUEST.KEY_REUSED' },
+    });
+    expectOk(await api.call(CS_RESPONDER, 'question.startHandling', { questionId: id, note: '' }, 'one-id-one-request-2'));
+    expect(await api.call(CS_RESPONDER, 'answer.post', { questionId: id, content: '补充说明。' }, 'one-id-one-request-2')).toMatchObject({
+      ok: false,
+      error: { code: 'REQUEST.KEY_REUSED' },
+    });
+    expect(api.question(id)).toMatchObject({ status: 'handling', answerCount: 1 });
+  });
+
+  it('answers a retry with what the first attempt did even when the question has since left the sender’s sight', async () => {
+    const id = await askAsStudent(api, { title: '私密问题转办后重试', visibility: 'private' });
+    const data = { questionId: id, toUnitId: 'd-logistics', reason: '属于后勤维修' };
+    const first = expectOk(await api.call(CS_RESPONDER, 'question.transfer', data, 'private-transfer-01'));
+    // The responder no longer handles it, so a fresh look is refused…
+    expect(await api.call(CS_RESPONDER, 'question.get', { id })).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
+    // …but the retry of the transfer that happened gets its answer.
+    expect(expectOk(await api.call(CS_RESPONDER, 'question.transfer', data, 'private-transfer-01'))).toEqual(first);
+    // And a reply retried after the question was transferred away still reads as given.
+    const other = await askAsStudent(api, { title: '私密问题答复后转办', visibility: 'private' });
+    const reply = expectOk(await api.call(CS_RESPONDER, 'answer.post', { questionId: other, content: '先答复：请到后勤报修。' }, 'private-reply-0001'));
+    expectOk(await api.call(CS_RESPONDER, 'question.startHandling', { questionId: other, note: '' }));
+    expectOk(await api.call(COORDINATOR, 'question.transfer', { questionId: other, toUnitId: 'd-logistics', reason: '转后勤办理' }));
+    expect(expectOk(await api.call(CS_RESPONDER, 'answer.post', { questionId: other, content: '先答复：请到后勤报修。' }, 'private-reply-0001'))).toEqual(reply);
+  });
+});
+
+describe('asking limits for people asking for the first time', () => {
+  it('never refuses the second of two quick first asks (the quota is created by one, used by the other)', async () => {
+    const people = Array.from({ length: 20 }, (_, i) => `test-first-asker-${i}`);
+    const replies = await Promise.all(
+      people.flatMap((openid) => [0, 1].map((n) => api.call(openid, 'question.ask', { ...ASK, title: `第一次提问的并发测试 ${n}` }))),
+    );
+    expect(replies.filter((r) => !r.ok)).toEqual([]);
+    for (const openid of people) expect(api.count('questions', { askerOpenid: openid })).toBe(2);
+  });
+
+  it('records an ask whose quota appeared between its write and its read, instead of calling it over the limit', async () => {
+    // B's conditional write finds no quota; before B reads why, A creates the quota with its own first ask.
+    let open!: () => void;
+    let arrived!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const atGate = new Promise<void>((resolve) => (arrived = resolve));
+    const bound = (target: object, key: PropertyKey) => {
+      const value = Reflect.get(target, key);
+      return typeof value === 'function' ? value.bind(target) : value;
+    };
+    const heldReads = new Proxy(api.db, {
+      get: (db, key) =>
+        key !== 'collection'
+          ? bound(db, key)
+          : (name: string) => {
+              const coll = db.collection(name);
+              return new Proxy(coll, {
+                get: (c, k) =>
+                  k !== 'doc'
+                    ? bound(c, k)
+                    : (id: string) => {
+                        const doc = c.doc(id);
+                        return new Proxy(doc, { get: (d, dk) => (dk === 'get' ? async () => (arrived(), await gate, d.get()) : bound(d, dk)) });
+                      },
+              });
+            },
+    }) as typeof api.db;
+    const limits = { perHour: 10, hourSince: api.now() - HOUR_MS, urgentPerDay: 3, daySince: api.now() - 24 * HOUR_MS };
+    const person = 'test-quota-race';
+    const b = new CloudbaseAskQuotaRepository(heldReads).record(person, { id: 'q-b', at: api.now(), urgent: false }, limits);
+    await atGate; // B's write found nothing; its read waits at the gate
+    expect(await new CloudbaseAskQuotaRepository(api.db).create(person, { id: 'q-a', at: api.now(), urgent: false })).toBe(true);
+    open();
+    expect(await b).toBe('recorded');
+    expect(api.find('askQuotas', { _id: person })[0]!.recent.map((r: any) => r.id)).toEqual(['q-a', 'q-b']);
   });
 });
 

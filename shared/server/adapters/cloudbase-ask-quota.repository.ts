@@ -12,6 +12,13 @@ import { isDuplicateKeyError } from './cloudbase-question.repository';
  * kept: as many as the limit, which is all the count can ever need.
  */
 
+const MAX_ATTEMPTS = 5;
+
+function overLimit(quota: AskQuotaRecord, urgent: boolean, limits: AskLimitWindows): boolean {
+  const count = (entries: { at: number }[], since: number) => entries.filter((e) => e.at >= since).length;
+  return count(quota.recent ?? [], limits.hourSince) >= limits.perHour || (urgent && count(quota.urgent ?? [], limits.daySince) >= limits.urgentPerDay);
+}
+
 export class CloudbaseAskQuotaRepository implements AskQuotaRepository {
   constructor(private readonly db: Database) {}
 
@@ -29,12 +36,18 @@ export class CloudbaseAskQuotaRepository implements AskQuotaRepository {
     const item = { id: entry.id, at: entry.at };
     const update: Record<string, unknown> = { recent: _.push({ each: [item], slice: -limits.perHour }) };
     if (entry.urgent) update.urgent = _.push({ each: [item], slice: -limits.urgentPerDay });
-    const res = await this.coll.where(_.and(conditions)).update(update);
-    if (res.updated === 1) return 'recorded';
-    // Not recorded: say why (one more read, only on this path).
-    const found = (await this.coll.doc(openid).get()).data[0] as AskQuotaRecord | undefined;
-    if (!found) return 'noRecord';
-    return found.recent.some((r) => r.id === entry.id) ? 'alreadyRecorded' : 'limited';
+
+    for (let attempt = 1; ; attempt++) {
+      const res = await this.coll.where(_.and(conditions)).update(update);
+      if (res.updated === 1) return 'recorded';
+      // Not recorded: find out why (one more read, only on this path).
+      const found = (await this.coll.doc(openid).get()).data[0] as AskQuotaRecord | undefined;
+      if (!found) return 'noRecord';
+      if (found.recent.some((r) => r.id === entry.id)) return 'alreadyRecorded';
+      if (overLimit(found, entry.urgent, limits)) return 'limited';
+      // Within the limits after all: the quota was created (or trimmed) between our write and our read. Write again.
+      if (attempt >= MAX_ATTEMPTS) throw new Error(`ask quota of ${openid} kept changing under ${MAX_ATTEMPTS} attempts`);
+    }
   }
 
   async create(openid: string, entry: QuotaEntry): Promise<boolean> {

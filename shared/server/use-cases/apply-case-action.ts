@@ -42,19 +42,36 @@ export function deliveryDeps(ctx: Pick<ActionContext, 'repos' | 'notifier' | 'se
   return { repos: ctx.repos, notifier: ctx.notifier, templates: ctx.settings.templates, fallbackWebhooks: ctx.settings.fallbackWebhooks, log: ctx.log };
 }
 
+/**
+ * The keys one request id gives a person: as a case action (remembered by the
+ * timeline event) and as a reply (the answer's id). One id is one request, so
+ * finding it used the other way is a reuse.
+ */
+export function requestKeys(ctx: Pick<ActionContext, 'requestId' | 'ids'> & { openid: string }): { caseKey: string; answerId: string } | null {
+  if (!ctx.requestId) return null;
+  return { caseKey: ctx.ids.derived('r', ctx.openid, ctx.requestId), answerId: ctx.ids.derived('a', ctx.openid, ctx.requestId) };
+}
+
 /** The person's request as the timeline remembers it. */
 export function changeActor(ctx: ActionContext, fingerprint: unknown[]): ChangeActor {
-  const { viewer, requestId, ids } = ctx;
+  const { viewer, ids } = ctx;
+  const keys = requestKeys({ ...ctx, openid: viewer.openid });
   return {
     openid: viewer.openid,
     name: viewer.displayName ?? '提问同学',
-    request: requestId ? { key: ids.derived('r', viewer.openid, requestId), hash: ids.derived('h', JSON.stringify(fingerprint)) } : null,
+    request: keys ? { key: keys.caseKey, hash: ids.derived('h', JSON.stringify(fingerprint)) } : null,
+    reusedIf: keys ? { answerId: keys.answerId } : null,
   };
 }
 
-/** The event an earlier attempt of this very request produced, if any. */
+/**
+ * The event an earlier attempt of this very request produced, if any. Looked
+ * up before anything else is checked (a retry gets what the first attempt did,
+ * even where the action would now be refused); only the sender can match the key.
+ */
 export function replayed(q: QuestionRecord, who: ChangeActor): TimelineRecord | null {
   if (!who.request) return null;
+  if (who.reusedIf && q.answers.some((a) => a.id === who.reusedIf!.answerId)) throw new DomainError('REQUEST.KEY_REUSED');
   const earlier = q.timeline.find((e) => e.request?.key === who.request!.key);
   if (!earlier) return null;
   if (earlier.request!.hash !== who.request.hash) throw new DomainError('REQUEST.KEY_REUSED');

@@ -2,7 +2,7 @@ import type { CaseAction } from '../../domain/case-lifecycle';
 import { DomainError } from '../../domain/errors';
 import type { QuestionRecord } from '../ports/records';
 import type { ActionContext, ActionDefinition, PrepareContext } from './action';
-import { applyCaseAction, changeActor, checkVisible, type CaseActionResult } from './apply-case-action';
+import { applyCaseAction, changeActor, checkVisible, replayed, type CaseActionResult } from './apply-case-action';
 import { loadCatalog } from './catalog-lookup';
 
 /**
@@ -13,8 +13,12 @@ import { loadCatalog } from './catalog-lookup';
 const done = (r: CaseActionResult) => ({ status: r.event.toStatus ?? r.after.status, version: r.event.version });
 
 async function run(ctx: ActionContext, question: QuestionRecord | null, action: CaseAction) {
-  const q = checkVisible(ctx, question);
-  return done(await applyCaseAction(ctx, q, action, changeActor(ctx, [q._id, action])));
+  if (!question) throw new DomainError('QUESTION.NOT_FOUND');
+  const who = changeActor(ctx, [question._id, action]);
+  // A retry answers with what the first attempt did, even if the question has since moved out of the sender's sight.
+  const earlier = replayed(question, who);
+  if (earlier) return { status: earlier.toStatus ?? question.status, version: earlier.version };
+  return done(await applyCaseAction(ctx, checkVisible(ctx, question), action, who));
 }
 
 /** Read in the same round trip as the viewer. */

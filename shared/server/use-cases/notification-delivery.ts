@@ -173,8 +173,27 @@ export async function deliverNew(deps: DeliveryDeps, records: NotificationRecord
       }
     }),
   );
-  await deps.repos.notifications.insertMany(settled);
+  await recordWithRetries(deps, settled);
   return tally;
+}
+
+const RECORD_ATTEMPTS = 3;
+
+/**
+ * The messages are out; their records must be written, or the sweep sends them
+ * again. A passing database error is retried at once; only a function that
+ * dies, or a database that refuses three writes in a row, leaves them to the sweep.
+ */
+async function recordWithRetries(deps: DeliveryDeps, records: NotificationRecord[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await deps.repos.notifications.insertMany(records);
+      return;
+    } catch (err) {
+      if (attempt >= RECORD_ATTEMPTS) throw err;
+      deps.log?.('recording delivered messages failed; trying again', { attempt, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
 }
 
 /** Resolves and delivers the intents one change wrote; what cannot be done now is left to the scheduler. */

@@ -2,7 +2,7 @@ import { DomainError } from '../../domain/errors';
 import { canAnswer } from '../../domain/permissions';
 import type { AnswerRecord, QuestionRecord } from '../ports/records';
 import type { ActionDefinition } from './action';
-import { checkVisible, commitChange } from './apply-case-action';
+import { checkVisible, commitChange, requestKeys } from './apply-case-action';
 import { loadCatalog } from './catalog-lookup';
 import { composeChange, planTransition, type ChangeActor } from './question-changes';
 
@@ -44,8 +44,17 @@ export const postAnswer: ActionDefinition<'answer.post', Prepared> = {
   async run({ questionId, content }, ctx, { answerId, question, reusedElsewhere }) {
     const { viewer, ids, now, settings } = ctx;
     if (reusedElsewhere) throw new DomainError('REQUEST.KEY_REUSED');
-    let q = checkVisible(ctx, question);
+    if (!question) throw new DomainError('QUESTION.NOT_FOUND');
     const requestHash = ctx.requestId ? ids.derived('h', questionId, content) : null;
+    const keys = requestKeys({ ...ctx, openid: viewer.openid });
+    // A retry answers with what the first attempt did, before anything else is checked (only its sender can match the id).
+    const earlier = question.answers.find((a) => a.id === answerId);
+    if (earlier) {
+      if (earlier.requestHash !== requestHash) throw new DomainError('REQUEST.KEY_REUSED');
+      return truth(question, answerId);
+    }
+    if (keys && question.timeline.some((e) => e.request?.key === keys.caseKey)) throw new DomainError('REQUEST.KEY_REUSED');
+    let q = checkVisible(ctx, question);
     const catalog = await loadCatalog(ctx.repos);
     const who: ChangeActor = { openid: viewer.openid, name: viewer.displayName ?? '答复老师', request: null };
 

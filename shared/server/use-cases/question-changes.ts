@@ -69,6 +69,8 @@ export interface ChangeActor {
   name: string;
   /** The person's request that asked for it, for idempotent retries. */
   request: { key: string; hash: string } | null;
+  /** The same request id used as a reply would be a reuse (one id, one request). */
+  reusedIf?: { answerId: string } | null;
 }
 
 export const SYSTEM_ACTOR: ChangeActor = { openid: '', name: '系统', request: null };
@@ -116,7 +118,7 @@ export function composeChange(
   const version = q.version + 1;
   const event: TimelineRecord | null = parts.event ? { ...parts.event, id: eventIdFor(version), version } : null;
   const merged: QuestionRecord = { ...q, ...parts.set };
-  const notice = noticeSeriesAfter({ state: q.status, noticeReminderAt: q.noticeReminderAt }, { state: merged.status, noticeRequired: merged.noticeRequired, noticePublishedAt: merged.noticePublishedAt }, now);
+  const notice = noticeSeriesAfter({ state: q.status, noticeReminderAt: q.noticeReminderAt, noticeReminderRound: q.noticeReminderRound }, { state: merged.status, noticeRequired: merged.noticeRequired, noticePublishedAt: merged.noticePublishedAt }, now);
   const scheduled: QuestionRecord = notice ? { ...merged, ...notice } : merged;
   const outbox = intentsOf(parts.messages ?? [], event?.id ?? eventIdFor(version), parts.unitName(scheduled.ownerUnitId), now);
   const set: QuestionChange['set'] = { ...parts.set, ...(notice ?? {}) };

@@ -40,8 +40,11 @@ export interface TickDeps extends DeliveryDeps {
 }
 
 export interface TickReport {
-  /** Questions changed, found with nothing to do, lost to a concurrent change three times, or failed. */
-  questions: { changed: number; idle: number; conflicts: number; failed: number };
+  /**
+   * Questions changed, found with nothing to do, lost to a concurrent change
+   * three times, or failed; and changed ones whose messages are left to the sweep.
+   */
+  questions: { changed: number; idle: number; conflicts: number; failed: number; undelivered: number };
   /** Outboxes the sweep checked, and messages it queued because they had no record. */
   sweep: { questions: number; queued: number };
   notifications: DeliveryTally;
@@ -111,8 +114,14 @@ async function dueWorkPhase(deps: TickDeps, report: TickReport, pageSize: number
       }
     }
     // The page's messages: recipients looked up (once per unit and role), delivered, recorded in one batch.
-    const records = (await Promise.all(changed.map((p) => recordsForOutbox(deps.repos.users, p.after, p.change.outbox, deps.now)))).flat();
-    await deliverNew(deps, records, deps.now, report.notifications);
+    // If that fails, the changes (and the messages they owe) are written: the sweep sends what has no record.
+    try {
+      const records = (await Promise.all(changed.map((p) => recordsForOutbox(deps.repos.users, p.after, p.change.outbox, deps.now)))).flat();
+      await deliverNew(deps, records, deps.now, report.notifications);
+    } catch (err) {
+      report.questions.undelivered += changed.length;
+      deps.log?.('delivering a page of scheduled messages failed; the sweep takes them over', { questions: changed.length, error: err instanceof Error ? err.message : String(err) });
+    }
     const last = due[due.length - 1];
     if (due.length < pageSize || !last) break;
     after = { value: last.nextWorkAt ?? deps.now, id: last._id };
@@ -154,7 +163,7 @@ export async function runTick(input: TickDeps): Promise<TickReport> {
   const pageSize = input.pageSize ?? 50;
   const maxPages = input.maxPages ?? 20;
   const outOfTime = input.outOfTime ?? (() => false);
-  const report: TickReport = { questions: { changed: 0, idle: 0, conflicts: 0, failed: 0 }, sweep: { questions: 0, queued: 0 }, notifications: emptyTally() };
+  const report: TickReport = { questions: { changed: 0, idle: 0, conflicts: 0, failed: 0, undelivered: 0 }, sweep: { questions: 0, queued: 0 }, notifications: emptyTally() };
   const deps: TickDeps = { ...input, repos: { ...input.repos, users: memoizedRoster(input.repos.users) } };
   await dueWorkPhase(deps, report, pageSize, maxPages, outOfTime);
   await sweepPhase(deps, report, pageSize, maxPages, outOfTime);
