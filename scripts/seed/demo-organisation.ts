@@ -5,20 +5,31 @@ import type { CategoryRecord, UnitRecord, UserRecord } from '../../shared/server
  * each, and the functional departments that answer in their own areas
  * ("职能部门答办"). People cover all three teams and every oversight role.
  */
+/** Placeholder numbers for the demo (a real school configures its own in the units' emergencyContacts). */
+const SECURITY = { label: '保卫处24小时值班（演示号码）', phone: '0571-8888-0110' };
+const CLINIC = { label: '校医院急诊（演示号码）', phone: '0571-8888-0120' };
+const COUNSELLING = { label: '心理援助热线（演示号码）', phone: '0571-8888-0525' };
+
+function unit(_id: string, name: string, kind: UnitRecord['kind'], parentId: string | null, order: number, extra: Partial<UnitRecord> = {}): UnitRecord {
+  // A college committee is picked and read as its college ("计算机科学与技术学院").
+  const shortName = kind === 'college' ? name.replace(/团委$/, '') : name;
+  return { _id, name, shortName, kind, parentId, order, emergencyContacts: [], ...extra };
+}
+
 export const DEMO_UNITS: UnitRecord[] = [
-  { _id: 'u-school', name: '校团委', kind: 'school', parentId: null, order: 0 },
-  { _id: 'c-cs', name: '计算机科学与技术学院团委', kind: 'college', parentId: 'u-school', order: 10 },
-  { _id: 'c-econ', name: '经济学院团委', kind: 'college', parentId: 'u-school', order: 11 },
-  { _id: 'c-fl', name: '外国语学院团委', kind: 'college', parentId: 'u-school', order: 12 },
-  { _id: 'c-me', name: '机械工程学院团委', kind: 'college', parentId: 'u-school', order: 13 },
-  { _id: 'c-med', name: '医学院团委', kind: 'college', parentId: 'u-school', order: 14 },
-  { _id: 'c-hum', name: '人文学院团委', kind: 'college', parentId: 'u-school', order: 15 },
-  { _id: 'b-cs-2301', name: '计算机2301班团支部', kind: 'branch', parentId: 'c-cs', order: 20 },
-  { _id: 'b-econ-2302', name: '经济2302班团支部', kind: 'branch', parentId: 'c-econ', order: 21 },
-  { _id: 'd-academic', name: '教务处', kind: 'department', parentId: null, order: 30 },
-  { _id: 'd-student', name: '学生工作部', kind: 'department', parentId: null, order: 31 },
-  { _id: 'd-logistics', name: '后勤服务中心', kind: 'department', parentId: null, order: 32 },
-  { _id: 'd-security', name: '保卫处', kind: 'department', parentId: null, order: 33 },
+  unit('u-school', '校团委', 'school', null, 0, { emergencyContacts: [SECURITY, CLINIC] }),
+  unit('c-cs', '计算机科学与技术学院团委', 'college', 'u-school', 10),
+  unit('c-econ', '经济学院团委', 'college', 'u-school', 11),
+  unit('c-fl', '外国语学院团委', 'college', 'u-school', 12),
+  unit('c-me', '机械工程学院团委', 'college', 'u-school', 13),
+  unit('c-med', '医学院团委', 'college', 'u-school', 14),
+  unit('c-hum', '人文学院团委', 'college', 'u-school', 15),
+  unit('b-cs-2301', '计算机2301班团支部', 'branch', 'c-cs', 20),
+  unit('b-econ-2302', '经济2302班团支部', 'branch', 'c-econ', 21),
+  unit('d-academic', '教务处', 'department', null, 30),
+  unit('d-student', '学生工作部', 'department', null, 31, { emergencyContacts: [COUNSELLING] }),
+  unit('d-logistics', '后勤服务中心', 'department', null, 32),
+  unit('d-security', '保卫处', 'department', null, 33, { emergencyContacts: [SECURITY] }),
 ];
 
 export const DEMO_CATEGORIES: CategoryRecord[] = [

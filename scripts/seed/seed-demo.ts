@@ -71,6 +71,7 @@ export function buildDemoRecords(now: number) {
     const step = (action: CaseAction, actor: Actor, at: number, options: { answer?: AnswerRecord } = {}) => {
       const plan = planTransition(q, action, actor, actor.kind === 'person' ? who(actor.viewer.openid) : SYSTEM_ACTOR, at, SETTINGS, { ...options, unitName });
       if (!plan.ok) throw new Error(`demo question ${id}: ${action.type} refused: ${plan.message}`);
+      if (!plan.planned) throw new Error(`demo question ${id}: ${action.type} changes nothing`);
       apply(plan.planned);
     };
 

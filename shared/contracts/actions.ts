@@ -10,9 +10,17 @@ import {
   QuestionResolveInput,
   QuestionStartHandlingInput,
   QuestionTransferInput,
+  QuestionUrgeInput,
 } from './case.contract';
 import { CatalogGetInput, CatalogGetOutput } from './catalog.contract';
-import { EscalationListInput, EscalationListOutput, UnitUnreachableInput, UnitUnreachableOutput } from './escalation.contract';
+import {
+  EscalationListInput,
+  EscalationListOutput,
+  UnitPerformanceInput,
+  UnitPerformanceOutput,
+  UnitUnreachableInput,
+  UnitUnreachableOutput,
+} from './escalation.contract';
 import { SubscriptionRecordInput, SubscriptionRecordOutput } from './subscription.contract';
 import { InboxCountsInput, InboxCountsOutput, InboxListInput, InboxListOutput } from './inbox.contract';
 import { MeGetInput, MeGetOutput } from './me.contract';
@@ -50,8 +58,10 @@ export const API_ACTIONS = {
   'question.publishNotice': { input: QuestionPublishNoticeInput, output: CaseActionOutput },
   'question.rate': { input: QuestionRateInput, output: CaseActionOutput },
   'question.reopen': { input: QuestionReopenInput, output: CaseActionOutput },
+  'question.urge': { input: QuestionUrgeInput, output: CaseActionOutput },
   'escalation.list': { input: EscalationListInput, output: EscalationListOutput },
   'unit.unreachable': { input: UnitUnreachableInput, output: UnitUnreachableOutput },
+  'unit.performance': { input: UnitPerformanceInput, output: UnitPerformanceOutput },
   'subscription.record': { input: SubscriptionRecordInput, output: SubscriptionRecordOutput },
 } as const;
 

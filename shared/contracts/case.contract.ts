@@ -20,3 +20,5 @@ export const QuestionResolveInput = z.strictObject({ ...onQuestion, note: userTe
 export const QuestionPublishNoticeInput = z.strictObject({ ...onQuestion, notice: userText(10, 2000) });
 export const QuestionRateInput = z.strictObject({ ...onQuestion, satisfied: z.boolean(), comment: z.string().trim().max(200).default('') });
 export const QuestionReopenInput = z.strictObject({ ...onQuestion, reason: userText(2, 200) });
+/** 催办: the coordinator, a supervisor or the school admin urges the unit that missed the deadline. */
+export const QuestionUrgeInput = z.strictObject({ ...onQuestion, note: z.string().trim().max(200).default('') });

@@ -2,11 +2,20 @@ import { z } from 'zod';
 import { UNIT_KINDS } from '../domain/organisation';
 import { Id } from './common.contract';
 
+/** A number to call in an emergency (紧急通道): who answers it and the number. */
+export const EmergencyContact = z.strictObject({ label: z.string(), phone: z.string() });
+export type EmergencyContact = z.infer<typeof EmergencyContact>;
+
 export const Unit = z.strictObject({
   id: Id,
+  /** The unit as a body: "计算机科学与技术学院团委", "后勤服务中心". */
   name: z.string(),
+  /** What a person picks or reads: the college itself ("计算机科学与技术学院") for a college committee, else the name. */
+  shortName: z.string(),
   kind: z.enum(UNIT_KINDS),
   parentId: Id.nullable(),
+  /** Emergency numbers this unit publishes (configuration; the school's apply everywhere). */
+  emergencyContacts: z.array(EmergencyContact),
 });
 export type Unit = z.infer<typeof Unit>;
 

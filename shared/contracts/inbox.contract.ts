@@ -9,14 +9,15 @@ import { QuestionPage } from './question.contract';
 
 export const InboxListInput = PageInput.extend({
   /**
-   * 待回复 (waiting, more than 4 h left), 即将超时 (≤ 4 h left), 已超时 (past the
-   * deadline, unanswered), 办理中 (handling), 已回复 (answered or later).
+   * 待回复 (everything still owed a reply: urgent first, then by deadline),
+   * 即将超时 (≤ 4 h left), 已超时 (past the deadline, unanswered), 办理中
+   * (handling), 已回复 (answered or later).
    */
   box: z.enum(INBOX_BOXES).default('pending'),
 });
 export const InboxListOutput = QuestionPage;
 
-/** How many questions wait in each working box (the numbers on the workbench tabs). */
+/** How many questions wait in each working box (the numbers on the workbench tabs); `pending` counts every waiting one. */
 export const InboxCountsInput = z.strictObject({});
 export const InboxCountsOutput = z.strictObject({
   pending: z.number().int().nonnegative(),

@@ -24,5 +24,7 @@ export const MeGetOutput = z.strictObject({
     /** When a responder opens the workbench or replies: reminders and escalations. */
     responder: z.array(z.string()).max(3),
   }),
+  /** How many messages each subscribed template can still deliver to this person (one-time subscriptions). */
+  credits: z.array(z.strictObject({ templateId: z.string(), credits: z.number().int().nonnegative() })),
 });
 export type Me = z.infer<typeof MeGetOutput>;

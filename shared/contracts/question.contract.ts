@@ -64,6 +64,10 @@ export const QuestionSummary = z.strictObject({
   answerCount: z.number().int().nonnegative(),
   /** Missed its deadline unanswered and went to the coordinator (超时升级). */
   escalated: z.boolean(),
+  /** Who claimed it (认领), for handlers; null for everyone else and when nobody has. */
+  assigneeName: z.string().nullable(),
+  /** When the asker reopened it, if they did (重新办理). */
+  reopenedAt: Instant.nullable(),
 });
 export type QuestionSummary = z.infer<typeof QuestionSummary>;
 
@@ -92,11 +96,17 @@ export const TIMELINE_EVENT_TYPES = [
   'reopen',
   'escalate',
   'autoClose',
+  'urge',
 ] as const;
 export const TimelineEventType = z.enum(TIMELINE_EVENT_TYPES);
 export type TimelineEventType = z.infer<typeof TimelineEventType>;
 
-/** One step of the question's archived timeline: who, when, what, why. */
+/**
+ * One step of the question's archived timeline: who, when, what, why. Handlers
+ * see every step and its note; the asker and the public see the steps and
+ * notes meant for them (internal handling notes and students' names never leave
+ * the handlers).
+ */
 export const TimelineEntry = z.strictObject({
   id: Id,
   type: TimelineEventType,
@@ -106,10 +116,12 @@ export const TimelineEntry = z.strictObject({
   fromStatus: QuestionStatus.nullable(),
   toStatus: QuestionStatus.nullable(),
   reason: z.string().nullable(),
+  /** An internal step or note (only handlers are shown it). */
+  internal: z.boolean(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
-export const CASE_ACTIONS = ['claim', 'transfer', 'startHandling', 'addProgress', 'resolve', 'publishNotice', 'rate', 'reopen'] as const;
+export const CASE_ACTIONS = ['claim', 'transfer', 'startHandling', 'addProgress', 'resolve', 'publishNotice', 'rate', 'reopen', 'urge'] as const;
 export const CaseActionName = z.enum(CASE_ACTIONS);
 export type CaseActionName = z.infer<typeof CaseActionName>;
 
@@ -118,15 +130,17 @@ export const QuestionDetail = QuestionSummary.extend({
   routeReason: RouteReason,
   answers: z.array(Answer),
   timeline: z.array(TimelineEntry),
+  /** The asker's rating; its comment only for the asker and handlers. */
   rating: z.strictObject({ satisfied: z.boolean(), comment: z.string(), at: Instant }).nullable(),
   reopenCount: z.number().int().nonnegative(),
-  assigneeName: z.string().nullable(),
   /** Emergency lane: once resolved, how it was handled must be published (紧急通道公告). */
   noticeRequired: z.boolean(),
   notice: z.strictObject({ text: z.string(), publishedAt: Instant }).nullable(),
   /** What the viewer may do here, so the UI does not re-derive permissions. */
   viewerCanAnswer: z.boolean(),
   viewerIsAsker: z.boolean(),
+  /** The viewer handles this question (sees internal notes, may act on it). */
+  viewerIsHandler: z.boolean(),
   viewerActions: z.array(CaseActionName),
 });
 export type QuestionDetail = z.infer<typeof QuestionDetail>;

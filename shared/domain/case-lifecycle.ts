@@ -1,7 +1,8 @@
 import { HOUR_MS } from './answer-deadline';
 import type { ErrorCode } from './errors';
 import type { Role } from './organisation';
-import { canAnswer, type Viewer } from './permissions';
+import { canAnswer, canUrge, type Viewer } from './permissions';
+import { formatCampusTime } from './shanghai-time';
 
 /**
  * The 听—答—办 loop as a state machine. A question is routed, answered, maybe
@@ -11,7 +12,8 @@ import { canAnswer, type Viewer } from './permissions';
  *      │                  │  ▲                        ▲                      │
  *      │                  │  └──────── reopen (once, when not satisfied) ────┤
  *      │                  └──rate(satisfied) / autoClose──▶ closed ◀─────────┘
- *      └─ transfer / claim / escalate keep the state (and the deadline)
+ *      └─ transfer / claim / escalate / urge keep the state (a transfer keeps the
+ *         deadline, unless it lands too close to it: then the new unit gets a fair window)
  *
  * `decide` is pure: it says whether an actor may apply an action now and what
  * changes. The caller applies the change with a condition on the version it
@@ -49,6 +51,7 @@ export interface CaseFacts {
   noticeRequired: boolean;
   noticePublishedAt: number | null;
   autoCloseAt: number | null;
+  reopenedAt: number | null;
 }
 
 export type CaseAction =
@@ -62,7 +65,8 @@ export type CaseAction =
   | { type: 'rate'; satisfied: boolean; comment: string }
   | { type: 'reopen'; reason: string }
   | { type: 'escalate' }
-  | { type: 'autoClose' };
+  | { type: 'autoClose' }
+  | { type: 'urge'; note: string };
 
 export type CaseActionType = CaseAction['type'];
 
@@ -73,9 +77,15 @@ export interface CasePolicy {
   autoCloseDays: number;
   /** How many times an unsatisfied asker may reopen. */
   maxReopens: number;
+  /**
+   * A question transferred with less than this left before its deadline (or
+   * after it) gets this long at the new unit; the missed deadline still counts
+   * against the unit that missed it.
+   */
+  transferMinHours: number;
 }
 
-export const DEFAULT_CASE_POLICY: CasePolicy = { autoCloseDays: 7, maxReopens: 1 };
+export const DEFAULT_CASE_POLICY: CasePolicy = { autoCloseDays: 7, maxReopens: 1, transferMinHours: 4 };
 
 export interface CaseChange {
   /** Fields to set on the question (officialAnswerId etc. are the caller's business). */
@@ -89,7 +99,11 @@ export interface CaseChange {
   };
 }
 
-export type Decision = { ok: true; change: CaseChange } | { ok: false; code: ErrorCode; message: string };
+/**
+ * `change: null` means the action is already true and changes nothing (a
+ * second 认领 by the person who holds it): no write, no event.
+ */
+export type Decision = { ok: true; change: CaseChange | null } | { ok: false; code: ErrorCode; message: string };
 
 const MAX_TRANSFER_REASON = 200;
 
@@ -104,6 +118,7 @@ function roleOf(actor: Actor, facts: CaseFacts): Role | 'system' {
   if (v.roles.includes('responder') && v.unitIds.includes(facts.ownerUnitId)) return 'responder';
   if (v.roles.includes('coordinator')) return 'coordinator';
   if (v.roles.includes('schoolAdmin')) return 'schoolAdmin';
+  if (v.roles.includes('supervisor')) return 'supervisor';
   return v.roles[0] ?? 'student';
 }
 
@@ -144,7 +159,8 @@ export function decide(facts: CaseFacts, action: CaseAction, actor: Actor, now: 
         return refuse('AUTH.FORBIDDEN', '只有负责单位的答复人员可以认领');
       }
       if (facts.state !== 'routed' && facts.state !== 'handling') return wrongState(facts, ['routed', 'handling']);
-      if (facts.assigneeOpenid && facts.assigneeOpenid !== actor.viewer.openid) return refuse('QUESTION.STATE_CONFLICT', '该问题已被其他老师认领');
+      if (facts.assigneeOpenid === actor.viewer.openid) return { ok: true, change: null };
+      if (facts.assigneeOpenid) return refuse('QUESTION.STATE_CONFLICT', '该问题已被其他老师认领');
       return change(facts.state, { assigneeOpenid: actor.viewer.openid });
 
     case 'transfer': {
@@ -153,7 +169,15 @@ export function decide(facts: CaseFacts, action: CaseAction, actor: Actor, now: 
       const reason = action.reason.trim();
       if (!reason || reason.length > MAX_TRANSFER_REASON) return refuse('INPUT.INVALID', '请填写转办理由（200字以内）');
       if (action.toUnitId === facts.ownerUnitId) return refuse('INPUT.INVALID', '不能转办给当前负责单位');
-      // The deadline stays: a transfer never buys time (首接负责).
+      // The deadline stays: a transfer never buys time (首接负责)… unless it lands
+      // so close to the deadline (or after it) that the new unit could not answer:
+      // then it gets a fair window, and the missed deadline stays on the record
+      // (the escalation event names the unit that missed it).
+      const fairDeadline = now + policy.transferMinHours * HOUR_MS;
+      if (facts.state === 'routed' && facts.deadlineAt < fairDeadline) {
+        const window = `转入时距答复时限不足${policy.transferMinHours}小时，新单位的答复时限为 ${formatCampusTime(fairDeadline)}`;
+        return change(facts.state, { ownerUnitId: action.toUnitId, assigneeOpenid: null, deadlineAt: fairDeadline, escalatedAt: null }, `${reason}（${window}）`);
+      }
       return change(facts.state, { ownerUnitId: action.toUnitId, assigneeOpenid: null }, reason);
     }
 
@@ -196,7 +220,7 @@ export function decide(facts: CaseFacts, action: CaseAction, actor: Actor, now: 
       if (facts.state !== 'answered' && facts.state !== 'resolved') return wrongState(facts, ['answered', 'resolved']);
       if (!facts.rating || facts.rating.satisfied) return refuse('QUESTION.STATE_CONFLICT', '请先给出“不满意”的评价再申请重新办理');
       if (facts.reopenCount >= policy.maxReopens) return refuse('QUESTION.STATE_CONFLICT', '每个问题只能重新打开一次');
-      return change('handling', { reopenCount: facts.reopenCount + 1, rating: null, autoCloseAt: null }, action.reason.trim() || null);
+      return change('handling', { reopenCount: facts.reopenCount + 1, rating: null, autoCloseAt: null, reopenedAt: now }, action.reason.trim() || null);
 
     case 'escalate':
       if (actor.kind !== 'system') return refuse('AUTH.FORBIDDEN', '超时升级由系统执行');
@@ -204,6 +228,12 @@ export function decide(facts: CaseFacts, action: CaseAction, actor: Actor, now: 
       if (facts.escalatedAt !== null) return refuse('QUESTION.STATE_CONFLICT', '已经升级');
       if (now < facts.deadlineAt) return refuse('QUESTION.STATE_CONFLICT', '尚未超过答复时限');
       return change('routed', { escalatedAt: now }, '超过答复时限未回复，已升级至协管');
+
+    case 'urge':
+      if (actor.kind !== 'person' || !canUrge(actor.viewer)) return refuse('AUTH.FORBIDDEN', '只有协管、主管老师和工作小组组长可以催办');
+      if (facts.state !== 'routed') return wrongState(facts, ['routed']);
+      if (facts.escalatedAt === null && now < facts.deadlineAt) return refuse('QUESTION.STATE_CONFLICT', '尚未超过答复时限，无需催办');
+      return change('routed', {}, action.note.trim() || null);
 
     case 'autoClose':
       if (actor.kind !== 'system') return refuse('AUTH.FORBIDDEN', '自动关闭由系统执行');
@@ -225,6 +255,13 @@ export function availableActions(facts: CaseFacts, viewer: Viewer, now: number, 
     { type: 'publishNotice', notice: 'probe' },
     { type: 'rate', satisfied: false, comment: '' },
     { type: 'reopen', reason: '' },
+    { type: 'urge', note: '' },
   ];
-  return probes.filter((a) => decide(facts, a, { kind: 'person', viewer }, now, policy).ok).map((a) => a.type);
+  return probes
+    .filter((a) => {
+      const d = decide(facts, a, { kind: 'person', viewer }, now, policy);
+      // An action that would change nothing (认领 by the person who holds it) is not offered.
+      return d.ok && d.change !== null;
+    })
+    .map((a) => a.type);
 }

@@ -7,6 +7,8 @@ import { formatCampusTime, describeTimeLeft } from './shanghai-time';
  * subscription-message limits. Pure: the server decides recipients and delivery.
  */
 export const NOTIFICATION_KINDS = [
+  'newQuestion', // owning unit: a question just arrived
+  'urged', // owning unit's responders and admins: 催办 from the coordinator, a supervisor or the school admin
   'reminder', // owning unit: the deadline is near
   'escalation', // coordinator: missed the deadline, answer it directly
   'supervisorAlert', // supervisor: which unit missed it
@@ -33,6 +35,8 @@ export const TEMPLATE_FIELDS: Record<TemplateKey, readonly string[]> = {
 };
 
 const KIND_TEMPLATE: Record<NotificationKind, TemplateKey> = {
+  newQuestion: 'reminder',
+  urged: 'escalation',
   reminder: 'reminder',
   transferredIn: 'reminder',
   noticeReminder: 'reminder',
@@ -51,6 +55,8 @@ const KIND_TEMPLATE: Record<NotificationKind, TemplateKey> = {
  */
 export function stillRelevant(kind: NotificationKind, q: { state: string; escalatedAt: number | null; noticePublishedAt: number | null }): boolean {
   switch (kind) {
+    case 'newQuestion':
+    case 'urged':
     case 'reminder':
     case 'escalation':
     case 'supervisorAlert':
@@ -63,47 +69,63 @@ export function stillRelevant(kind: NotificationKind, q: { state: string; escala
   }
 }
 
-/** Who a message is for, resolved against the roster when it is sent. */
-export type Audience = { type: 'asker' } | { type: 'unit'; unitId: string } | { type: 'roles'; roles: Role[] };
+/**
+ * Who a message is for, resolved against the roster when it is sent: the
+ * asker, a unit's responders (and its admins, when `withAdmins`), or everyone
+ * holding one of some roles.
+ */
+export type Audience = { type: 'asker' } | { type: 'unit'; unitId: string; withAdmins?: boolean } | { type: 'roles'; roles: Role[] };
 
 export interface PlannedMessage {
   kind: NotificationKind;
   audience: Audience;
   note: string;
+  /** Also post it to the unit's WeCom group, whatever the subscription does (emergencies). */
+  alsoGroup?: boolean;
 }
 
 /**
- * Who hears about a change: the asker at every step of 答—办, the new unit on a
- * transfer (its deadline did not move), the coordinator and the supervisor when
- * the deadline is missed. `answerText` is the official answer for `answer`.
+ * Who hears about a change: the asker at every step of 答—办 (never the
+ * handlers' internal notes), the new unit on a transfer, the coordinator and
+ * the supervisor when the deadline is missed, the unit's people when urged.
+ * `answerText` is the official answer for `answer`.
  */
-export function messagesForTransition(action: CaseAction, answerText = ''): PlannedMessage[] {
+export function messagesForTransition(action: CaseAction, facts: { urgent: boolean; ownerUnitId: string }, answerText = ''): PlannedMessage[] {
   const asker: Audience = { type: 'asker' };
   switch (action.type) {
     case 'answer':
       return [{ kind: 'answered', audience: asker, note: answerText }];
     case 'startHandling':
-      return [{ kind: 'handlingStarted', audience: asker, note: action.note }];
+      return [{ kind: 'handlingStarted', audience: asker, note: '' }];
     case 'resolve':
-      return [{ kind: 'resolved', audience: asker, note: action.note }];
+      return [{ kind: 'resolved', audience: asker, note: '' }];
     case 'transfer':
       return [
-        { kind: 'transferred', audience: asker, note: action.reason },
-        { kind: 'transferredIn', audience: { type: 'unit', unitId: action.toUnitId }, note: action.reason },
+        { kind: 'transferred', audience: asker, note: '' },
+        { kind: 'transferredIn', audience: { type: 'unit', unitId: action.toUnitId }, note: action.reason, alsoGroup: facts.urgent },
       ];
     case 'escalate':
       return [
         { kind: 'escalation', audience: { type: 'roles', roles: ['coordinator'] }, note: '' },
         { kind: 'supervisorAlert', audience: { type: 'roles', roles: ['supervisor'] }, note: '' },
       ];
+    case 'urge':
+      return [{ kind: 'urged', audience: { type: 'unit', unitId: facts.ownerUnitId, withAdmins: true }, note: action.note }];
     default:
       return [];
   }
 }
 
-/** 紧急通道: the group leader (工作小组组长) and the coordinator hear of an urgent question at once. */
-export function messagesForAsk(urgent: boolean): PlannedMessage[] {
-  return urgent ? [{ kind: 'emergency', audience: { type: 'roles', roles: ['schoolAdmin', 'coordinator'] }, note: '' }] : [];
+/**
+ * A new question: the owning unit hears at once (by subscription, else its
+ * WeCom group). An urgent one (紧急通道) goes to the unit's group as well, and
+ * the group leader (工作小组组长) and the coordinator are alerted; its messages
+ * carry the emergency numbers (`emergencyLine`).
+ */
+export function messagesForAsk(q: { urgent: boolean; ownerUnitId: string }, emergencyLine = ''): PlannedMessage[] {
+  const unit: PlannedMessage = { kind: 'newQuestion', audience: { type: 'unit', unitId: q.ownerUnitId }, note: q.urgent ? emergencyLine : '', alsoGroup: q.urgent };
+  if (!q.urgent) return [unit];
+  return [unit, { kind: 'emergency', audience: { type: 'roles', roles: ['schoolAdmin', 'coordinator'] }, note: emergencyLine }];
 }
 
 export function templateFor(kind: NotificationKind): TemplateKey {
@@ -161,7 +183,18 @@ export function composeMessage(kind: NotificationKind, f: MessageFacts): Compose
   const left = describeTimeLeft(f.deadlineAt - f.now);
   let values: string[];
   let text: string;
+  const call = f.note ? `紧急联系：${f.note}` : '';
   switch (kind) {
+    case 'newQuestion':
+      values = [f.title, f.unitName, deadline, f.note ? `紧急求助 ${f.note}` : '新问题，请及时答复'];
+      text = f.note
+        ? `【青年之声·紧急通道】新的紧急求助「${f.title}」已到「${f.unitName}」，须在 ${deadline} 前响应。${call}`
+        : `【青年之声】新问题「${f.title}」已到「${f.unitName}」，请在 ${deadline} 前答复。`;
+      break;
+    case 'urged':
+      values = [f.title, f.unitName, deadline, f.note || '已超时，请立即答复'];
+      text = `【青年之声·催办】问题「${f.title}」已超过答复时限（${deadline}），请「${f.unitName}」立即答复。${f.note ? `督办意见：${f.note}` : ''}`;
+      break;
     case 'reminder':
       values = [f.title, f.unitName, deadline, `${left}，请尽快答复`];
       text = `【青年之声】问题「${f.title}」${left}（时限 ${deadline}），请「${f.unitName}」尽快答复。`;
@@ -183,24 +216,24 @@ export function composeMessage(kind: NotificationKind, f: MessageFacts): Compose
       text = `【青年之声】「${f.unitName}」未在时限（${deadline}）内答复问题「${f.title}」，已升级至协管。`;
       break;
     case 'emergency':
-      values = [f.title, f.unitName, deadline, '紧急求助，请立即处理'];
-      text = `【青年之声·紧急通道】新的紧急求助「${f.title}」，负责单位「${f.unitName}」，须在 ${deadline} 前响应。`;
+      values = [f.title, f.unitName, deadline, f.note ? `紧急求助 ${f.note}` : '紧急求助，请立即处理'];
+      text = `【青年之声·紧急通道】新的紧急求助「${f.title}」，负责单位「${f.unitName}」，须在 ${deadline} 前响应。${call}`;
       break;
     case 'answered':
       values = [f.title, f.unitName, f.note, at];
       text = `【青年之声】你的问题「${f.title}」已由「${f.unitName}」答复：${f.note}`;
       break;
     case 'handlingStarted':
-      values = [f.title, '办理中', f.note || '已开始线下办理', at];
-      text = `【青年之声】你的问题「${f.title}」已进入办理，${f.note || '负责单位正在线下处理'}。`;
+      values = [f.title, '办理中', '负责单位正在线下办理', at];
+      text = `【青年之声】你的问题「${f.title}」已进入办理，负责单位「${f.unitName}」正在线下处理。`;
       break;
     case 'resolved':
-      values = [f.title, '已办结', f.note || '请查看办理结果并评价', at];
-      text = `【青年之声】你的问题「${f.title}」已办结：${f.note}。欢迎评价。`;
+      values = [f.title, '已办结', '请查看办理结果并评价', at];
+      text = `【青年之声】你的问题「${f.title}」已办结，请在小程序中查看并评价。`;
       break;
     case 'transferred':
       values = [f.title, '已转办', `转至${f.unitName}`, at];
-      text = `【青年之声】你的问题「${f.title}」已转交「${f.unitName}」办理，答复时限不变。`;
+      text = `【青年之声】你的问题「${f.title}」已转交「${f.unitName}」办理，答复时限为 ${deadline}。`;
       break;
   }
   const fields = TEMPLATE_FIELDS[templateKey];

@@ -55,3 +55,37 @@ export function ancestorsOf<T extends UnitNode>(unitId: string, units: readonly 
 export function collegeOf<T extends UnitNode>(unitId: string, units: readonly T[]): T | undefined {
   return ancestorsOf(unitId, units).find((u) => u.kind === 'college');
 }
+
+export interface EmergencyContact {
+  label: string;
+  phone: string;
+}
+
+/**
+ * The numbers a student in an emergency should call (紧急通道): the school's
+ * own (the school committee's and every department's that publishes one), then
+ * the college committee's and the owning unit's, without repeats.
+ */
+export function emergencyContactsFor<T extends UnitNode & { emergencyContacts: EmergencyContact[] }>(
+  units: readonly T[],
+  where: { collegeId?: string | null; ownerUnitId?: string | null } = {},
+): EmergencyContact[] {
+  const chosen = units.filter((u) => u.kind === 'school' || u.kind === 'department' || u.id === where.collegeId || u.id === where.ownerUnitId);
+  const seen = new Set<string>();
+  const out: EmergencyContact[] = [];
+  for (const unit of chosen) {
+    for (const c of unit.emergencyContacts) {
+      const key = `${c.label}|${c.phone}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(c);
+      }
+    }
+  }
+  return out;
+}
+
+/** "保卫处24小时值班 0571-88000110；校医院急诊 0571-88000120" — one line for messages. */
+export function emergencyLine(contacts: readonly EmergencyContact[]): string {
+  return contacts.map((c) => `${c.label} ${c.phone}`).join('；');
+}

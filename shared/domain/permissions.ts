@@ -17,12 +17,11 @@ export interface QuestionAccessFacts {
   visibility: 'public' | 'private';
 }
 
+/** Handlers of a question: those who oversee every unit, and the owning unit's responders and admins. */
 export function isHandlerOf(viewer: Viewer, q: Pick<QuestionAccessFacts, 'ownerUnitId'>): boolean {
   return (
-    viewer.roles.includes('coordinator') ||
-    viewer.roles.includes('schoolAdmin') ||
-    viewer.roles.includes('supervisor') ||
-    (viewer.roles.includes('responder') && viewer.unitIds.includes(q.ownerUnitId))
+    oversees(viewer) ||
+    ((viewer.roles.includes('responder') || viewer.roles.includes('unitAdmin')) && viewer.unitIds.includes(q.ownerUnitId))
   );
 }
 
@@ -51,12 +50,21 @@ export function canUseWorkbench(viewer: Pick<Viewer, 'roles'>): boolean {
   return viewer.roles.includes('responder') || viewer.roles.includes('coordinator');
 }
 
-/** 超时督办 (the escalation queue): the coordinator, supervisors and the school admin. */
-export function canSeeEscalations(viewer: Pick<Viewer, 'roles'>): boolean {
+/**
+ * Those who oversee every unit: the coordinator (协管), supervisors (主管老师)
+ * and the school admin (工作小组组长). They see the escalation queue, urge a
+ * unit that missed a deadline (催办), and see every unit's figures and delivery problems.
+ */
+export function oversees(viewer: Pick<Viewer, 'roles'>): boolean {
   return viewer.roles.some((r) => r === 'coordinator' || r === 'supervisor' || r === 'schoolAdmin');
 }
 
-/** 提醒送达情况 (who in a unit cannot be reached): unit admins, the school admin and the coordinator. */
+/** 超时督办 (the escalation queue). */
+export const canSeeEscalations = oversees;
+/** 催办: urge a unit that missed a deadline. */
+export const canUrge = oversees;
+
+/** 提醒送达情况 (who cannot be reached): unit admins for their units, and those who oversee every unit. */
 export function canSeeUnreachable(viewer: Pick<Viewer, 'roles'>): boolean {
-  return viewer.roles.some((r) => r === 'unitAdmin' || r === 'schoolAdmin' || r === 'coordinator');
+  return viewer.roles.includes('unitAdmin') || oversees(viewer);
 }

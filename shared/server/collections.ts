@@ -53,6 +53,10 @@ export const COLLECTIONS = {
       { name: 'due_work', keys: { nextWorkAt: 1 } },
       { name: 'outbox_due', keys: { outboxDueAt: 1 } },
       { name: 'by_answer_id', keys: { 'answers.id': 1 } },
+      { name: 'by_time', keys: { createdAt: -1 } },
+      { name: 'by_event', keys: { 'timeline.type': 1, 'timeline.at': -1 } },
+      { name: 'escalations_by_urgency', keys: { status: 1, urgent: -1, deadlineAt: 1 } },
+      { name: 'inbox_by_urgency', keys: { ownerUnitId: 1, status: 1, urgent: -1, deadlineAt: 1 } },
     ],
   },
   askQuotas: {
@@ -66,6 +70,7 @@ export const COLLECTIONS = {
     indexes: [
       { name: 'due', keys: { state: 1, dueAt: 1 } },
       { name: 'by_unit_state', keys: { unitId: 1, state: 1, createdAt: -1 } },
+      { name: 'problems_by_time', keys: { state: 1, createdAt: -1 } },
     ],
   },
   outbox: {

@@ -50,6 +50,7 @@ export const SERVER_CONFIG_VARIABLES = [
   'QNZS_MINIPROGRAM_STATE',
   'QNZS_REMINDER_HOURS',
   'QNZS_AUTO_CLOSE_DAYS',
+  'QNZS_TRANSFER_MIN_HOURS',
   'QNZS_FALLBACK_WEBHOOKS',
   'QNZS_ASK_PER_HOUR',
   'QNZS_URGENT_PER_DAY',
@@ -93,6 +94,11 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     const days = Number(env.QNZS_AUTO_CLOSE_DAYS);
     if (Number.isInteger(days) && days >= 1 && days <= 60) casePolicy.autoCloseDays = days;
     else problems.push(`QNZS_AUTO_CLOSE_DAYS "${env.QNZS_AUTO_CLOSE_DAYS}" must be a whole number of days, 1–60`);
+  }
+  if (env.QNZS_TRANSFER_MIN_HOURS) {
+    const hours = Number(env.QNZS_TRANSFER_MIN_HOURS);
+    if (Number.isInteger(hours) && hours >= 1 && hours <= 24) casePolicy.transferMinHours = hours;
+    else problems.push(`QNZS_TRANSFER_MIN_HOURS "${env.QNZS_TRANSFER_MIN_HOURS}" must be a whole number of hours, 1–24`);
   }
 
   let fallbackWebhooks: Record<string, string> = {};

@@ -41,7 +41,12 @@ describe('the full loop', () => {
       ['resolve', 'handling', 'resolved'],
       ['rate', 'resolved', 'closed'],
     ]);
-    expect(q.timeline.find((e: any) => e.type === 'addProgress')).toMatchObject({ actorName: '任智宇', unitName: '计算机科学与技术学院团委', reason: '交换机端口故障，已更换' });
+    // Handling notes are internal: the handlers read them, the asker sees the step without the note.
+    expect(q.timeline.find((e: any) => e.type === 'addProgress')).toMatchObject({ actorName: '任智宇', unitName: '计算机科学与技术学院团委', reason: null, internal: true });
+    const handlers = expectOk(await api.call(CS_RESPONDER, 'question.get', { id }));
+    expect(handlers.timeline.find((e: any) => e.type === 'addProgress')).toMatchObject({ reason: '交换机端口故障，已更换', internal: true });
+    // The asker's own words (the reopen reason, the rating) are theirs to read.
+    expect(q.timeline.find((e: any) => e.type === 'reopen')).toMatchObject({ reason: '今天下午又断网了' });
     expect(q.viewerActions).toEqual([]);
 
     // The asker heard at every step (subscription credits permitting, else recorded).
@@ -97,8 +102,10 @@ describe('transfer (转办)', () => {
     expect(await api.call(CS_RESPONDER, 'answer.post', { questionId: id, content: '我还想回复' })).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
     const kinds = api.find('notifications', { questionId: id }).map((n) => `${n.kind}:${n.recipientOpenid}`);
     expect(kinds).toEqual(expect.arrayContaining([`transferred:${STUDENT}`, `transferredIn:${LOGISTICS}`]));
-    const transfer = (await status(id)).timeline.find((e: any) => e.type === 'transfer');
-    expect(transfer).toMatchObject({ reason: '属于宿舍设施维修，转后勤', unitName: '后勤服务中心' });
+    // The new unit reads why it came; the asker sees where it went, not the internal reason.
+    const toNewUnit = expectOk(await api.call(LOGISTICS, 'question.get', { id })).timeline.find((e: any) => e.type === 'transfer');
+    expect(toNewUnit).toMatchObject({ reason: '属于宿舍设施维修，转后勤', unitName: '后勤服务中心', internal: true });
+    expect((await status(id)).timeline.find((e: any) => e.type === 'transfer')).toMatchObject({ reason: null, unitName: '后勤服务中心' });
   });
 
   it.each([

@@ -19,7 +19,7 @@ const settings = {
 };
 const clock = { now: () => 1_700_000_000_000 };
 const ids = { next: (p: string) => `${p}_1`, derived: (p: string) => `${p}_2` };
-const catalog = { units: [{ id: 'u-school', name: '校团委', kind: 'school' as const, parentId: null }], categories: [] };
+const catalog = { units: [{ id: 'u-school', name: '校团委', shortName: '校团委', kind: 'school' as const, parentId: null, emergencyContacts: [] }], categories: [] };
 
 function handlerReturning(output: unknown, log: (m: string, d: Record<string, unknown>) => void = () => {}) {
   const actions = { ...apiActions, 'catalog.get': { viewer: 'optional', run: async () => output } } as ActionTable;

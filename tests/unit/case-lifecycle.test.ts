@@ -29,6 +29,7 @@ function facts(state: CaseState, overrides: Partial<CaseFacts> = {}): CaseFacts 
     noticeRequired: false,
     noticePublishedAt: null,
     autoCloseAt: state === 'answered' || state === 'resolved' ? NOW + 7 * DAY : null,
+    reopenedAt: null,
     ...overrides,
   };
 }
@@ -106,7 +107,7 @@ describe('what each transition records', () => {
   it('transfers with a reason, keeps the deadline and clears the assignee', () => {
     const d = decide(facts('routed', { assigneeOpenid: 'cs-1' }), actions.transfer!, as(csResponder), NOW);
     expect(d).toMatchObject({ ok: true, change: { patch: { ownerUnitId: 'logistics', assigneeOpenid: null, state: 'routed' }, event: { reason: '属于后勤维修范围' } } });
-    if (d.ok) expect(d.change.patch).not.toHaveProperty('deadlineAt');
+    if (d.ok) expect(d.change?.patch).not.toHaveProperty('deadlineAt');
     expect(decide(facts('routed'), { type: 'transfer', toUnitId: 'logistics', reason: '  ' }, as(csResponder), NOW)).toMatchObject({ ok: false, code: 'INPUT.INVALID' });
     expect(decide(facts('routed'), { type: 'transfer', toUnitId: 'cs', reason: '自己' }, as(csResponder), NOW)).toMatchObject({ ok: false, code: 'INPUT.INVALID' });
   });

@@ -11,7 +11,7 @@ function counting(): CatalogRepository & { reads: number; fail: boolean; name: s
     async listUnits(): Promise<UnitRecord[]> {
       inner.reads += 1;
       if (inner.fail) throw new Error('database unavailable');
-      return [{ _id: 'u-school', name: inner.name, kind: 'school', parentId: null, order: 0 }];
+      return [{ _id: 'u-school', name: inner.name, shortName: inner.name, kind: 'school', parentId: null, order: 0, emergencyContacts: [] }];
     },
     async listCategories(): Promise<CategoryRecord[]> {
       return [];

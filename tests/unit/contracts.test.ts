@@ -49,6 +49,8 @@ const summary: QuestionSummary = {
   answeredAt: T0 + HOUR,
   answerCount: 1,
   escalated: false,
+  assigneeName: '王老师',
+  reopenedAt: null,
 };
 
 const detail: QuestionDetail = {
@@ -67,16 +69,16 @@ const detail: QuestionDetail = {
     },
   ],
   timeline: [
-    { id: 'e-1', type: 'ask', at: T0, actorName: '计算机学院同学', unitName: null, fromStatus: null, toStatus: 'routed', reason: null },
-    { id: 'e-2', type: 'answer', at: T0 + HOUR, actorName: '王老师', unitName: '后勤服务中心', fromStatus: 'routed', toStatus: 'answered', reason: null },
+    { id: 'e-1', type: 'ask', at: T0, actorName: '计算机学院同学', unitName: null, fromStatus: null, toStatus: 'routed', reason: null, internal: false },
+    { id: 'e-2', type: 'answer', at: T0 + HOUR, actorName: '王老师', unitName: '后勤服务中心', fromStatus: 'routed', toStatus: 'answered', reason: null, internal: false },
   ],
   rating: { satisfied: true, comment: '很快', at: T0 + 2 * HOUR },
   reopenCount: 0,
-  assigneeName: '王老师',
   noticeRequired: false,
   notice: { text: '已更换热水锅炉控制器，恢复全天供应。', publishedAt: T0 + 3 * HOUR },
   viewerCanAnswer: false,
   viewerIsAsker: true,
+  viewerIsHandler: false,
   viewerActions: ['rate'],
 };
 
@@ -87,7 +89,7 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
   'catalog.get': {
     input: {},
     output: {
-      units: [{ id: 'u-school', name: '校团委', kind: 'school', parentId: null }],
+      units: [{ id: 'u-school', name: '校团委', shortName: '校团委', kind: 'school', parentId: null, emergencyContacts: [{ label: '保卫处24小时值班', phone: '0571-8888-0110' }] }],
       categories: [{ id: 'cat-life', name: '后勤', description: '宿舍、食堂', ownerUnitId: 'u-logistics', answerHours: 24 }],
     },
   },
@@ -100,6 +102,7 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
       roles: ['responder'],
       memberships: [{ unitId: 'u-cs', unitName: '计算机学院团委', team: 'expert', categoryIds: ['cat-study'] }],
       subscribeTemplates: { asker: ['tpl-answered'], responder: ['tpl-remind'] },
+      credits: [{ templateId: 'tpl-remind', credits: 2 }],
     },
   },
   'question.ask': {
@@ -137,10 +140,20 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
     output: { status: 'resolved', version: 5 },
   },
   'question.reopen': { input: { questionId: 'q-1', reason: '晚上仍然没有热水' }, output: { status: 'handling', version: 6 } },
+  'question.urge': { input: { questionId: 'q-1' }, parsed: { questionId: 'q-1', note: '' }, output: { status: 'routed', version: 3 } },
   'escalation.list': { input: { pageSize: 50 }, output: { items: [{ ...summary, status: 'routed', answeredAt: null, escalated: true }], nextCursor: null } },
   'unit.unreachable': {
     input: {},
     output: { people: [{ key: 'p-1', name: '任智宇', unitName: '计算机学院团委', missed: 2, viaGroup: 1, lastReason: '订阅次数已用完', lastAt: T0 }] },
+  },
+  'unit.performance': {
+    input: {},
+    parsed: { days: 30 },
+    output: {
+      from: T0 - 30 * 24 * HOUR,
+      to: T0,
+      units: [{ unitId: 'u-logistics', unitName: '后勤服务中心', received: 12, answeredOnTime: 9, answeredLate: 1, waiting: 1, overdueNow: 1, missed: 2 }],
+    },
   },
   'subscription.record': {
     input: { results: [{ templateId: 'tpl-remind', result: 'accept' }] },

@@ -49,6 +49,8 @@ describe('function configuration, validated at start', () => {
     expect(() => readServerConfig({ ...CLOUD, QNZS_FALLBACK_WEBHOOKS: 'd-logistics=http://evil.example/hook' })).toThrow(/QNZS_FALLBACK_WEBHOOKS: d-logistics: .*WeCom group robot/);
     expect(() => readServerConfig({ ...CLOUD, QNZS_REMINDER_HOURS: '4,soon' })).toThrow(/QNZS_REMINDER_HOURS/);
     expect(() => readServerConfig({ ...CLOUD, QNZS_AUTO_CLOSE_DAYS: '0' })).toThrow(/QNZS_AUTO_CLOSE_DAYS/);
+    expect(() => readServerConfig({ ...CLOUD, QNZS_TRANSFER_MIN_HOURS: '30' })).toThrow(/QNZS_TRANSFER_MIN_HOURS/);
+    expect(readServerConfig({ ...CLOUD, QNZS_TRANSFER_MIN_HOURS: '6' }).casePolicy.transferMinHours).toBe(6);
     expect(() => readServerConfig({ ...CLOUD, QNZS_ASK_PER_HOUR: 'many' })).toThrow(/QNZS_ASK_PER_HOUR/);
     expect(() => readServerConfig({ ...CLOUD, QNZS_MINIPROGRAM_STATE: 'beta' })).toThrow(/QNZS_MINIPROGRAM_STATE/);
   });
@@ -110,6 +112,6 @@ describe('SERVER_CONFIG_VARIABLES', () => {
     expect(() => readServerConfig(env)).toThrow();
     const readQnzs = [...read].filter((name) => name.startsWith('QNZS_')).sort();
     expect(readQnzs).toEqual([...SERVER_CONFIG_VARIABLES].sort());
-    expect(SERVER_CONFIG_VARIABLES).toHaveLength(11);
+    expect(SERVER_CONFIG_VARIABLES).toHaveLength(12);
   });
 });

@@ -108,6 +108,7 @@ const ME: Me = {
   roles: ['student', 'responder'],
   memberships: [{ unitId: 'u-cs', unitName: '计算机学院团委', team: 'expert', categoryIds: ['cat-study'] }],
   subscribeTemplates: { asker: [], responder: [] },
+  credits: [],
 };
 const REPLIES: Partial<{ [A in ActionName]: (input: ActionParsedInput<A>) => ActionOutput<A> }> = {
   'catalog.get': () => catalog,

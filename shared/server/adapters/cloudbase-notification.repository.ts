@@ -63,14 +63,11 @@ export class CloudbaseNotificationRepository implements NotificationRepository {
     await this.coll.doc(id).update({ state: 'pending', dueAt, attempts, reason });
   }
 
-  async listUnreachable(unitIds: string[], limit: number): Promise<NotificationRecord[]> {
-    if (unitIds.length === 0) return [];
+  async listUnreachable(unitIds: string[] | null, limit: number): Promise<NotificationRecord[]> {
+    if (unitIds !== null && unitIds.length === 0) return [];
     const _ = this.db.command;
-    const res = await this.coll
-      .where({ unitId: _.in(unitIds), state: _.in(['fallback', 'undeliverable']) })
-      .orderBy('createdAt', 'desc')
-      .limit(limit)
-      .get();
+    const problems = { state: _.in(['fallback', 'undeliverable']), unitId: unitIds === null ? _.neq(null) : _.in(unitIds) };
+    const res = await this.coll.where(problems).orderBy('createdAt', 'desc').limit(limit).get();
     return res.data as NotificationRecord[];
   }
 }

@@ -3,6 +3,7 @@ import {
   DuplicateQuestionError,
   type InboxCountsByBox,
   type PageRequest,
+  type UnitFigures,
   type QuestionChange,
   type QuestionRepository,
 } from '../ports/repositories';
@@ -10,6 +11,16 @@ import type { QuestionRecord } from '../ports/records';
 import type { Database } from './cloudbase';
 
 const NAME = COLLECTIONS.questions.name;
+
+interface SortField {
+  field: keyof QuestionRecord;
+  dir: 'asc' | 'desc';
+  bool?: boolean;
+}
+const NEWEST: SortField[] = [{ field: 'createdAt', dir: 'desc' }];
+/** 待回复 and 超时督办: urgent first, then the soonest (or longest missed) deadline. */
+const URGENT_THEN_DEADLINE: SortField[] = [{ field: 'urgent', dir: 'desc', bool: true }, { field: 'deadlineAt', dir: 'asc' }];
+
 export const ANSWERED_STATES = ['answered', 'handling', 'resolved', 'closed'];
 
 /** CloudBase answers a duplicate _id with DATABASE_DUPLICATE_WRITE; older stacks with MongoDB's E11000. */
@@ -27,20 +38,32 @@ export class CloudbaseQuestionRepository implements QuestionRepository {
   }
 
   /**
-   * Keyset pagination on (field, _id): items strictly after the cursor in the
-   * sort order, so pages never repeat or skip under concurrent inserts.
+   * Keyset pagination on the sort fields then _id: items strictly after the
+   * cursor in the sort order, so pages never repeat or skip under concurrent
+   * inserts. Booleans (urgent) travel in the cursor as 0/1.
    */
-  private paged(base: Record<string, unknown>, field: keyof QuestionRecord, direction: 'asc' | 'desc', page: PageRequest) {
+  private paged(base: Record<string, unknown>, sort: SortField[], page: PageRequest) {
     const _ = this.db.command;
     let filter: object = base;
     if (page.after) {
-      const beyond = direction === 'desc' ? _.lt : _.gt;
-      filter = _.and([
-        base,
-        _.or([{ [field]: beyond(page.after.value) }, { [field]: page.after.value, _id: beyond(page.after.id) }]),
-      ]);
+      const values = sort.map((f, i) => (f.bool ? page.after!.values[i] === 1 : page.after!.values[i]));
+      const beyond = (dir: 'asc' | 'desc') => (dir === 'desc' ? _.lt : _.gt);
+      const branches: Record<string, unknown>[] = [];
+      sort.forEach((f, i) => {
+        const branch: Record<string, unknown> = {};
+        for (let k = 0; k < i; k++) branch[sort[k]!.field] = values[k];
+        branch[f.field] = beyond(f.dir)(values[i]);
+        branches.push(branch);
+      });
+      const tie: Record<string, unknown> = {};
+      sort.forEach((f, k) => (tie[f.field] = values[k]));
+      tie._id = beyond(sort[0]!.dir)(page.after.id);
+      branches.push(tie);
+      filter = _.and([base, _.or(branches)]);
     }
-    return this.coll.where(filter).orderBy(field, direction).orderBy('_id', direction).limit(page.limit);
+    let query = this.coll.where(filter);
+    for (const f of sort) query = query.orderBy(f.field, f.dir);
+    return query.orderBy('_id', sort[0]!.dir).limit(page.limit);
   }
 
   async insert(question: QuestionRecord): Promise<void> {
@@ -67,12 +90,12 @@ export class CloudbaseQuestionRepository implements QuestionRepository {
     // Everything with an official answer: answered, in handling, resolved or closed.
     const base: Record<string, unknown> = { visibility: 'public', status: this.db.command.in(ANSWERED_STATES) };
     if (filter.categoryId) base.categoryId = filter.categoryId;
-    const res = await this.paged(base, 'createdAt', 'desc', page).get();
+    const res = await this.paged(base, NEWEST, page).get();
     return res.data as QuestionRecord[];
   }
 
   async listByAsker(askerOpenid: string, page: PageRequest): Promise<QuestionRecord[]> {
-    const res = await this.paged({ askerOpenid }, 'createdAt', 'desc', page).get();
+    const res = await this.paged({ askerOpenid }, NEWEST, page).get();
     return res.data as QuestionRecord[];
   }
 
@@ -87,7 +110,7 @@ export class CloudbaseQuestionRepository implements QuestionRepository {
 
   async listWaitingForUnits(unitIds: string[], deadline: { from?: number; to?: number }, page: PageRequest): Promise<QuestionRecord[]> {
     if (unitIds.length === 0) return [];
-    const res = await this.paged(this.waiting(unitIds, deadline), 'deadlineAt', 'asc', page).get();
+    const res = await this.paged(this.waiting(unitIds, deadline), URGENT_THEN_DEADLINE, page).get();
     return res.data as QuestionRecord[];
   }
 
@@ -104,7 +127,8 @@ export class CloudbaseQuestionRepository implements QuestionRepository {
       .match({ ownerUnitId: _.in(unitIds), status: _.in(['routed', 'handling']) })
       .group({
         _id: null,
-        pending: count($.and([routed, $.gte(['$deadlineAt', dueSoonFrom])])),
+        // 待回复 holds everything still owed a reply; 即将超时 and 已超时 are slices of it.
+        pending: count(routed),
         dueSoon: count($.and([routed, $.gte(['$deadlineAt', now]), $.lt(['$deadlineAt', dueSoonFrom])])),
         overdue: count($.and([routed, $.lt(['$deadlineAt', now])])),
         handling: count($.eq(['$status', 'handling'])),
@@ -117,25 +141,60 @@ export class CloudbaseQuestionRepository implements QuestionRepository {
   async listHandlingForUnits(unitIds: string[], page: PageRequest): Promise<QuestionRecord[]> {
     if (unitIds.length === 0) return [];
     const _ = this.db.command;
-    const res = await this.paged({ ownerUnitId: _.in(unitIds), status: 'handling' }, 'deadlineAt', 'asc', page).get();
+    const res = await this.paged({ ownerUnitId: _.in(unitIds), status: 'handling' }, [{ field: 'deadlineAt', dir: 'asc' }], page).get();
     return res.data as QuestionRecord[];
   }
 
   async listAnsweredForUnits(unitIds: string[], page: PageRequest): Promise<QuestionRecord[]> {
     if (unitIds.length === 0) return [];
     const _ = this.db.command;
-    const res = await this.paged({ ownerUnitId: _.in(unitIds), status: _.in(['answered', 'resolved', 'closed']) }, 'answeredAt', 'desc', page).get();
+    const res = await this.paged({ ownerUnitId: _.in(unitIds), status: _.in(['answered', 'resolved', 'closed']) }, [{ field: 'answeredAt', dir: 'desc' }], page).get();
     return res.data as QuestionRecord[];
   }
 
   async listEscalated(page: PageRequest): Promise<QuestionRecord[]> {
     const _ = this.db.command;
-    const res = await this.paged({ status: 'routed', escalatedAt: _.gt(0) }, 'escalatedAt', 'asc', page).get();
+    const res = await this.paged({ status: 'routed', escalatedAt: _.gt(0) }, URGENT_THEN_DEADLINE, page).get();
     return res.data as QuestionRecord[];
   }
 
+  async figuresByUnit(from: number, now: number): Promise<UnitFigures[]> {
+    const _ = this.db.command;
+    const $ = _.aggregate;
+    const count = (condition: unknown) => $.sum($.cond({ if: condition, then: 1, else: 0 }));
+    const answered = $.neq(['$answeredAt', null]);
+    const waiting = $.eq(['$status', 'routed']);
+    const [asked, missed] = await Promise.all([
+      this.coll
+        .aggregate()
+        .match({ createdAt: _.gte(from) })
+        .group({
+          _id: '$ownerUnitId',
+          received: $.sum(1),
+          answeredOnTime: count($.and([answered, $.lte(['$answeredAt', '$deadlineAt'])])),
+          answeredLate: count($.and([answered, $.gt(['$answeredAt', '$deadlineAt'])])),
+          waiting: count($.and([waiting, $.gte(['$deadlineAt', now])])),
+          overdueNow: count($.and([waiting, $.lt(['$deadlineAt', now])])),
+        })
+        .end(),
+      // Deadlines missed in the period count against the unit that missed them, wherever the question went next.
+      this.coll
+        .aggregate()
+        .match({ 'timeline.type': 'escalate', 'timeline.at': _.gte(from) })
+        .unwind('$timeline')
+        .match({ 'timeline.type': 'escalate', 'timeline.at': _.gte(from) })
+        .group({ _id: '$timeline.unitId', missed: $.sum(1) })
+        .end(),
+    ]);
+    const rows = new Map<string, UnitFigures>();
+    const row = (unitId: string) => rows.get(unitId) ?? rows.set(unitId, { unitId, received: 0, answeredOnTime: 0, answeredLate: 0, waiting: 0, overdueNow: 0, missed: 0 }).get(unitId)!;
+    for (const r of (asked as { data: (Omit<UnitFigures, 'unitId' | 'missed'> & { _id: string })[] }).data) Object.assign(row(r._id), { ...r, _id: undefined, unitId: r._id });
+    for (const r of (missed as { data: { _id: string | null; missed: number }[] }).data) if (r._id) row(r._id).missed = r.missed;
+    return [...rows.values()].map(({ unitId, received, answeredOnTime, answeredLate, waiting: w, overdueNow, missed: m }) => ({ unitId, received, answeredOnTime, answeredLate, waiting: w, overdueNow, missed: m }));
+  }
+
   async listDueWork(now: number, page: PageRequest): Promise<QuestionRecord[]> {
-    const res = await this.paged({ nextWorkAt: this.db.command.lte(now) }, 'nextWorkAt', 'asc', page).get();
+    const res = await this.paged({ nextWorkAt: this.db.command.lte(now) }, [{ field: 'nextWorkAt', dir: 'asc' }], page).get();
     return res.data as QuestionRecord[];
   }
 

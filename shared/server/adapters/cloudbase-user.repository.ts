@@ -12,8 +12,9 @@ export class CloudbaseUserRepository implements UserRepository {
     return (res.data[0] as UserRecord | undefined) ?? null;
   }
 
-  async listResponders(unitId: string): Promise<UserRecord[]> {
-    const res = await this.coll.where({ 'memberships.unitId': unitId, roles: 'responder' }).limit(1000).get();
+  async listResponders(unitId: string, options: { withAdmins?: boolean } = {}): Promise<UserRecord[]> {
+    const roles = options.withAdmins ? this.db.command.in(['responder', 'unitAdmin']) : 'responder';
+    const res = await this.coll.where({ 'memberships.unitId': unitId, roles }).limit(1000).get();
     return res.data as UserRecord[];
   }
 

@@ -12,9 +12,11 @@ import {
   resolveQuestion,
   startHandling,
   transferQuestion,
+  urgeQuestion,
 } from '../use-cases/case-actions';
 import { countInbox, listEscalations, listInbox, listMyQuestions, listPublicQuestions } from '../use-cases/list-questions';
 import { listUnreachable, recordSubscription } from '../use-cases/notification-actions';
+import { unitPerformance } from '../use-cases/unit-performance';
 import { postAnswer } from '../use-cases/post-answer';
 
 /** Every action the contract declares, and the use case that serves it. */
@@ -36,7 +38,9 @@ export const apiActions: ActionTable = {
   'question.publishNotice': publishNotice,
   'question.rate': rateQuestion,
   'question.reopen': reopenQuestion,
+  'question.urge': urgeQuestion,
   'escalation.list': listEscalations,
   'unit.unreachable': listUnreachable,
+  'unit.performance': unitPerformance,
   'subscription.record': recordSubscription,
 };

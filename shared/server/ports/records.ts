@@ -7,10 +7,15 @@ import type { TimelineEventType } from '../../contracts/question.contract';
 /** Documents as stored. Instants are epoch ms (UTC). */
 export interface UnitRecord {
   _id: string;
+  /** The unit as a body ("计算机科学与技术学院团委"). */
   name: string;
+  /** What people pick and read: the college itself for a college committee, else the name. */
+  shortName: string;
   kind: UnitKind;
   parentId: string | null;
   order: number;
+  /** Emergency numbers this unit publishes (紧急通道); the school's apply to every question. */
+  emergencyContacts: { label: string; phone: string }[];
 }
 
 export interface CategoryRecord {
@@ -72,6 +77,8 @@ export interface QuestionRecord {
   noticePublishedAt: number | null;
   notice: string | null;
   autoCloseAt: number | null;
+  /** When the asker last reopened it (重新办理). */
+  reopenedAt: number | null;
   /** Bumped by every change; writes are conditional on the version read. */
   version: number;
   /** Fingerprint of the ask request when it carried a request id (idempotency key reuse is refused). */
@@ -140,9 +147,12 @@ export interface OutboxIntent {
   unitName: string;
   note: string;
   at: number;
+  /** Sent by subscription and also posted to the unit's WeCom group (emergencies), not one or the other. */
+  alsoGroup: boolean;
 }
 
-export type DeliveryChannel = 'subscribe' | 'wecom';
+/** By subscription message, to the unit's WeCom group, or (emergencies) both. */
+export type DeliveryChannel = 'subscribe' | 'wecom' | 'both';
 
 /**
  * One message to one person, written before it is sent (the outbox pattern). The
@@ -162,6 +172,8 @@ export interface NotificationRecord {
   data: Record<string, string>;
   page: string;
   text: string;
+  /** Emergencies go to the unit's WeCom group as well as by subscription. */
+  alsoGroup: boolean;
   /** `withdrawn`: a retry found the message no longer true (the question was answered meanwhile). */
   state: 'pending' | 'sending' | 'sent' | 'fallback' | 'undeliverable' | 'withdrawn';
   dueAt: number;

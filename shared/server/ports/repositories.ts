@@ -16,8 +16,8 @@ import type {
  * technology (adapters/cloudbase-*.repository.ts) implement them.
  */
 export interface PageCursor {
-  /** The sort value of the last item seen and its id (tie-break). */
-  value: number;
+  /** The sort values of the last item seen, in sort order, and its id (tie-break). */
+  values: number[];
   id: string;
 }
 
@@ -33,8 +33,8 @@ export interface CatalogRepository {
 
 export interface UserRepository {
   findByOpenid(openid: string): Promise<UserRecord | null>;
-  /** Responders who answer for this unit (reminder recipients). */
-  listResponders(unitId: string): Promise<UserRecord[]>;
+  /** Responders who answer for this unit (message recipients), and its admins too when asked. */
+  listResponders(unitId: string, options?: { withAdmins?: boolean }): Promise<UserRecord[]>;
   /** Everyone holding any of these roles, in one read. */
   listByRoles(roles: Role[]): Promise<UserRecord[]>;
 }
@@ -65,6 +65,17 @@ export interface InboxCountsByBox {
   handling: number;
 }
 
+/** One unit's figures over a period (unit.performance). */
+export interface UnitFigures {
+  unitId: string;
+  received: number;
+  answeredOnTime: number;
+  answeredLate: number;
+  waiting: number;
+  overdueNow: number;
+  missed: number;
+}
+
 export interface QuestionRepository {
   /** Throws DuplicateQuestionError when the id exists (idempotent asks). */
   insert(question: QuestionRecord): Promise<void>;
@@ -74,7 +85,10 @@ export interface QuestionRepository {
   /** Public questions with an official answer (answered or later), newest first. */
   listPublic(filter: { categoryId?: string }, page: PageRequest): Promise<QuestionRecord[]>;
   listByAsker(askerOpenid: string, page: PageRequest): Promise<QuestionRecord[]>;
-  /** Waiting questions owned by these units with a deadline in [from, to), soonest first. */
+  /**
+   * Waiting questions owned by these units with a deadline in [from, to):
+   * urgent first, then soonest deadline (待回复 holds them all; 即将超时 and 已超时 are slices).
+   */
   listWaitingForUnits(unitIds: string[], deadline: { from?: number; to?: number }, page: PageRequest): Promise<QuestionRecord[]>;
   /** The workbench numbers for these units, counted in one request. */
   countInbox(unitIds: string[], now: number, dueSoonFrom: number): Promise<InboxCountsByBox>;
@@ -82,8 +96,10 @@ export interface QuestionRepository {
   listHandlingForUnits(unitIds: string[], page: PageRequest): Promise<QuestionRecord[]>;
   /** Answered (or later) questions owned by these units, most recently answered first. */
   listAnsweredForUnits(unitIds: string[], page: PageRequest): Promise<QuestionRecord[]>;
-  /** Escalated questions still waiting for an answer, across units, oldest escalation first. */
+  /** Escalated questions still waiting for an answer, across units: urgent first, then longest overdue. */
   listEscalated(page: PageRequest): Promise<QuestionRecord[]>;
+  /** Every unit's figures for questions asked since `from` (and deadlines missed since then), counted by aggregation. */
+  figuresByUnit(from: number, now: number): Promise<UnitFigures[]>;
   /** Questions the scheduler has work for by `now`, soonest first, in pages. */
   listDueWork(now: number, page: PageRequest): Promise<QuestionRecord[]>;
   /** Questions whose outbox the sweep should check by `now`. */
@@ -144,8 +160,8 @@ export interface NotificationRepository {
   claim(notification: NotificationRecord, now: number, leaseMs: number): Promise<boolean>;
   finish(id: string, outcome: DeliveryResult): Promise<void>;
   retryLater(id: string, dueAt: number, attempts: number, reason: string): Promise<void>;
-  /** Messages to this unit's people that found no subscription credit (fallen back or undeliverable). */
-  listUnreachable(unitIds: string[], limit: number): Promise<NotificationRecord[]>;
+  /** Messages to these units' people (null: every unit) that found no subscription credit (fallen back or undeliverable), newest first. */
+  listUnreachable(unitIds: string[] | null, limit: number): Promise<NotificationRecord[]>;
 }
 
 export interface SubscriptionRepository {

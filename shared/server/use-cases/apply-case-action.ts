@@ -21,7 +21,8 @@ import { planTransition, type ChangeActor, type PlannedChange } from './question
  */
 export interface CaseActionResult {
   after: QuestionRecord;
-  event: TimelineRecord;
+  /** The change's event; null when the action was already true and nothing changed. */
+  event: TimelineRecord | null;
   catalog: CatalogLookup;
 }
 
@@ -102,6 +103,8 @@ export async function applyCaseAction(
       unitName: catalog.unitName,
     });
     if (!plan.ok) throw new DomainError(plan.code, plan.message);
+    // Already true (a second 认领 by its holder): nothing to write, nothing on the timeline.
+    if (plan.planned === null) return { after: current, event: null, catalog };
     if (await commitChange(ctx, current, plan.planned)) return { after: plan.planned.after, event: plan.planned.event, catalog };
     if (attempt >= MAX_ATTEMPTS) throw new DomainError('QUESTION.STATE_CONFLICT', '问题刚刚被其他人处理过，请刷新后查看');
     current = checkVisible(ctx, await ctx.repos.questions.findById(question._id));

@@ -1,12 +1,13 @@
 import { answerDeadline } from '../../domain/answer-deadline';
 import { ASK_WINDOWS, askLimitMessage } from '../../domain/ask-limits';
 import { DomainError } from '../../domain/errors';
+import { emergencyContactsFor, emergencyLine } from '../../domain/organisation';
 import { ROUTE_REASON_LABELS, routeQuestion, type RouteReason } from '../../domain/route-question';
 import { DuplicateQuestionError, type QuotaOutcome } from '../ports/repositories';
 import type { QuestionRecord } from '../ports/records';
 import type { ActionDefinition, PrepareContext } from './action';
 import { deliveryDeps } from './apply-case-action';
-import { loadCatalog } from './catalog-lookup';
+import { loadCatalog, type CatalogLookup } from './catalog-lookup';
 import { deliverOutbox } from './notification-delivery';
 import { newQuestionRecord } from './question-changes';
 
@@ -27,6 +28,8 @@ interface Prepared {
   quota: QuotaOutcome;
   route: { unitId: string; reason: RouteReason };
 }
+
+const unitNodes = (catalog: CatalogLookup) => catalog.units.map((u) => ({ id: u._id, kind: u.kind, parentId: u.parentId, emergencyContacts: u.emergencyContacts ?? [] }));
 
 function fingerprint(input: { collegeId: string; categoryId: string; title: string; content: string; anonymous: boolean; urgent: boolean; visibility: string }) {
   return [input.collegeId, input.categoryId, input.title, input.content, input.anonymous, input.urgent, input.visibility];
@@ -55,7 +58,7 @@ export const askQuestion: ActionDefinition<'question.ask', Prepared> = {
     const route = routeQuestion({
       category: { id: category._id, ownerUnitId: category.ownerUnitId },
       collegeId: college._id,
-      units: catalog.units.map((u) => ({ id: u._id, kind: u.kind, parentId: u.parentId })),
+      units: unitNodes(catalog),
     });
     const id = ctx.requestId ? ctx.ids.derived('q', ctx.openid, ctx.requestId) : ctx.ids.next('q');
     const requestHash = ctx.requestId ? ctx.ids.derived('h', JSON.stringify(fingerprint(input))) : null;
@@ -74,11 +77,12 @@ export const askQuestion: ActionDefinition<'question.ask', Prepared> = {
       };
     };
 
+    const call = emergencyLine(emergencyContactsFor(unitNodes(catalog), { collegeId: input.collegeId, ownerUnitId: route.unitId }));
     if (quota === 'limited') {
       // Past the limit, unless this is a retry of an ask that landed before the limit was reached.
       const landed = ctx.requestId ? await repos.questions.findById(id) : null;
       if (landed) return answer(landed);
-      throw new DomainError('RATE.LIMITED', askLimitMessage(input.urgent, settings.askLimits));
+      throw new DomainError('RATE.LIMITED', askLimitMessage(input.urgent, settings.askLimits, call));
     }
 
     const college = catalog.unit(input.collegeId)!;
@@ -101,7 +105,7 @@ export const askQuestion: ActionDefinition<'question.ask', Prepared> = {
         deadlineAt: answerDeadline(now, input.urgent, { answerHours: category.answerHours }),
         askRequestHash: requestHash,
       },
-      { reason: ROUTE_REASON_LABELS[route.reason], unitName: catalog.unitName(route.unitId) },
+      { reason: ROUTE_REASON_LABELS[route.reason], unitName: catalog.unitName(route.unitId), emergencyLine: call },
       settings,
     );
 

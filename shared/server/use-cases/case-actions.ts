@@ -10,7 +10,7 @@ import { loadCatalog } from './catalog-lookup';
  * Each answers with the question's status and version after the change (the
  * same answer for a retried request).
  */
-const done = (r: CaseActionResult) => ({ status: r.event.toStatus ?? r.after.status, version: r.event.version });
+const done = (r: CaseActionResult) => (r.event ? { status: r.event.toStatus ?? r.after.status, version: r.event.version } : { status: r.after.status, version: r.after.version });
 
 async function run(ctx: ActionContext, question: QuestionRecord | null, action: CaseAction) {
   if (!question) throw new DomainError('QUESTION.NOT_FOUND');
@@ -76,4 +76,11 @@ export const reopenQuestion: ActionDefinition<'question.reopen', QuestionRecord 
   viewer: 'required',
   prepare,
   run: ({ reason }, ctx, q) => run(ctx, q, { type: 'reopen', reason }),
+};
+
+/** 催办: the unit that missed the deadline is urged (its responders and admins are told); on the timeline. */
+export const urgeQuestion: ActionDefinition<'question.urge', QuestionRecord | null> = {
+  viewer: 'required',
+  prepare,
+  run: ({ note }, ctx, q) => run(ctx, q, { type: 'urge', note }),
 };

@@ -6,7 +6,7 @@ export const getCatalog: ActionDefinition<'catalog.get'> = {
   async run(_input, { repos }) {
     const catalog = await loadCatalog(repos);
     return {
-      units: catalog.units.map((u) => ({ id: u._id, name: u.name, kind: u.kind, parentId: u.parentId })),
+      units: catalog.units.map((u) => ({ id: u._id, name: u.name, shortName: u.shortName, kind: u.kind, parentId: u.parentId, emergencyContacts: u.emergencyContacts })),
       categories: catalog.categories.map((c) => ({
         id: c._id,
         name: c.name,

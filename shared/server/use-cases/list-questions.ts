@@ -2,10 +2,15 @@ import { DUE_SOON_HOURS } from '../../contracts/inbox.contract';
 import { HOUR_MS } from '../../domain/answer-deadline';
 import { DomainError } from '../../domain/errors';
 import { canSeeEscalations, canUseWorkbench } from '../../domain/permissions';
+import type { QuestionRecord } from '../ports/records';
 import type { ActionDefinition } from './action';
 import { loadCatalog } from './catalog-lookup';
 import { pageOf, pageRequest } from './paging';
 import { presentSummary } from './present-question';
+
+const newest = (q: QuestionRecord) => [q.createdAt];
+/** The order of 待回复 and 超时督办 (the cursor carries both values). */
+const urgentThenDeadline = (q: QuestionRecord) => [q.urgent ? 1 : 0, q.deadlineAt];
 
 /** 首页: public answered questions, newest first. */
 export const listPublicQuestions: ActionDefinition<'question.listPublic'> = {
@@ -15,7 +20,7 @@ export const listPublicQuestions: ActionDefinition<'question.listPublic'> = {
       repos.questions.listPublic({ categoryId }, pageRequest(pageSize, cursor)),
       loadCatalog(repos),
     ]);
-    const page = pageOf(rows, pageSize, (q) => q.createdAt);
+    const page = pageOf(rows, pageSize, newest);
     return { items: page.items.map((q) => presentSummary(q, catalog, viewer)), nextCursor: page.nextCursor };
   },
 };
@@ -28,15 +33,15 @@ export const listMyQuestions: ActionDefinition<'question.listMine'> = {
       repos.questions.listByAsker(viewer.openid, pageRequest(pageSize, cursor)),
       loadCatalog(repos),
     ]);
-    const page = pageOf(rows, pageSize, (q) => q.createdAt);
+    const page = pageOf(rows, pageSize, newest);
     return { items: page.items.map((q) => presentSummary(q, catalog, viewer)), nextCursor: page.nextCursor };
   },
 };
 
 /**
- * 答复工作台: questions owned by the caller's units, by box. Waiting questions
- * come soonest deadline first, split into 待回复 / 即将超时 (last 4 hours) /
- * 已超时; then 办理中 and 已回复.
+ * 答复工作台: questions owned by the caller's units, by box. 待回复 holds every
+ * question still owed a reply, urgent first, then soonest deadline (overdue ones
+ * lead); 即将超时 (last 4 hours) and 已超时 are slices of it; then 办理中 and 已回复.
  */
 export const listInbox: ActionDefinition<'inbox.list'> = {
   viewer: 'required',
@@ -46,14 +51,15 @@ export const listInbox: ActionDefinition<'inbox.list'> = {
     const page = pageRequest(pageSize, cursor);
     const soon = now + DUE_SOON_HOURS * HOUR_MS;
     const query = {
-      pending: () => repos.questions.listWaitingForUnits(units, { from: soon }, page),
+      pending: () => repos.questions.listWaitingForUnits(units, {}, page),
       dueSoon: () => repos.questions.listWaitingForUnits(units, { from: now, to: soon }, page),
       overdue: () => repos.questions.listWaitingForUnits(units, { to: now }, page),
       handling: () => repos.questions.listHandlingForUnits(units, page),
       answered: () => repos.questions.listAnsweredForUnits(units, page),
     }[box];
     const [rows, catalog] = await Promise.all([query(), loadCatalog(repos)]);
-    const result = pageOf(rows, pageSize, (q) => (box === 'answered' ? q.answeredAt ?? 0 : q.deadlineAt));
+    const sortValues = box === 'answered' ? (q: QuestionRecord) => [q.answeredAt ?? 0] : box === 'handling' ? (q: QuestionRecord) => [q.deadlineAt] : urgentThenDeadline;
+    const result = pageOf(rows, pageSize, sortValues);
     return { items: result.items.map((q) => presentSummary(q, catalog, viewer)), nextCursor: result.nextCursor };
   },
 };
@@ -67,13 +73,13 @@ export const countInbox: ActionDefinition<'inbox.counts'> = {
   },
 };
 
-/** 协管's escalation queue: missed deadlines across all units, longest waiting first. */
+/** 超时督办: missed deadlines across all units, urgent first, then longest overdue (by the deadline, not by when the scheduler noticed). */
 export const listEscalations: ActionDefinition<'escalation.list'> = {
   viewer: 'required',
   async run({ pageSize, cursor }, { repos, viewer }) {
     if (!canSeeEscalations(viewer)) throw new DomainError('AUTH.FORBIDDEN', '只有协管、主管老师和工作小组组长可以查看超时队列');
     const [rows, catalog] = await Promise.all([repos.questions.listEscalated(pageRequest(pageSize, cursor)), loadCatalog(repos)]);
-    const result = pageOf(rows, pageSize, (q) => q.escalatedAt ?? 0);
+    const result = pageOf(rows, pageSize, urgentThenDeadline);
     return { items: result.items.map((q) => presentSummary(q, catalog, viewer)), nextCursor: result.nextCursor };
   },
 };

@@ -1,6 +1,6 @@
 import type { UnreachablePerson } from '../../contracts/escalation.contract';
 import { DomainError } from '../../domain/errors';
-import { canSeeUnreachable } from '../../domain/permissions';
+import { canSeeUnreachable, oversees } from '../../domain/permissions';
 import { deliveryProblemLabel } from '../../domain/notification-plan';
 import type { ActionDefinition } from './action';
 import { loadCatalog } from './catalog-lookup';
@@ -26,7 +26,9 @@ export const listUnreachable: ActionDefinition<'unit.unreachable'> = {
   viewer: 'required',
   async run(_input, { viewer, repos, ids }) {
     if (!canSeeUnreachable(viewer)) throw new DomainError('AUTH.FORBIDDEN', '只有单位管理员可以查看');
-    const [rows, catalog] = await Promise.all([repos.notifications.listUnreachable([...viewer.unitIds], 500), loadCatalog(repos)]);
+    // Those who oversee every unit see every unit; a unit admin sees their own units.
+    const units = oversees(viewer) ? null : [...viewer.unitIds];
+    const [rows, catalog] = await Promise.all([repos.notifications.listUnreachable(units, 500), loadCatalog(repos)]);
     const people = new Map<string, UnreachablePerson>();
     // Rows come newest first, so the first row of a person carries their latest problem.
     for (const n of rows) {

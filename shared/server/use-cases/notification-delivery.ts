@@ -46,7 +46,7 @@ export async function recipientsOf(users: UserRepository, q: QuestionRecord, aud
     case 'asker':
       return [{ openid: q.askerOpenid, name: q.askerName }];
     case 'unit': {
-      const people = await users.listResponders(audience.unitId);
+      const people = await users.listResponders(audience.unitId, { withAdmins: audience.withAdmins === true });
       // Whoever claimed it hears first; the rest of the unit too, so nothing hinges on one phone.
       return [...people].sort((a, b) => Number(b.openid === q.assigneeOpenid) - Number(a.openid === q.assigneeOpenid)).map((u) => ({ openid: u.openid, name: u.name }));
     }
@@ -75,6 +75,7 @@ export function notificationRecords(q: QuestionRecord, intent: OutboxIntent, rec
     data: message.data,
     page: questionPage(q._id),
     text: message.text,
+    alsoGroup: intent.alsoGroup && unitId !== null,
     state: 'pending',
     dueAt: now,
     attempts: 0,
@@ -108,7 +109,14 @@ async function attempt(n: NotificationRecord, deps: DeliveryDeps, now: number): 
   let problem: DeliveryProblem = 'NO_CREDIT';
   if (templateId && (await repos.subscriptions.consumeCredit(n.recipientOpenid, templateId, now))) {
     const res = await notifier.sendSubscribeMessage({ touser: n.recipientOpenid, templateId, page: n.page, data: n.data });
-    if (res.ok) return { final: { state: 'sent', channel: 'subscribe', reason: null, problem: null } };
+    if (res.ok) {
+      if (!n.alsoGroup) return { final: { state: 'sent', channel: 'subscribe', reason: null, problem: null } };
+      // An emergency goes to the group as well; the subscription message is out, so a group failure is only noted.
+      const webhook = fallbackWebhook(deps, n.unitId);
+      const group = webhook ? await notifier.postToGroup(webhook, `@${n.recipientName} ${n.text}`) : null;
+      const reason = !webhook ? 'no WeCom group configured for the unit' : group && !group.ok ? `WeCom webhook ${group.errcode}: ${group.errmsg}` : null;
+      return { final: { state: 'sent', channel: group?.ok ? 'both' : 'subscribe', reason, problem: null } };
+    }
     if (res.errcode === ERRCODE_NO_SUBSCRIPTION) {
       // WeChat says the person has no subscription left: our count was wrong.
       await repos.subscriptions.clearCredits(n.recipientOpenid, templateId, now);

@@ -84,7 +84,7 @@ export const postAnswer: ActionDefinition<'answer.post', Prepared> = {
       if (q.status === 'routed') {
         const plan = planTransition(q, { type: 'answer', answerId }, { kind: 'person', viewer }, who, now, settings, { answer, unitName: catalog.unitName });
         if (!plan.ok) throw new DomainError(plan.code, plan.message);
-        if (await commitChange(ctx, q, plan.planned)) return { answerId, official: true, answeredAt: now };
+        if (plan.planned && (await commitChange(ctx, q, plan.planned))) return { answerId, official: true, answeredAt: now };
       } else {
         // Answered already: ours is a follow-up reply, kept on the timeline.
         const planned = composeChange(

@@ -1,26 +1,63 @@
 import { CASE_ACTIONS, type Answer, type CaseActionName, type QuestionDetail, type QuestionSummary, type TimelineEntry } from '../../contracts/question.contract';
 import { availableActions } from '../../domain/case-lifecycle';
 import { TEAM_LABELS } from '../../domain/organisation';
-import { canAnswer, canSeeAsker } from '../../domain/permissions';
-import { caseFactsOf } from './question-changes';
+import { canAnswer, isHandlerOf } from '../../domain/permissions';
 import type { AnswerRecord, QuestionRecord, TimelineRecord } from '../ports/records';
-import type { ResolvedViewer } from './viewer';
 import type { CatalogLookup } from './catalog-lookup';
+import { caseFactsOf } from './question-changes';
+import type { ResolvedViewer } from './viewer';
 
+/**
+ * What each viewer is shown of a question. Three audiences:
+ * - handlers (the owning unit's responders and admins, and those who oversee
+ *   every unit): everything, with internal steps marked;
+ * - the asker: their question, every step, and the notes meant for them (their
+ *   own reopen reason and rating), never the handlers' internal notes;
+ * - everyone else: the question, the published answers and notice, the public
+ *   steps without notes; no student's name (an asker is "提问同学").
+ */
 export const ANONYMOUS_NAME = '匿名同学';
+export const PUBLIC_ASKER_NAME = '提问同学';
 const EXCERPT_LENGTH = 80;
+
+type Audience = 'handler' | 'asker' | 'public';
+
+function audienceOf(q: QuestionRecord, viewer: ResolvedViewer | null): Audience {
+  if (!viewer) return 'public';
+  if (isHandlerOf(viewer, q)) return 'handler';
+  if (viewer.openid === q.askerOpenid) return 'asker';
+  return 'public';
+}
+
+/**
+ * Steps of handling that are internal: the note (and, for a claim, a name)
+ * stays with the handlers. The asker sees that the step happened; the public
+ * sees only the steps of the published record.
+ */
+const INTERNAL_STEPS = new Set<TimelineRecord['type']>(['claim', 'transfer', 'startHandling', 'addProgress', 'resolve', 'reopen', 'rate', 'escalate', 'urge']);
+const PUBLIC_STEPS = new Set<TimelineRecord['type']>(['ask', 'answer', 'reply', 'resolve', 'publishNotice', 'autoClose']);
+/** Notes the asker wrote (their reopen reason, their rating comment) are theirs to see. */
+const ASKERS_OWN_NOTES = new Set<TimelineRecord['type']>(['reopen', 'rate']);
 
 function excerpt(content: string): string {
   const flat = content.replace(/\s+/g, ' ').trim();
   return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH)}…` : flat;
 }
 
-function showsAsker(q: QuestionRecord, viewer: ResolvedViewer | null): boolean {
-  return viewer ? canSeeAsker(viewer, q) : !q.anonymous;
+function askerNameFor(q: QuestionRecord, audience: Audience): string {
+  if (audience === 'public') return q.anonymous ? ANONYMOUS_NAME : PUBLIC_ASKER_NAME;
+  return q.askerName;
 }
 
-/** The list shape. The asker's name is shown only where the viewer may see it. */
+function assigneeName(q: QuestionRecord): string | null {
+  if (!q.assigneeOpenid) return null;
+  const claim = [...q.timeline].reverse().find((e) => e.type === 'claim' && e.actorOpenid === q.assigneeOpenid);
+  return claim?.actorName ?? '已认领';
+}
+
+/** The list shape. Students' names only where the viewer may see them; the assignee only for handlers. */
 export function presentSummary(q: QuestionRecord, catalog: CatalogLookup, viewer: ResolvedViewer | null): QuestionSummary {
+  const audience = audienceOf(q, viewer);
   return {
     id: q._id,
     title: q.title,
@@ -30,7 +67,7 @@ export function presentSummary(q: QuestionRecord, catalog: CatalogLookup, viewer
     collegeId: q.collegeId,
     ownerUnitId: q.ownerUnitId,
     ownerUnitName: catalog.unitName(q.ownerUnitId),
-    askerName: showsAsker(q, viewer) ? q.askerName : ANONYMOUS_NAME,
+    askerName: askerNameFor(q, audience),
     anonymous: q.anonymous,
     urgent: q.urgent,
     visibility: q.visibility,
@@ -40,6 +77,8 @@ export function presentSummary(q: QuestionRecord, catalog: CatalogLookup, viewer
     answeredAt: q.answeredAt,
     answerCount: q.answerCount,
     escalated: q.escalatedAt !== null,
+    assigneeName: audience === 'handler' ? assigneeName(q) : null,
+    reopenedAt: q.reopenedAt,
   };
 }
 
@@ -55,41 +94,42 @@ export function presentAnswer(a: AnswerRecord, officialAnswerId: string | null, 
   };
 }
 
-function presentEvent(e: TimelineRecord, q: QuestionRecord, catalog: CatalogLookup, viewer: ResolvedViewer): TimelineEntry {
+function presentEvent(e: TimelineRecord, q: QuestionRecord, catalog: CatalogLookup, audience: Audience): TimelineEntry | null {
+  const internal = INTERNAL_STEPS.has(e.type);
+  if (audience === 'public' && !PUBLIC_STEPS.has(e.type)) return null;
   const byAsker = e.actorOpenid !== '' && e.actorOpenid === q.askerOpenid;
+  const noteShown = audience === 'handler' || !internal || (audience === 'asker' && ASKERS_OWN_NOTES.has(e.type));
+  // The ask's note is the routing reason, which everyone may read; a student's name only as its audience allows.
   return {
     id: e.id,
     type: e.type,
     at: e.at,
-    actorName: byAsker && !showsAsker(q, viewer) ? ANONYMOUS_NAME : e.actorName,
+    actorName: byAsker ? askerNameFor(q, audience) : e.actorName,
     unitName: e.unitId ? catalog.unitName(e.unitId) : null,
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,
-    reason: e.reason,
+    reason: noteShown ? e.reason : null,
+    internal,
   };
 }
 
-export function presentDetail(
-  q: QuestionRecord,
-  catalog: CatalogLookup,
-  viewer: ResolvedViewer,
-  now: number,
-): QuestionDetail {
+export function presentDetail(q: QuestionRecord, catalog: CatalogLookup, viewer: ResolvedViewer, now: number): QuestionDetail {
+  const audience = audienceOf(q, viewer);
   const allowed = new Set<string>(availableActions(caseFactsOf(q), viewer, now));
-  const claim = [...q.timeline].reverse().find((e) => e.type === 'claim' && e.actorOpenid === q.assigneeOpenid);
   return {
     ...presentSummary(q, catalog, viewer),
     content: q.content,
     routeReason: q.routeReason,
     answers: [...q.answers].sort((a, b) => a.createdAt - b.createdAt).map((a) => presentAnswer(a, q.officialAnswerId, catalog)),
-    timeline: q.timeline.map((e) => presentEvent(e, q, catalog, viewer)),
-    rating: q.rating,
+    timeline: q.timeline.map((e) => presentEvent(e, q, catalog, audience)).filter((e): e is TimelineEntry => e !== null),
+    // The rating is part of the record; its comment is the asker's words to the handlers.
+    rating: q.rating ? { ...q.rating, comment: audience === 'public' ? '' : q.rating.comment } : null,
     reopenCount: q.reopenCount,
-    assigneeName: q.assigneeOpenid ? claim?.actorName ?? '已认领' : null,
     noticeRequired: q.noticeRequired,
     notice: q.notice && q.noticePublishedAt !== null ? { text: q.notice, publishedAt: q.noticePublishedAt } : null,
     viewerCanAnswer: canAnswer(viewer, q) && q.status !== 'closed',
     viewerIsAsker: q.askerOpenid === viewer.openid,
+    viewerIsHandler: audience === 'handler',
     viewerActions: CASE_ACTIONS.filter((a): a is CaseActionName => allowed.has(a)),
   };
 }

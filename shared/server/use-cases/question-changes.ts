@@ -41,6 +41,7 @@ export function caseFactsOf(q: QuestionRecord): CaseFacts {
     noticeRequired: q.noticeRequired,
     noticePublishedAt: q.noticePublishedAt,
     autoCloseAt: q.autoCloseAt,
+    reopenedAt: q.reopenedAt,
   };
 }
 
@@ -79,7 +80,7 @@ export const SYSTEM_ACTOR: ChangeActor = { openid: '', name: '系统', request: 
 export type ChangeMessage = PlannedMessage & { occasion?: string };
 
 function intentsOf(messages: ChangeMessage[], occasion: string, unitName: string, at: number): OutboxIntent[] {
-  return messages.map((m) => ({ kind: m.kind, occasion: m.occasion ?? occasion, audience: m.audience, unitName, note: m.note, at }));
+  return messages.map((m) => ({ kind: m.kind, occasion: m.occasion ?? occasion, audience: m.audience, unitName, note: m.note, at, alsoGroup: m.alsoGroup ?? false }));
 }
 
 export interface PlannedChange {
@@ -94,7 +95,8 @@ export interface PlannedTransition extends PlannedChange {
   event: TimelineRecord;
 }
 
-export type PlanResult = { ok: true; planned: PlannedTransition } | { ok: false; code: ErrorCode; message: string };
+/** `planned: null`: the action is already true and changes nothing (no write, no event). */
+export type PlanResult = { ok: true; planned: PlannedTransition | null } | { ok: false; code: ErrorCode; message: string };
 
 interface ChangeParts {
   set: Partial<QuestionRecord>;
@@ -153,9 +155,12 @@ export function planTransition(
 ): PlanResult {
   const decision = decide(caseFactsOf(q), action, actor, now, settings.casePolicy);
   if (!decision.ok) return decision;
+  if (decision.change === null) return { ok: true, planned: null };
   const { patch, event } = decision.change;
   const set = { ...(extras.set ?? {}), ...toRecordPatch(patch) };
   if (extras.answer) set.answerCount = q.answerCount + 1;
+  // A transfer that gave the new unit a fair window: its reminders count from now, none is owed at once.
+  if (set.deadlineAt !== undefined && set.deadlineAt !== q.deadlineAt) set.remindedUpTo = now;
   const role: Role | 'system' = event.actorRole;
   const planned = composeChange(
     q,
@@ -175,7 +180,7 @@ export function planTransition(
         request: who.request,
       },
       answers: extras.answer ? [extras.answer] : [],
-      messages: messagesForTransition(action, extras.answer?.content ?? ''),
+      messages: messagesForTransition(action, { urgent: q.urgent, ownerUnitId: set.ownerUnitId ?? q.ownerUnitId }, extras.answer?.content ?? ''),
       unitName: extras.unitName,
     },
     now,
@@ -190,7 +195,9 @@ export function planTransition(
  * publish an emergency's notice. Null when nothing is due. One transition per
  * change; if more is due afterwards, the question stays due.
  */
-export function planScheduledWork(q: QuestionRecord, now: number, settings: ChangeSettings, unitName: (unitId: string) => string): PlanResult | { ok: true; planned: PlannedChange } | null {
+export type ScheduledPlan = { ok: true; planned: PlannedChange | null } | { ok: false; code: ErrorCode; message: string } | null;
+
+export function planScheduledWork(q: QuestionRecord, now: number, settings: ChangeSettings, unitName: (unitId: string) => string): ScheduledPlan {
   const work = dueWork({ ...scheduleFactsOf(q), noticeReminderRound: q.noticeReminderRound }, now, settings.reminderOffsetsHours);
   const remindedUpTo = work.remindersDealtWithUpTo ?? q.remindedUpTo;
   if (work.escalate) return planTransition(q, { type: 'escalate' }, { kind: 'system' }, SYSTEM_ACTOR, now, settings, { unitName, set: { remindedUpTo } });
@@ -219,7 +226,7 @@ export type AskedQuestion = Pick<
  */
 export function newQuestionRecord(
   asked: AskedQuestion,
-  ask: { reason: string; unitName: string },
+  ask: { reason: string; unitName: string; emergencyLine?: string },
   settings: Pick<ChangeSettings, 'reminderOffsetsHours'>,
 ): QuestionRecord {
   const event: TimelineRecord = {
@@ -237,7 +244,7 @@ export function newQuestionRecord(
     answerId: null,
     request: null,
   };
-  const outbox = intentsOf(messagesForAsk(asked.urgent), event.id, ask.unitName, asked.createdAt);
+  const outbox = intentsOf(messagesForAsk(asked, ask.emergencyLine), event.id, ask.unitName, asked.createdAt);
   const q: QuestionRecord = {
     ...asked,
     status: 'routed',
@@ -253,6 +260,7 @@ export function newQuestionRecord(
     noticePublishedAt: null,
     notice: null,
     autoCloseAt: null,
+    reopenedAt: null,
     version: 0,
     timeline: [event],
     answers: [],

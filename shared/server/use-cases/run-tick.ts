@@ -59,7 +59,7 @@ async function workOn(deps: TickDeps, question: QuestionRecord, unitName: (id: s
   let q: QuestionRecord | null = question;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS && q; attempt++) {
     const plan = planScheduledWork(q, deps.now, deps.settings, unitName);
-    if (plan === null || !plan.ok) {
+    if (plan === null || !plan.ok || plan.planned === null) {
       // Nothing due after all (the state moved on): put the schedule right so the question is not listed again.
       if (plan && !plan.ok) deps.log?.('scheduled work refused', { question: q._id, code: plan.code, message: plan.message });
       const next = nextWorkAt(scheduleFactsOf(q), deps.settings.reminderOffsetsHours);
@@ -88,7 +88,7 @@ function memoizedRoster(users: UserRepository): UserRepository {
   };
   return {
     findByOpenid: (openid) => users.findByOpenid(openid),
-    listResponders: (unitId) => once(`unit:${unitId}`, () => users.listResponders(unitId)),
+    listResponders: (unitId, options = {}) => once(`unit:${unitId}:${options.withAdmins === true}`, () => users.listResponders(unitId, options)),
     listByRoles: (roles: Role[]) => once(`roles:${[...roles].sort().join(',')}`, () => users.listByRoles(roles)),
   };
 }
@@ -124,7 +124,7 @@ async function dueWorkPhase(deps: TickDeps, report: TickReport, pageSize: number
     }
     const last = due[due.length - 1];
     if (due.length < pageSize || !last) break;
-    after = { value: last.nextWorkAt ?? deps.now, id: last._id };
+    after = { values: [last.nextWorkAt ?? deps.now], id: last._id };
   }
 }
 
