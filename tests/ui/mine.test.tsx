@@ -67,7 +67,7 @@ test('a coordinator gets 超时督办 and 提醒送达情况 in the admin subpac
 });
 
 test.each([
-  [['supervisor'], true, false],
+  [['supervisor'], true, true],
   [['schoolAdmin'], true, true],
   [['unitAdmin', 'responder'], false, true],
   [['responder'], false, false],

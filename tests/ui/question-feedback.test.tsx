@@ -21,9 +21,9 @@ test('shows the case timeline in order with who, what and why', async () => {
   getMock.mockResolvedValue(
     detail({
       timeline: [
-        { id: 't1', type: 'ask', at: NOW - 3 * HOUR_MS, actorName: '匿名同学', unitName: null, fromStatus: null, toStatus: 'routed', reason: null },
-        { id: 't2', type: 'transfer', at: NOW - 2 * HOUR_MS, actorName: '高老师', unitName: '后勤服务中心', fromStatus: 'routed', toStatus: 'routed', reason: '属于后勤事务' },
-        { id: 't3', type: 'answer', at: NOW - HOUR_MS, actorName: '王老师', unitName: '后勤服务中心', fromStatus: 'routed', toStatus: 'answered', reason: null },
+        { id: 't1', type: 'ask', at: NOW - 3 * HOUR_MS, actorName: '匿名同学', unitName: null, fromStatus: null, toStatus: 'routed', reason: null, internal: false },
+        { id: 't2', type: 'transfer', at: NOW - 2 * HOUR_MS, actorName: '高老师', unitName: '后勤服务中心', fromStatus: 'routed', toStatus: 'routed', reason: '属于后勤事务', internal: false },
+        { id: 't3', type: 'answer', at: NOW - HOUR_MS, actorName: '王老师', unitName: '后勤服务中心', fromStatus: 'routed', toStatus: 'answered', reason: null, internal: false },
       ],
     }),
   );

@@ -23,6 +23,7 @@ const EXPECTED: Record<TimelineEventType, string> = {
   reopen: '重新办理',
   escalate: '超时升级',
   autoClose: '自动关闭',
+  urge: '催办',
 };
 
 const entry = (type: TimelineEventType, i: number, extra: Partial<TimelineEntry> = {}): TimelineEntry => ({
@@ -34,6 +35,7 @@ const entry = (type: TimelineEventType, i: number, extra: Partial<TimelineEntry>
   fromStatus: null,
   toStatus: null,
   reason: `理由${i}`,
+  internal: false,
   ...extra,
 });
 
@@ -53,7 +55,7 @@ test('every timeline event type reads in Chinese, with the unit and the reason',
 });
 
 test('a system step without a person or unit still shows what happened', () => {
-  render(<Timeline entries={[entry('autoClose', 0, { actorName: '系统', unitName: null, reason: null })]} now={NOW} />);
+  render(<Timeline entries={[entry('autoClose', 0, { actorName: '系统', unitName: null, reason: null, internal: false })]} now={NOW} />);
   expect(screen.getByText('自动关闭')).toBeTruthy();
   expect(screen.getByText('系统')).toBeTruthy();
 });
@@ -68,7 +70,7 @@ test('an escalated, still unanswered question tells the asker the coordinator is
       deadlineAt: NOW - 2 * HOUR_MS,
       viewerIsAsker: true,
       ownerUnitName: '计算机学院团委',
-      timeline: [entry('ask', 0), entry('escalate', 1, { actorName: '系统', reason: null })],
+      timeline: [entry('ask', 0), entry('escalate', 1, { actorName: '系统', reason: null, internal: false })],
     }),
   );
   render(<QuestionPage />);

@@ -35,4 +35,5 @@ export const TIMELINE_LABELS: Record<TimelineEventType, string> = {
   reopen: '重新办理',
   escalate: '超时升级',
   autoClose: '自动关闭',
+  urge: '催办',
 };

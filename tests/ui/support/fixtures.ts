@@ -9,10 +9,10 @@ export const MINUTE_MS = 60 * 1000;
 
 export const catalog: Catalog = {
   units: [
-    { id: 'u-school', name: '校团委', kind: 'school', parentId: null },
-    { id: 'u-cs', name: '计算机学院团委', kind: 'college', parentId: 'u-school' },
-    { id: 'u-med', name: '医学院团委', kind: 'college', parentId: 'u-school' },
-    { id: 'u-logistics', name: '后勤服务中心', kind: 'department', parentId: null },
+    { id: 'u-school', name: '校团委', shortName: '校团委', kind: 'school', parentId: null, emergencyContacts: [{ label: '保卫处24小时值班', phone: '0571-8888-0110' }] },
+    { id: 'u-cs', name: '计算机学院团委', shortName: '计算机学院', kind: 'college', parentId: 'u-school', emergencyContacts: [] },
+    { id: 'u-med', name: '医学院团委', shortName: '医学院', kind: 'college', parentId: 'u-school', emergencyContacts: [] },
+    { id: 'u-logistics', name: '后勤服务中心', shortName: '后勤服务中心', kind: 'department', parentId: null, emergencyContacts: [] },
   ],
   categories: [
     { id: 'cat-study', name: '学业', description: '选课、考试、学籍与培养方案', ownerUnitId: null, answerHours: null },
@@ -40,6 +40,8 @@ export function summary(overrides: Partial<QuestionSummary> = {}): QuestionSumma
     answeredAt: NOW - HOUR_MS,
     answerCount: 1,
     escalated: false,
+    assigneeName: null,
+    reopenedAt: null,
     ...overrides,
   };
 }
@@ -66,11 +68,11 @@ export function detail(overrides: Partial<QuestionDetail> = {}): QuestionDetail 
     timeline: [],
     rating: null,
     reopenCount: 0,
-    assigneeName: null,
     noticeRequired: false,
     notice: null,
     viewerCanAnswer: false,
     viewerIsAsker: false,
+    viewerIsHandler: false,
     viewerActions: [],
     ...overrides,
   };
@@ -83,4 +85,5 @@ export const studentMe: Me = {
   roles: ['student'],
   memberships: [],
   subscribeTemplates: { asker: [], responder: [] },
+  credits: [],
 };
