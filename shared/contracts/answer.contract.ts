@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Instant } from './common.contract';
-import { ANSWER_MAX, userText } from './question.contract';
+import { ANSWER_MAX } from './question.contract';
+import { userText } from './text.contract';
 
 export const AnswerPostInput = z.strictObject({
   questionId: Id,

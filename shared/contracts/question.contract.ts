@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { CASE_STATES } from '../domain/case-lifecycle';
 import { Id, Instant, PageInput } from './common.contract';
+import { userText } from './text.contract';
 
 export const TITLE_MAX = 60;
 export const CONTENT_MAX = 2000;
 export const ANSWER_MAX = 3000;
 
-/** Text the user typed: trimmed, non-empty, bounded. */
-export function userText(min: number, max: number) {
-  return z.string().trim().min(min, `至少 ${min} 个字`).max(max, `不能超过 ${max} 个字`);
-}
+export { userText } from './text.contract';
 
 export const QUESTION_STATUSES = CASE_STATES;
 export const QuestionStatus = z.enum(QUESTION_STATUSES);
@@ -21,7 +19,7 @@ export const RouteReason = z.enum(['category', 'college', 'triage']);
 export const QuestionAskInput = z.strictObject({
   collegeId: Id,
   categoryId: Id,
-  title: userText(4, TITLE_MAX),
+  title: userText(4, TITLE_MAX, { singleLine: true }),
   content: userText(10, CONTENT_MAX),
   anonymous: z.boolean().default(false),
   urgent: z.boolean().default(false),

@@ -3,6 +3,7 @@ import type { ErrorCode } from './errors';
 import type { Role } from './organisation';
 import { canAnswer, canUrge, type Viewer } from './permissions';
 import { formatCampusTime } from './shanghai-time';
+import { countChars } from './user-text';
 
 /**
  * The 听—答—办 loop as a state machine. A question is routed, answered, maybe
@@ -167,7 +168,7 @@ export function decide(facts: CaseFacts, action: CaseAction, actor: Actor, now: 
       if (!isHandler(actor, facts)) return refuse('AUTH.FORBIDDEN', '只有负责单位或协管可以转办');
       if (facts.state !== 'routed' && facts.state !== 'handling') return wrongState(facts, ['routed', 'handling']);
       const reason = action.reason.trim();
-      if (!reason || reason.length > MAX_TRANSFER_REASON) return refuse('INPUT.INVALID', '请填写转办理由（200字以内）');
+      if (!reason || countChars(reason) > MAX_TRANSFER_REASON) return refuse('INPUT.INVALID', '请填写转办理由（200字以内）');
       if (action.toUnitId === facts.ownerUnitId) return refuse('INPUT.INVALID', '不能转办给当前负责单位');
       // The deadline stays: a transfer never buys time (首接负责)… unless it lands
       // so close to the deadline (or after it) that the new unit could not answer:
