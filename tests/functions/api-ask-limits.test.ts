@@ -20,10 +20,11 @@ const ask = (openid: string, n: number, extra: Record<string, unknown> = {}, req
     requestId,
   );
 
-it('allows 3 urgent questions a day, then points to the security office', async () => {
+it('allows 3 urgent questions a day, then points to the numbers to call', async () => {
   for (let i = 0; i < 3; i++) expectOk(await ask(STUDENT, i, { urgent: true }));
   const refused = await ask(STUDENT, 3, { urgent: true });
-  expect(refused).toMatchObject({ ok: false, error: { code: 'RATE.LIMITED', message: expect.stringContaining('保卫处') } });
+  // The emergency numbers are configuration (the units' emergencyContacts), not a vague "call the security office".
+  expect(refused).toMatchObject({ ok: false, error: { code: 'RATE.LIMITED', message: expect.stringMatching(/如遇危险，请立即拨打：保卫处24小时值班（演示号码） 0571-8888-0110/) } });
   expect(api.count('questions', { askerOpenid: STUDENT, title: '频率限制测试 3' })).toBe(0);
 });
 
