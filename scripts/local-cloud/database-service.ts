@@ -408,13 +408,29 @@ export class DatabaseService {
   }
 }
 
+export class BodyTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`request body larger than ${limitBytes} bytes`);
+    this.name = 'BodyTooLargeError';
+  }
+}
+
+/**
+ * Reads a request body up to `limitBytes`. A larger one is read to its end and
+ * thrown away (so the caller can still answer with a clear error instead of the
+ * client seeing its connection reset), unless it is absurdly large.
+ */
 export async function readBody(req: IncomingMessage, limitBytes = 2 * 1024 * 1024): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limitBytes) throw new Error('request body too large');
-    chunks.push(chunk as Buffer);
+    if (size > limitBytes * 16) {
+      req.destroy();
+      break;
+    }
+    if (size <= limitBytes) chunks.push(chunk as Buffer);
   }
+  if (size > limitBytes) throw new BodyTooLargeError(limitBytes);
   return Buffer.concat(chunks).toString('utf8');
 }

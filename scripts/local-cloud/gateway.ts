@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { ROLE_LABELS, type Role } from '../../shared/domain/organisation';
 import type { DatabaseService } from './database-service';
-import { readBody } from './database-service';
+import { BodyTooLargeError, readBody } from './database-service';
 import type { DevClock } from './dev-clock';
 import type { FunctionHost } from './function-host';
 
@@ -20,6 +20,11 @@ export interface GatewayOptions {
   devMode: boolean;
   /** Extra dev routes (the scheduler tick arrives with the scheduler). */
   devRoutes?: Record<string, (req: IncomingMessage, body: unknown) => Promise<unknown>>;
+  /**
+   * Functions only their timer trigger may run (the scheduler): never through
+   * the client gateway. Locally the dev endpoint runs them.
+   */
+  timerOnly?: ReadonlySet<string>;
 }
 
 const OPENID_HEADER = 'x-dev-openid';
@@ -50,18 +55,19 @@ function gatewayError(res: ServerResponse, status: number, code: string, message
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
-async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; reason: string }> {
+async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; status: number; code: string; reason: string }> {
   let text: string;
   try {
     text = await readBody(req, MAX_EVENT_BYTES);
-  } catch {
-    return { ok: false, reason: '请求内容过大' };
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) return { ok: false, status: 413, code: 'INPUT.TOO_LARGE', reason: '请求内容超过 1 MB' };
+    throw err;
   }
   if (text.trim() === '') return { ok: true, value: {} };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
-    return { ok: false, reason: '请求内容不是合法的 JSON' };
+    return { ok: false, status: 400, code: 'INPUT.INVALID', reason: '请求内容不是合法的 JSON' };
   }
 }
 
@@ -95,17 +101,19 @@ export function createGateway(options: GatewayOptions): Server {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const path = url.pathname;
+    const path = decodedPath(url.pathname);
+    if (path === null) return gatewayError(res, 400, 'INPUT.INVALID', '请求路径中有不合法的百分号编码');
 
     if (path.startsWith('/api/functions/')) {
       if (req.method !== 'POST') return gatewayError(res, 405, 'HTTP.METHOD', '只支持 POST');
-      const name = decodeURIComponent(path.slice('/api/functions/'.length));
+      const name = path.slice('/api/functions/'.length);
       if (!host.has(name)) return gatewayError(res, 404, 'FUNCTION.NOT_FOUND', `云函数 ${name} 不存在`);
+      if (options.timerOnly?.has(name)) return gatewayError(res, 403, 'FUNCTION.TIMER_ONLY', `云函数 ${name} 只由定时触发器运行（本地请用 POST /__dev/scheduler/run）`);
       const header = req.headers[OPENID_HEADER];
       const openid = devMode && typeof header === 'string' && header !== '' ? header : null;
       if (openid !== null && !OPENID_PATTERN.test(openid)) return gatewayError(res, 400, 'INPUT.INVALID', 'X-Dev-OpenID 格式不正确');
       const body = await readJson(req);
-      if (!body.ok) return gatewayError(res, 400, 'INPUT.INVALID', body.reason);
+      if (!body.ok) return gatewayError(res, body.status, body.code, body.reason);
       const result = await host.invoke(name, body.value, { openid });
       return sendJson(res, 200, result);
     }
@@ -115,7 +123,7 @@ export function createGateway(options: GatewayOptions): Server {
       const route = devHandlers[`${req.method} ${path}`];
       if (!route) return gatewayError(res, 404, 'DEV.NOT_FOUND', '没有这个开发者接口');
       const body = req.method === 'POST' ? await readJson(req) : { ok: true as const, value: {} };
-      if (!body.ok) return gatewayError(res, 400, 'INPUT.INVALID', body.reason);
+      if (!body.ok) return gatewayError(res, body.status, body.code, body.reason);
       try {
         return sendJson(res, 200, { ok: true, data: await route(req, body.value) });
       } catch (err) {
@@ -139,6 +147,15 @@ export function createGateway(options: GatewayOptions): Server {
 
 class BadDevRequest extends Error {}
 
+/** The path with its percent-escapes decoded, or null when one is malformed ("%E4%B8" or "%zz"). */
+function decodedPath(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
 function serveStatic(root: string, path: string, res: ServerResponse): void {
   const index = join(root, 'index.html');
   if (!existsSync(index)) {
@@ -146,7 +163,7 @@ function serveStatic(root: string, path: string, res: ServerResponse): void {
     res.end('H5 build not found: run `npm run build:h5` (npm start does this for you).');
     return;
   }
-  const candidate = normalize(join(root, decodeURIComponent(path)));
+  const candidate = normalize(join(root, path));
   const inside = candidate === root || candidate.startsWith(root + sep);
   const file = inside && existsSync(candidate) && statSync(candidate).isFile() ? candidate : index;
   res.writeHead(200, {

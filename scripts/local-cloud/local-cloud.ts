@@ -121,6 +121,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     clock,
     staticDir: options.staticDir ?? join(ROOT, 'miniprogram', 'dist-h5'),
     devMode: options.devMode ?? true,
+    timerOnly: new Set(readTimerTriggers(functionsDir).map((t) => t.functionName)),
     devRoutes: {
       // One scheduler tick now, at the (possibly shifted) dev clock.
       'POST /__dev/scheduler/run': async () => {

@@ -48,7 +48,8 @@ export const QuestionSummary = z.strictObject({
   excerpt: z.string(),
   categoryId: Id,
   categoryName: z.string(),
-  collegeId: Id,
+  /** The asker's college; null for the public when the question is anonymous. */
+  collegeId: Id.nullable(),
   ownerUnitId: Id,
   ownerUnitName: z.string(),
   askerName: z.string(),

@@ -156,7 +156,7 @@ export function decide(facts: CaseFacts, action: CaseAction, actor: Actor, now: 
       return change('answered', { answeredAt: now, autoCloseAt, officialAnswerId: action.answerId });
 
     case 'claim':
-      if (actor.kind !== 'person' || !(actor.viewer.roles.includes('responder') && actor.viewer.unitIds.includes(facts.ownerUnitId))) {
+      if (actor.kind !== 'person' || isAsker(actor, facts) || !(actor.viewer.roles.includes('responder') && actor.viewer.unitIds.includes(facts.ownerUnitId))) {
         return refuse('AUTH.FORBIDDEN', '只有负责单位的答复人员可以认领');
       }
       if (facts.state !== 'routed' && facts.state !== 'handling') return wrongState(facts, ['routed', 'handling']);
@@ -232,6 +232,7 @@ export function decide(facts: CaseFacts, action: CaseAction, actor: Actor, now: 
 
     case 'urge':
       if (actor.kind !== 'person' || !canUrge(actor.viewer)) return refuse('AUTH.FORBIDDEN', '只有协管、主管老师和工作小组组长可以催办');
+      if (isAsker(actor, facts)) return refuse('AUTH.FORBIDDEN', '不能催办自己提出的问题');
       if (facts.state !== 'routed') return wrongState(facts, ['routed']);
       if (facts.escalatedAt === null && now < facts.deadlineAt) return refuse('QUESTION.STATE_CONFLICT', '尚未超过答复时限，无需催办');
       return change('routed', {}, action.note.trim() || null);

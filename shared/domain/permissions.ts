@@ -35,10 +35,14 @@ export function canSeeAsker(viewer: Viewer, q: QuestionAccessFacts & { anonymous
 }
 
 /**
- * Replies count as official only from a responder of the owning unit or the
- * coordinator (who may answer anything that was escalated to them).
+ * Who may answer and handle a question: a responder of the owning unit, or the
+ * coordinator (who may answer anything, escalated or not) — but never the
+ * person who asked it, whatever their roles: a teacher or a coordinator who
+ * asks a question is a student of it, and another handler answers (and the
+ * asker then rates). docs/decisions/0013-who-may-do-what.md.
  */
-export function canAnswer(viewer: Viewer, q: Pick<QuestionAccessFacts, 'ownerUnitId'>): boolean {
+export function canAnswer(viewer: Viewer, q: Pick<QuestionAccessFacts, 'ownerUnitId' | 'askerOpenid'>): boolean {
+  if (viewer.openid === q.askerOpenid) return false;
   return (
     viewer.roles.includes('coordinator') ||
     (viewer.roles.includes('responder') && viewer.unitIds.includes(q.ownerUnitId))

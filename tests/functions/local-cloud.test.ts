@@ -89,6 +89,30 @@ describe('the local cloud gateway', () => {
     expect(badHeader.status).toBe(400);
   });
 
+  it('answers a malformed percent-escape in the path with a clear 400, not a 500', async () => {
+    for (const path of ['/api/functions/%E4%B8', '/api/functions/%zz', '/pages/%E4%B8/index']) {
+      const res = await fetch(`${cloud.url}${path}`, { method: path.startsWith('/api') ? 'POST' : 'GET', body: path.startsWith('/api') ? '{}' : undefined });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID' } });
+    }
+  });
+
+  it('answers a body over 1 MB with a clear 413 instead of resetting the connection', async () => {
+    const huge = JSON.stringify({ action: 'question.ask', data: { content: '很'.repeat(600_000) } });
+    expect(Buffer.byteLength(huge)).toBeGreaterThan(1024 * 1024);
+    const res = await post(cloud, '/api/functions/api', huge, 'dev-student-zhang');
+    expect(res).toMatchObject({ status: 413, body: { ok: false, error: { code: 'INPUT.TOO_LARGE' } } });
+  });
+
+  it('never runs the scheduler for a caller: only its timer trigger (locally: the dev endpoint) does', async () => {
+    for (const openid of [undefined, 'dev-student-zhang']) {
+      const res = await post(cloud, '/api/functions/scheduler', { Type: 'Timer', TriggerName: 'tick' }, openid);
+      expect(res).toMatchObject({ status: 403, body: { ok: false, error: { code: 'FUNCTION.TIMER_ONLY' } } });
+    }
+    const run = await post(cloud, '/__dev/scheduler/run', {});
+    expect(run).toMatchObject({ status: 200, body: { ok: true, data: { questions: expect.any(Object) } } });
+  });
+
   it('counts database requests per action', async () => {
     await post(cloud, '/__dev/db/stats/reset', {});
     await post(cloud, '/api/functions/api', { action: 'question.get', data: { id: 'q-demo-001' } }, 'dev-student-zhang');

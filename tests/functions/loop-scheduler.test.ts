@@ -324,7 +324,8 @@ describe('the scheduler function', () => {
   it('runs only for its timer trigger, never for a mini-program caller', async () => {
     const scheduler = require('../../cloudfunctions/scheduler/src/index') as { main: (e: unknown, c: unknown) => Promise<unknown> };
     const { invocationContext } = await import('../../scripts/local-cloud/function-host');
-    expect(await scheduler.main({ Type: 'Timer' }, invocationContext('scheduler', { openid: STUDENT }, 0))).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
+    expect(await scheduler.main({ Type: 'Timer', TriggerName: 'tick' }, invocationContext('scheduler', { openid: STUDENT }, 0))).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
+    expect(await scheduler.main({ Type: 'Timer', TriggerName: 'other' }, invocationContext('scheduler', { openid: null }, 0))).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
     expect(await scheduler.main({ action: 'tick' }, invocationContext('scheduler', { openid: null }, 0))).toMatchObject({ ok: false, error: { code: 'ACTION.UNKNOWN' } });
     expect(await scheduler.main({}, invocationContext('scheduler', { openid: null }, 0))).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
     expect(await api.tick()).toMatchObject({ questions: expect.any(Object) });

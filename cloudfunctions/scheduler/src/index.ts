@@ -21,9 +21,16 @@ const TICK_BUDGET_MS = 40_000;
 const repos = cloudbaseRepositories(db);
 const notifier = createNotifier(config, db, () => currentClock, randomIds);
 
-/** Only the timer trigger runs a tick: a mini-program user calling this function is refused. */
+/**
+ * Only its timer trigger runs a tick. CloudBase invokes a timer trigger with
+ * `{Type: 'Timer', TriggerName, Time}` and no caller; a mini-program user (who
+ * always has an openid) is refused, and so is any other trigger name.
+ */
+const TRIGGER_NAME = 'tick';
 function isTimerTrigger(event: unknown, context: unknown): boolean {
-  return !!event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer' && callerOpenid(context) === null;
+  if (!event || typeof event !== 'object') return false;
+  const { Type, TriggerName } = event as { Type?: unknown; TriggerName?: unknown };
+  return Type === 'Timer' && TriggerName === TRIGGER_NAME && callerOpenid(context) === null;
 }
 
 /** Anything else is refused and runs nothing: a request naming an action learns there is none here. */

@@ -14,7 +14,9 @@ import type { ResolvedViewer } from './viewer';
  * - the asker: their question, every step, and the notes meant for them (their
  *   own reopen reason and rating), never the handlers' internal notes;
  * - everyone else: the question, the published answers and notice, the public
- *   steps without notes; no student's name (an asker is "提问同学").
+ *   steps without notes; no student's name (an asker is "提问同学"), and for an
+ *   anonymous question not the asker's college either. The unit that handles a
+ *   question is always public (accountability), which the ask form says.
  */
 export const ANONYMOUS_NAME = '匿名同学';
 export const PUBLIC_ASKER_NAME = '提问同学';
@@ -22,10 +24,11 @@ const EXCERPT_LENGTH = 80;
 
 type Audience = 'handler' | 'asker' | 'public';
 
+/** The asker is always the asker of their own question, even a teacher asking in their own unit (they never handle it). */
 function audienceOf(q: QuestionRecord, viewer: ResolvedViewer | null): Audience {
   if (!viewer) return 'public';
-  if (isHandlerOf(viewer, q)) return 'handler';
   if (viewer.openid === q.askerOpenid) return 'asker';
+  if (isHandlerOf(viewer, q)) return 'handler';
   return 'public';
 }
 
@@ -64,7 +67,8 @@ export function presentSummary(q: QuestionRecord, catalog: CatalogLookup, viewer
     excerpt: excerpt(q.content),
     categoryId: q.categoryId,
     categoryName: catalog.categoryName(q.categoryId),
-    collegeId: q.collegeId,
+    // Anonymity hides the asker's name and college from everyone but the asker and the handlers.
+    collegeId: q.anonymous && audience === 'public' ? null : q.collegeId,
     ownerUnitId: q.ownerUnitId,
     ownerUnitName: catalog.unitName(q.ownerUnitId),
     askerName: askerNameFor(q, audience),
