@@ -1,13 +1,19 @@
 import { join } from 'node:path';
+import { ensureBuilt, START_TARGETS } from './build-stale';
 import { ROOT, startLocalCloud } from './local-cloud/local-cloud';
 
 /**
  * `npm start`: the whole platform on this machine with demo data, no Tencent
  * account needed. Data persists in .data/local-cloud.sqlite (delete it to reseed).
+ *
+ * First the cloud functions and the H5 app are built if their sources changed
+ * since their last build (scripts/build-stale.ts); `npm start -- --rebuild`
+ * builds both regardless.
  */
 async function main() {
   const port = Number(process.env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT "${process.env.PORT}" is not a port number`);
+  await ensureBuilt(START_TARGETS, { force: process.argv.includes('--rebuild') });
   const cloud = await startLocalCloud({
     port,
     dataFile: process.env.QNZS_DATA_FILE ?? join(ROOT, '.data', 'local-cloud.sqlite'),

@@ -9,6 +9,17 @@ import prodConfig from './prod';
  * (dist-h5/, served by the local gateway at `/`) never overwrite each other.
  */
 const sharedRoot = path.resolve(__dirname, '../../shared');
+/**
+ * Packages in node_modules that ship syntax newer than ES5 (zod 3: arrow
+ * functions, classes, `?.`, `??`, default parameters). The weapp must be ES5
+ * (docs/decisions/0011), so Babel (babel.config.js, the browserslist in
+ * package.json) transpiles these too; Taro already transpiles its own
+ * `@tarojs/*` packages, and the rest (react, react-dom's reconciler, dayjs and
+ * its plugins, @babel/runtime) are ES5 as published. tests/weapp/es5.test.ts
+ * names any shipped file that is not, and the package to add here.
+ */
+const TRANSPILED_PACKAGES = ['zod'];
+const transpiledPackage = new RegExp(`[\\\\/]node_modules[\\\\/](${TRANSPILED_PACKAGES.join('|')})[\\\\/]`);
 /** Where `npm start` runs the local cloud (only used by the H5 dev server proxy). */
 const gatewayUrl = process.env.QNZS_GATEWAY_URL ?? 'http://127.0.0.1:8787';
 
@@ -36,14 +47,22 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@shared': sharedRoot,
       '@': path.resolve(__dirname, '../src'),
     },
-    copy: { patterns: [], options: {} },
+    // app.json's `sitemapLocation` points at sitemap.json in the weapp root;
+    // Taro does not copy it on its own. The web build has no use for it.
+    copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: 'dist/sitemap.json' }], options: {} },
     framework: 'react',
     compiler: 'webpack5',
-    cache: { enable: false },
+    // Webpack's persistent cache (node_modules/.cache/webpack), only when
+    // `npm start` rebuilds a stale H5 bundle (scripts/build-stale.ts sets
+    // QNZS_BUILD_CACHE=1). `npm test` and the build:* scripts build from scratch.
+    cache: {
+      enable: process.env.QNZS_BUILD_CACHE === '1',
+      buildDependencies: { config: [__filename, path.resolve(__dirname, '../babel.config.js'), path.resolve(__dirname, '../../package.json')] },
+    },
     mini: {
       // Files under ../shared sit outside the source root; without this they
       // would reach the bundle untranspiled (TypeScript syntax).
-      compile: { include: [sharedRoot] },
+      compile: { include: [sharedRoot, (file: string) => transpiledPackage.test(file)] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -11,7 +11,7 @@ export default defineAppConfig({
       // 协管 / 主管 / 单位管理员: 超时督办 and 提醒送达情况.
       root: 'admin',
       name: 'admin',
-      pages: ['pages/escalations/index', 'pages/unreachable/index'],
+      pages: ['pages/escalations/index', 'pages/unreachable/index', 'pages/performance/index'],
     },
   ],
   // 提问 is deliberately not a tab: switchTab cannot carry `?college=` from
@@ -21,9 +21,10 @@ export default defineAppConfig({
     selectedColor: '#C8161D',
     backgroundColor: '#FFFFFF',
     borderStyle: 'white',
+    // PNGs drawn by scripts/make-tab-icons.ts (81×81, outline / filled in the two colours above).
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/mine/index', text: '我的' },
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tabbar/mine.png', selectedIconPath: 'assets/tabbar/mine-active.png' },
     ],
   },
   window: {
@@ -32,7 +33,16 @@ export default defineAppConfig({
     navigationBarTitleText: '青年之声',
     navigationBarTextStyle: 'white',
     backgroundColor: '#F5F6F8',
+    // WeChat's default, spelled out because Taro's H5 router shows its navigation
+    // bar (title, and back or home on every non-tab page) only when it is set.
+    navigationStyle: 'default',
   },
+  // Inject only the code of the page being opened and the components it declares
+  // (every Taro page declares its `comp`), not every page at launch.
+  lazyCodeLoading: 'requiredComponents',
+  // Which pages WeChat search may index: the public question pages only
+  // (src/sitemap.json, copied into dist by config/index.ts).
+  sitemapLocation: 'sitemap.json',
   preloadRule: {
     'pages/mine/index': { network: 'all', packages: ['expert', 'admin'] },
   },

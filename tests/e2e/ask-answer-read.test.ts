@@ -24,7 +24,8 @@ it('a student asks, the routed college answers from the inbox, the student reads
   await page.goto(`${cloud.url}/`);
   await actAs(page, '张晓雨');
   await page.goto(`${cloud.url}/pages/ask/index?college=c-cs`);
-  await page.getByText('计算机科学与技术学院团委').first().waitFor();
+  // 所在学院 names the college itself; the committee that answers is named once a category is picked.
+  await page.locator('.ask__select', { hasText: '计算机科学与技术学院' }).waitFor();
   await page.locator('.ask__cat', { hasText: '学业' }).click();
   await page.locator('.ask__input input').fill(TITLE);
   await page.locator('.ask__textarea textarea').fill('想知道数据结构这门课每周有没有固定的答疑时间和地点，作业有问题可以找谁。');

@@ -28,9 +28,11 @@ export interface E2E {
 
 export async function startE2E(): Promise<E2E> {
   if (!existsSync(CHROMIUM)) throw new Error('Chromium not found at /usr/bin/chromium: apt-get install chromium (.ci/run does).');
-  if (!existsSync(join(ROOT, 'miniprogram', 'dist-h5', 'index.html'))) throw new Error('H5 build missing: run `npm run build:h5` (npm test does).');
+  // QNZS_E2E_H5_DIR serves another H5 build (a snapshot, or an older build to see a test fail).
+  const staticDir = process.env.QNZS_E2E_H5_DIR || undefined;
+  if (!existsSync(join(staticDir ?? join(ROOT, 'miniprogram', 'dist-h5'), 'index.html'))) throw new Error('H5 build missing: run `npm run build:h5` (npm test does).');
   if (!existsSync(join(ROOT, 'cloudfunctions', 'api', 'index.js'))) throw new Error('api bundle missing: run `npm run build:functions`.');
-  const cloud = await startLocalCloud({ port: 0, dataFile: ':memory:', devMode: true });
+  const cloud = await startLocalCloud({ port: 0, dataFile: ':memory:', devMode: true, ...(staticDir ? { staticDir } : {}) });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   return {

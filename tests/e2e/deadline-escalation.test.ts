@@ -74,6 +74,8 @@ it('ask → 20 h → reminder in the outbox → 24 h → escalated → the coord
   await page.goto(`${cloud.url}/${page_}`);
   await page.getByText(ANSWER).waitFor();
   await page.getByText('满意', { exact: true }).click();
+  // A rating closes the question: it is confirmed first (with an optional comment).
+  await page.getByText('确认评价', { exact: true }).click();
   await page.getByText(/提问者评价：满意|已关闭/).first().waitFor();
   expect(cloud.store.find('questions', { _id: id })[0]).toMatchObject({ status: 'closed', rating: { satisfied: true } });
   const timeline = (cloud.store.find('questions', { _id: id })[0]!.timeline as { type: string }[]).map((e) => e.type);

@@ -1,4 +1,4 @@
-import { collegeFromEntry, parseScene } from '../../miniprogram/src/utils/entry-params';
+import { collegeFromEntry, pageFromHashLink, parseScene } from '../../miniprogram/src/utils/entry-params';
 
 describe('collegeFromEntry', () => {
   test('reads ?college=<id> from an official-account menu link', () => {
@@ -32,4 +32,22 @@ describe('collegeFromEntry', () => {
 
 test('parseScene splits key=value pairs and skips junk', () => {
   expect(parseScene('c=u-cs&from=qr&&=x&bare')).toEqual({ c: 'u-cs', from: 'qr' });
+});
+
+describe('pageFromHashLink', () => {
+  test('a hash-form entry link (/#/pages/ask/index?college=…) names the page to open', () => {
+    expect(pageFromHashLink('#/pages/ask/index?college=c-cs')).toBe('/pages/ask/index?college=c-cs');
+    expect(pageFromHashLink('#/pages/question/index?id=q_1')).toBe('/pages/question/index?id=q_1');
+    expect(pageFromHashLink('#pages/ask/index')).toBe('/pages/ask/index');
+  });
+
+  test('anything else is left alone', () => {
+    expect(pageFromHashLink('')).toBeNull();
+    expect(pageFromHashLink('#')).toBeNull();
+    expect(pageFromHashLink('#top')).toBeNull();
+    expect(pageFromHashLink('#/')).toBeNull();
+    expect(pageFromHashLink('#/pages/../admin')).toBeNull();
+    expect(pageFromHashLink('#//evil.example.com/pages/ask/index')).toBeNull();
+    expect(pageFromHashLink('#/pages/ask/index#x')).toBeNull();
+  });
 });

@@ -81,8 +81,74 @@ test('a responder who may answer gets a 回复 button to the reply page', async 
   expect(taroState.navigations).toEqual([{ kind: 'navigateTo', url: '/expert/pages/reply/index?id=q7' }]);
 });
 
-test('a missing question shows the backend message', async () => {
-  getMock.mockRejectedValue(new ApiRequestError('QUESTION.NOT_FOUND', '问题不存在或已被删除'));
+test.each([
+  ['QUESTION.NOT_FOUND', '问题不存在或已被删除'],
+  ['AUTH.FORBIDDEN', '你没有权限查看这个问题'],
+] as const)('%s: the message and 返回首页, no 重试 that cannot help', async (code, message) => {
+  getMock.mockRejectedValue(new ApiRequestError(code, message));
   render(<QuestionPage />);
-  expect(await screen.findByText('问题不存在或已被删除')).toBeTruthy();
+  expect(await screen.findByText(message)).toBeTruthy();
+  expect(screen.queryByText('重试')).toBeNull();
+
+  fireEvent.click(screen.getByText('返回首页'));
+  expect(taroState.navigations).toEqual([{ kind: 'switchTab', url: '/pages/index/index' }]);
+});
+
+test('a network failure offers 重试, which loads the question again', async () => {
+  getMock.mockRejectedValueOnce(new ApiRequestError('NETWORK.FAILED')).mockResolvedValueOnce(detail());
+  render(<QuestionPage />);
+  expect(await screen.findByText('网络连接失败，请检查网络后重试')).toBeTruthy();
+  fireEvent.click(screen.getByText('重试'));
+  expect(await screen.findByText('宿舍热水几点供应？')).toBeTruthy();
+});
+
+test('a long Latin word or URL is allowed to break, so nothing pushes the page sideways', async () => {
+  const url = 'https://example.edu.cn/courses/data-structures/2026/spring/assignments/homework-03/submission-portal?token=abcdefghijklmnopqrstuvwxyz';
+  getMock.mockResolvedValue(detail({ title: 'Pneumonoultramicroscopicsilicovolcanoconiosis', content: `课程网站 ${url} 打不开` }));
+  render(<QuestionPage />);
+  const title = await screen.findByText('Pneumonoultramicroscopicsilicovolcanoconiosis');
+  // jsdom has no layout: the e2e test measures the page; here the breakable class is checked.
+  expect(title.closest('.breakable')).not.toBeNull();
+  expect(screen.getByText(new RegExp(url.slice(0, 30).replace(/[.?/]/g, '\\$&'))).closest('.breakable')).not.toBeNull();
+});
+
+test('the published answer and the 处理公告 are shown with when they were published', async () => {
+  getMock.mockResolvedValue(
+    detail({
+      urgent: true,
+      status: 'resolved',
+      notice: { text: '已排查7号楼线路并更换老化插座，隐患已消除。', publishedAt: NOW - 30 * MINUTE_MS },
+    }),
+  );
+  render(<QuestionPage />);
+  const notice = (await screen.findByText('已排查7号楼线路并更换老化插座，隐患已消除。')).closest('.detail__notice') as HTMLElement;
+  expect(within(notice).getByText('处理公告')).toBeTruthy();
+  expect(within(notice).getByText('发布于 3月2日 09:30')).toBeTruthy();
+  expect(within(screen.getByText('热水供应时间为每天 6:00-24:00，已联系维修。').closest('.answer') as HTMLElement).getByText('官方答复')).toBeTruthy();
+});
+
+describe('a reopened question says so', () => {
+  test('waiting again: when it was reopened and that the unit must answer again, by when', async () => {
+    getMock.mockResolvedValue(
+      detail({
+        status: 'routed',
+        answeredAt: null,
+        reopenedAt: NOW - HOUR_MS,
+        reopenCount: 1,
+        deadlineAt: NOW + 23 * HOUR_MS,
+        viewerIsAsker: true,
+      }),
+    );
+    render(<QuestionPage />);
+    const banner = (await screen.findByText('已重新打开')).closest('.detail__reopened') as HTMLElement;
+    expect(within(banner).getByText('3月2日 09:00 重新打开，「后勤服务中心」需要重新答复，时限至 3月3日 09:00')).toBeTruthy();
+    expect(screen.getByText('剩余 23小时')).toBeTruthy();
+  });
+
+  test('answered again: the reopening stays on record', async () => {
+    getMock.mockResolvedValue(detail({ status: 'answered', reopenedAt: NOW - 3 * HOUR_MS, reopenCount: 1 }));
+    render(<QuestionPage />);
+    expect(await screen.findByText('曾于 3月2日 07:00 重新打开')).toBeTruthy();
+    expect(screen.queryByText('已重新打开')).toBeNull();
+  });
 });

@@ -50,14 +50,45 @@ test('every timeline event type reads in Chinese, with the unit and the reason',
   const steps = Array.from(document.querySelectorAll('.timeline__what')).map((n) => n.textContent);
   expect(steps).toEqual(TIMELINE_EVENT_TYPES.map((t) => EXPECTED[t]));
   TIMELINE_EVENT_TYPES.forEach((_, i) => expect(screen.getByText(`理由${i}`)).toBeTruthy());
-  expect(screen.getByText('人0 · 后勤服务中心')).toBeTruthy();
-  expect(screen.getByText(`人${TIMELINE_EVENT_TYPES.indexOf('transfer')} · 转至「后勤服务中心」`)).toBeTruthy();
+  expect(screen.getByText('人0 提问 · 转至「后勤服务中心」')).toBeTruthy();
+  expect(screen.getByText(`人${TIMELINE_EVENT_TYPES.indexOf('transfer')} 转办 · 转至「后勤服务中心」`)).toBeTruthy();
+  expect(screen.getByText(`人${TIMELINE_EVENT_TYPES.indexOf('answer')} · 后勤服务中心`)).toBeTruthy();
+});
+
+test('the lines read naturally: the asker is never shown as a member of the unit their question went to', () => {
+  const unit = '计算机科学与技术学院团委';
+  render(
+    <Timeline
+      now={NOW}
+      entries={[
+        entry('ask', 0, { actorName: '张晓雨', unitName: unit }),
+        entry('reopen', 1, { actorName: '张晓雨', unitName: unit }),
+        entry('rate', 2, { actorName: '张晓雨', unitName: unit }),
+        entry('escalate', 3, { actorName: '系统', unitName: unit }),
+        entry('urge', 4, { actorName: '王钰铭', unitName: unit }),
+      ]}
+    />,
+  );
+  const lines = Array.from(document.querySelectorAll('.timeline__who')).map((n) => n.textContent);
+  expect(lines).toEqual([
+    `张晓雨 提问 · 转至「${unit}」`,
+    `张晓雨 重新打开 · 交回「${unit}」`,
+    '张晓雨 评价',
+    `「${unit}」超过时限未答复 · 转协管督办`,
+    `王钰铭 催办「${unit}」`,
+  ]);
+  expect(lines.some((l) => l === `张晓雨 · ${unit}`)).toBe(false);
+});
+
+test('the public, who are not told the asker\'s name, read "同学提问"', () => {
+  render(<Timeline now={NOW} viewer='public' entries={[entry('ask', 0, { actorName: '提问同学', unitName: '后勤服务中心' })]} />);
+  expect(screen.getByText('同学提问 · 转至「后勤服务中心」')).toBeTruthy();
 });
 
 test('a system step without a person or unit still shows what happened', () => {
   render(<Timeline entries={[entry('autoClose', 0, { actorName: '系统', unitName: null, reason: null, internal: false })]} now={NOW} />);
   expect(screen.getByText('自动关闭')).toBeTruthy();
-  expect(screen.getByText('系统')).toBeTruthy();
+  expect(screen.getByText('系统 · 超过期限未评价，自动关闭')).toBeTruthy();
 });
 
 test('an escalated, still unanswered question tells the asker the coordinator is on it', async () => {

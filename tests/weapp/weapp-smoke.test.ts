@@ -125,6 +125,11 @@ const REPLIES: Partial<{ [A in ActionName]: (input: ActionParsedInput<A>) => Act
     people: [{ key: 'p-1', name: '周老师', unitName: '后勤服务中心', missed: 2, viaGroup: 1, lastReason: '订阅次数已用完', lastAt: NOW }],
   }),
   'question.get': ({ id }) => detail({ id, title: TITLES.detail, viewerCanAnswer: true }),
+  'unit.performance': ({ days }) => ({
+    from: NOW - days * 24 * 3_600_000,
+    to: NOW,
+    units: [{ unitId: 'u-logistics', unitName: '后勤服务中心', received: 3, answeredOnTime: 2, answeredLate: 0, waiting: 0, overdueNow: 1, missed: 1 }],
+  }),
 };
 
 const FAKE_API_REFUSED = '测试后端拒绝了请求';
@@ -143,13 +148,14 @@ const fakeApi: CloudBackend = ({ name, data }) => {
 const EXPECTED_TEXT: Record<string, string[]> = {
   'pages/index/index': ['我要提问', '大家在问', TITLES.public],
   // The college comes from the entry link (?college=u-cs), its name from the catalog.
-  'pages/ask/index': ['说出你的问题', '计算机学院团委', '学业', '后勤', '提交问题'],
+  'pages/ask/index': ['说出你的问题', '计算机学院', '学业', '后勤', '提交问题'],
   'pages/question/index': [TITLES.detail, '由「后勤服务中心」负责', '答复（1）', '热水供应时间为每天 6:00-24:00，已联系维修。'],
   'pages/mine/index': ['任智宇', '计算机学院团委', '答复工作台', '我的提问', TITLES.mine],
   'expert/pages/inbox/index': ['待回复', '即将超时', '已超时', TITLES.inbox],
-  'expert/pages/reply/index': [TITLES.detail, '已有答复', '热水供应时间为每天 6:00-24:00，已联系维修。', '我的回复', '提交回复'],
+  'expert/pages/reply/index': [TITLES.detail, '已有答复', '热水供应时间为每天 6:00-24:00，已联系维修。', '补充答复', '发布补充回复'],
   'admin/pages/escalations/index': ['超时督办', TITLES.escalated],
   'admin/pages/unreachable/index': ['提醒送达情况', '周老师', '2 条未送达 · 1 条改发群'],
+  'admin/pages/performance/index': ['各单位答复情况', '后勤服务中心', '按时率 67%'],
 };
 
 const QUERY = { id: 'q-smoke', college: 'u-cs' };

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { userMessageOf } from '../services/api-error';
+import { errorCodeOf, userMessageOf, type ApiErrorCode } from '../services/api-error';
 
 export interface AsyncState<T> {
   data: T | null;
   loading: boolean;
   error: string | null;
+  /** The failure's stable code, so a page can offer what helps (重试 only when a retry can work). */
+  errorCode: ApiErrorCode | null;
   reload: () => void;
 }
 
@@ -13,12 +15,14 @@ export function useAsync<T>(load: () => Promise<T>): AsyncState<T> {
   const [data, setData] = useState<T | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const [errorCode, setErrorCode] = useState<ApiErrorCode | null>(null);
   const generation = useRef(0);
 
   const run = useCallback(() => {
     const mine = ++generation.current;
     setLoading(true);
     setError(null);
+    setErrorCode(null);
     load().then(
       (value) => {
         if (mine !== generation.current) return;
@@ -28,11 +32,12 @@ export function useAsync<T>(load: () => Promise<T>): AsyncState<T> {
       (err: unknown) => {
         if (mine !== generation.current) return;
         setError(userMessageOf(err));
+        setErrorCode(errorCodeOf(err));
         setLoading(false);
       },
     );
   }, [load]);
 
   useEffect(run, [run]);
-  return { data, loading, error, reload: run };
+  return { data, loading, error, errorCode, reload: run };
 }

@@ -1,10 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
 import { AnswerPostInput, type AnswerPostOutput } from '@shared/contracts/answer.contract';
+import { ANSWER_MAX } from '@shared/contracts/question.contract';
 import { postAnswer } from '../services/question.service';
 import { userMessageOf } from '../services/api-error';
 import { newRequestId } from '../services/request-id';
+import { useCharCount } from './use-char-count';
 
-/** The responder's reply box: validation with the contract, one submission at a time. */
+/** The responder's reply box (答复, public): validation with the contract, one submission at a time. */
 export function useReplyForm(questionId: string | undefined, onPosted: () => void) {
   const [content, setContent] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -18,7 +20,7 @@ export function useReplyForm(questionId: string | undefined, onPosted: () => voi
     const parsed = AnswerPostInput.safeParse({ questionId, content });
     if (!parsed.success) {
       const issue = parsed.error.issues.find((i) => i.path[0] === 'content') ?? parsed.error.issues[0];
-      setError(issue?.path[0] === 'content' ? `回复${issue.message}` : '问题编号无效');
+      setError(issue?.path[0] === 'content' ? `答复${issue.message}` : '问题编号无效');
       return;
     }
     setError(null);
@@ -42,5 +44,9 @@ export function useReplyForm(questionId: string | undefined, onPosted: () => voi
     requestId.current = null; // a different reply now
   }, []);
 
-  return { content, edit, error, submitting, result, submit };
+  /** Another action succeeded: an old complaint about this box no longer applies. */
+  const clearError = useCallback(() => setError(null), []);
+  const count = useCharCount(content, ANSWER_MAX);
+
+  return { content, edit, error, clearError, submitting, result, submit, count };
 }

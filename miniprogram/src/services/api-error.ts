@@ -40,6 +40,27 @@ export function isApiRequestError(value: unknown): value is ApiRequestError {
   return value instanceof ApiRequestError;
 }
 
+/** The stable code of any thrown value (anything unexpected is INTERNAL). */
+export function errorCodeOf(error: unknown): ApiErrorCode {
+  return isApiRequestError(error) ? error.code : 'INTERNAL';
+}
+
+/**
+ * Failures a second try cannot fix: the question is gone or not the viewer's,
+ * the input or the request is wrong. A page offers a way out (返回首页), not 重试.
+ */
+const FINAL_CODES: ReadonlySet<ApiErrorCode> = new Set<ApiErrorCode>([
+  'QUESTION.NOT_FOUND',
+  'AUTH.FORBIDDEN',
+  'INPUT.INVALID',
+  'ACTION.UNKNOWN',
+  'REQUEST.KEY_REUSED',
+]);
+
+export function isRetryable(code: ApiErrorCode | null): boolean {
+  return code === null || !FINAL_CODES.has(code);
+}
+
 /** The text a page shows for any thrown value. */
 export function userMessageOf(error: unknown): string {
   if (isApiRequestError(error)) return error.message;

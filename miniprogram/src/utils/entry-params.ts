@@ -40,3 +40,16 @@ function validId(value: string | undefined): string | null {
   const parsed = Id.safeParse(safeDecode(value));
   return parsed.success ? parsed.data : null;
 }
+
+/**
+ * An entry link written in hash form (`/#/pages/ask/index?college=…`, how many
+ * official-account menus and old links address single-page apps) names the
+ * page to open; the H5 router uses real paths, so the app moves it there
+ * before the router starts. Returns the path with its query, or null when the
+ * hash is not a page of this app (an anchor, a different site, `..`).
+ */
+export function pageFromHashLink(hash: string): string | null {
+  const match = /^#\/?(pages\/[A-Za-z0-9_\-/]+)(\?[^#]*)?$/.exec(hash);
+  if (!match?.[1] || match[1].split('/').some((part) => part === '' || part === '..')) return null;
+  return `/${match[1]}${match[2] ?? ''}`;
+}

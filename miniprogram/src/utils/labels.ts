@@ -6,6 +6,8 @@ import { ROLE_LABELS, type Role } from '@shared/domain/organisation';
 export const STATUS_LABELS: Record<QuestionStatus, string> = CASE_STATE_LABELS;
 
 export const ANONYMOUS_NAME = '匿名同学';
+/** How the server names an asker to everyone else (not anonymous, but not named either). */
+export const PUBLIC_ASKER_NAME = '提问同学';
 
 export function roleLabel(role: string): string {
   return role in ROLE_LABELS ? ROLE_LABELS[role as Role] : role;

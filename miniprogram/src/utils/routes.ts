@@ -8,4 +8,5 @@ export const routes = {
   reply: (id: string) => `/expert/pages/reply/index?id=${encodeURIComponent(id)}`,
   escalations: '/admin/pages/escalations/index',
   unreachable: '/admin/pages/unreachable/index',
+  performance: '/admin/pages/performance/index',
 } as const;

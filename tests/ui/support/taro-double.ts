@@ -10,6 +10,7 @@ export const taroState = {
   navigations: [] as { kind: string; url?: string }[],
   pages: [] as { route: string }[],
   reset() {
+    handlers.clear();
     this.params = {};
     this.storage.clear();
     this.navigations = [];
@@ -41,7 +42,29 @@ export const removeStorageSync = (key: string): void => {
   taroState.storage.delete(key);
 };
 
-export const showToast = jest.fn(() => Promise.resolve());
+export const showToast = jest.fn((_opts: { title: string; icon?: string }) => Promise.resolve());
+export const makePhoneCall = jest.fn((_opts: { phoneNumber: string }) => Promise.resolve({ errMsg: 'makePhoneCall:ok' }));
+export const pageScrollTo = jest.fn((_opts: { scrollTop?: number; duration?: number }) => Promise.resolve({ errMsg: 'pageScrollTo:ok' }));
+
+type Handler = (...args: unknown[]) => void;
+const handlers = new Map<string, Set<Handler>>();
+/** Taro's event bus (the H5 router announces page changes on it). */
+export const eventCenter = {
+  on(name: string, handler: Handler) {
+    if (!handlers.has(name)) handlers.set(name, new Set());
+    handlers.get(name)?.add(handler);
+    return eventCenter;
+  },
+  off(name: string, handler?: Handler) {
+    if (handler) handlers.get(name)?.delete(handler);
+    else handlers.delete(name);
+    return eventCenter;
+  },
+  trigger(name: string, ...args: unknown[]) {
+    handlers.get(name)?.forEach((h) => h(...args));
+    return eventCenter;
+  },
+};
 export const requestSubscribeMessage = jest.fn((_opts: { tmplIds: string[] }) =>
   Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' } as Record<string, string>),
 );
@@ -72,6 +95,9 @@ const Taro = {
   setStorageSync,
   removeStorageSync,
   showToast,
+  makePhoneCall,
+  pageScrollTo,
+  eventCenter,
   requestSubscribeMessage,
   getCurrentPages,
   useRouter,

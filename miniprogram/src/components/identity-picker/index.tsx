@@ -7,15 +7,23 @@ import './index.scss';
 interface Props {
   /** Called after a new identity is chosen so the page can reload what it shows. */
   onChange?: (openid: string) => void;
+  /** Controlled from outside (a page's own 选择身份 button); uncontrolled when omitted. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
 }
 
 /**
  * Local-gateway only: pick which seeded person the app acts as (X-Dev-OpenID).
  * Renders nothing in WeChat cloud mode.
  */
-export function IdentityPicker({ onChange }: Props) {
+export function IdentityPicker({ onChange, open: openProp, onOpenChange }: Props) {
   const { enabled, users, current, openid, error, choose } = useDevIdentity();
-  const [open, setOpen] = useState(false);
+  const [openState, setOpenState] = useState(false);
+  const open = openProp ?? openState;
+  const setOpen = (next: boolean) => {
+    setOpenState(next);
+    onOpenChange?.(next);
+  };
   if (!enabled) return null;
 
   const label = current ? current.name : openid ? openid : '未选择（默认身份）';

@@ -12,11 +12,21 @@ interface Props {
   onOpen: (id: string) => void;
   /** Right side of the footer; defaults to the creation time. */
   aside?: ReactNode;
+  /**
+   * The workbench and 超时督办: say who claimed it (认领) or that nobody has.
+   * The server sends the assignee only to handlers; lists for students leave this off.
+   */
+  forHandlers?: boolean;
 }
 
-export function QuestionCard({ question: q, now, onOpen, aside }: Props) {
+/** Still owed an answer and past its deadline. */
+function isOverdue(q: QuestionSummary, now: number): boolean {
+  return q.status === 'routed' && q.answeredAt === null && q.deadlineAt <= now;
+}
+
+export function QuestionCard({ question: q, now, onOpen, aside, forHandlers = false }: Props) {
   return (
-    <View className='q-card' onClick={() => onOpen(q.id)}>
+    <View className={`q-card ${q.urgent ? 'q-card--urgent' : ''}`} onClick={() => onOpen(q.id)}>
       <View className='q-card__head'>
         <Text className='q-card__title'>{q.title}</Text>
         <StatusTag status={q.status} />
@@ -24,13 +34,22 @@ export function QuestionCard({ question: q, now, onOpen, aside }: Props) {
       {q.excerpt ? <Text className='q-card__excerpt'>{q.excerpt}</Text> : null}
       <View className='q-card__meta'>
         {q.urgent ? <Badge>紧急</Badge> : null}
+        {isOverdue(q, now) ? <Badge tone='warn'>已超时</Badge> : null}
         {q.escalated ? <Badge tone='warn'>已升级</Badge> : null}
+        {q.reopenedAt !== null ? <Badge tone='warn'>重新办理</Badge> : null}
         {q.visibility === 'private' ? <Badge tone='gray'>仅自己可见</Badge> : null}
         <Badge tone='blue'>{q.categoryName}</Badge>
         <Text className='q-card__unit'>{q.ownerUnitName}</Text>
       </View>
       <View className='q-card__foot'>
-        <Text className='q-card__asker'>{askerLabel(q)}</Text>
+        <View className='q-card__people'>
+          <Text className='q-card__asker'>{askerLabel(q)}</Text>
+          {forHandlers ? (
+            <Text className={`q-card__assignee ${q.assigneeName ? '' : 'q-card__assignee--none'}`}>
+              {q.assigneeName ? `认领人 ${q.assigneeName}` : '未认领'}
+            </Text>
+          ) : null}
+        </View>
         {aside ?? <Text className='q-card__time'>{formatRelative(q.createdAt, now)}</Text>}
       </View>
     </View>

@@ -2,13 +2,18 @@ import { useEffect, useMemo } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text, Button, Input, Textarea, Picker, Switch } from '@tarojs/components';
 import { CONTENT_MAX, TITLE_MAX } from '@shared/contracts/question.contract';
-import { routeQuestion } from '@shared/domain/route-question';
+import { emergencyContactsFor } from '@shared/domain/organisation';
 import { useAskForm } from '../../hooks/use-ask-form';
 import { useCatalog } from '../../hooks/use-catalog';
 import { useMe } from '../../hooks/use-me';
 import { useEntryParams } from '../../hooks/use-entry-params';
+import { CharCounter } from '../../components/char-counter';
+import { EmergencyContacts } from '../../components/emergency-contacts';
+import { StateView } from '../../components/state-view';
 import { collegeFromEntry } from '../../utils/entry-params';
 import { describeCommitment } from '../../utils/deadline';
+import { routedUnitFor } from '../../utils/routing-preview';
+import { nativeMaxLength } from '../../utils/text-limits';
 import { formatDateTime } from '../../utils/time';
 import { routes } from '../../utils/routes';
 import { requestSubscriptions } from '../../services/subscription.service';
@@ -28,18 +33,23 @@ export default function AskPage() {
     if (profileCollege) presetCollege(profileCollege);
   }, [profileCollege, presetCollege]);
 
+  // The success screen replaces a form the student had scrolled down: start it at the top, ✓ in view.
+  useEffect(() => {
+    if (form.result) void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
+  }, [form.result]);
+
+  const units = catalog.data?.units;
   const collegeIndex = catalog.colleges.findIndex((c) => c.id === draft.collegeId);
   const college = catalog.colleges[collegeIndex];
   const category = catalog.categories.find((c) => c.id === draft.categoryId);
-  const routedPreview = useMemo(() => {
-    if (!catalog.data || !category) return null;
-    try {
-      const route = routeQuestion({ category, collegeId: draft.collegeId || null, units: catalog.data.units });
-      return catalog.data.units.find((u) => u.id === route.unitId)?.name ?? null;
-    } catch {
-      return null;
-    }
-  }, [catalog.data, category, draft.collegeId]);
+  const routedUnit = useMemo(
+    () => (units && category ? routedUnitFor(units, category, draft.collegeId || null) : null),
+    [units, category, draft.collegeId],
+  );
+  const contacts = useMemo(
+    () => (units ? emergencyContactsFor(units, { collegeId: draft.collegeId || null, ownerUnitId: routedUnit?.id ?? null }) : []),
+    [units, draft.collegeId, routedUnit],
+  );
 
   if (form.result) {
     const r = form.result;
@@ -54,26 +64,47 @@ export default function AskPage() {
             <Text className='ask__done-deadline'>{formatDateTime(r.deadlineAt, r.createdAt)} 前</Text>
             <Text className='ask__done-hint'>（{describeCommitment(r.createdAt, r.deadlineAt, draft.urgent)}答复）</Text>
           </View>
-          {/* `|| undefined`: H5's web component reads disabled="false" as disabled styling. */}
-        <Button className='btn-primary' onClick={() => Taro.redirectTo({ url: routes.question(r.id) })}>查看问题</Button>
+          {draft.urgent ? (
+            <View className='ask__done-sos'>
+              <EmergencyContacts contacts={contacts} />
+            </View>
+          ) : null}
+          <Button className='btn-primary' onClick={() => Taro.redirectTo({ url: routes.question(r.id) })}>查看问题</Button>
           <Button className='btn-ghost' onClick={form.reset}>继续提问</Button>
         </View>
       </View>
     );
   }
 
+  const intro = (
+    <View className='ask__intro'>
+      <Text className='ask__intro-title'>说出你的问题</Text>
+      <Text className='ask__intro-text'>提交后立即转交负责单位，24小时内答复；紧急求助2小时内响应。</Text>
+    </View>
+  );
+
+  if (!catalog.data) {
+    return (
+      <View className='ask'>
+        {intro}
+        {catalog.error ? (
+          <StateView kind='error' title={catalog.error} text='学院和问题类别没有加载出来，提问表单暂时无法填写。' actions={[{ label: '重试', primary: true, onClick: catalog.reload }]} />
+        ) : (
+          <StateView kind='loading' title='正在加载学院和问题类别…' />
+        )}
+      </View>
+    );
+  }
+
   return (
     <View className='ask'>
-      <View className='ask__intro'>
-        <Text className='ask__intro-title'>说出你的问题</Text>
-        <Text className='ask__intro-text'>提交后立即转交负责单位，24小时内答复；紧急求助2小时内响应。</Text>
-      </View>
+      {intro}
 
       <View className='ask__card'>
         <Text className='ask__label'>所在学院</Text>
         <Picker
           mode='selector'
-          range={catalog.colleges.map((c) => c.name)}
+          range={catalog.colleges.map((c) => c.shortName)}
           value={collegeIndex < 0 ? 0 : collegeIndex}
           onChange={(e) => {
             const picked = catalog.colleges[Number(e.detail.value)];
@@ -81,7 +112,7 @@ export default function AskPage() {
           }}
         >
           <View className={`ask__select ${college ? '' : 'ask__select--empty'}`}>
-            <Text>{college ? college.name : '请选择学院'}</Text>
+            <Text>{college ? college.shortName : '请选择学院'}</Text>
             <Text className='ask__arrow'>›</Text>
           </View>
         </Picker>
@@ -102,20 +133,19 @@ export default function AskPage() {
           ))}
         </View>
         {category ? <Text className='ask__desc'>{category.description}</Text> : null}
-        {routedPreview ? <Text className='ask__route'>将由「{routedPreview}」负责答复</Text> : null}
+        {routedUnit ? <Text className='ask__route'>将由「{routedUnit.name}」负责答复</Text> : null}
         {errors.categoryId ? <Text className='ask__error'>{errors.categoryId}</Text> : null}
-        {catalog.error ? <Text className='ask__error'>{catalog.error}</Text> : null}
       </View>
 
       <View className='ask__card'>
         <View className='ask__label-row'>
           <Text className='ask__label'>标题</Text>
-          <Text className='ask__count'>{draft.title.length}/{TITLE_MAX}</Text>
+          <CharCounter text={draft.title} max={TITLE_MAX} singleLine />
         </View>
         <Input
           className='ask__input'
           placeholder='一句话说清你的问题'
-          maxlength={TITLE_MAX}
+          maxlength={nativeMaxLength(TITLE_MAX)}
           value={draft.title}
           onInput={(e) => form.update('title', e.detail.value)}
         />
@@ -123,13 +153,13 @@ export default function AskPage() {
 
         <View className='ask__label-row ask__label-row--gap'>
           <Text className='ask__label'>详细描述</Text>
-          <Text className='ask__count'>{draft.content.length}/{CONTENT_MAX}</Text>
+          <CharCounter text={draft.content} max={CONTENT_MAX} />
         </View>
         <View className='ask__textarea-box'>
           <Textarea
             className='ask__textarea'
             placeholder='把情况说具体些：时间、地点、已经尝试过的办法……'
-            maxlength={CONTENT_MAX}
+            maxlength={nativeMaxLength(CONTENT_MAX)}
             value={draft.content}
             onInput={(e) => form.update('content', e.detail.value)}
           />
@@ -148,10 +178,11 @@ export default function AskPage() {
         <View className='ask__toggle'>
           <View className='ask__toggle-text'>
             <Text className='ask__toggle-title'>紧急求助</Text>
-            <Text className='ask__toggle-hint'>紧急通道，2小时内响应</Text>
+            <Text className='ask__toggle-hint'>紧急通道，2小时内响应，并显示紧急电话</Text>
           </View>
           <Switch color='#C8161D' checked={draft.urgent} onChange={(e) => form.update('urgent', e.detail.value)} />
         </View>
+        {draft.urgent ? <EmergencyContacts contacts={contacts} /> : null}
         <View className='ask__toggle'>
           <View className='ask__toggle-text'>
             <Text className='ask__toggle-title'>仅自己和处理老师可见</Text>

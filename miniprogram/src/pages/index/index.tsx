@@ -22,49 +22,46 @@ export default function HomePage() {
 
   return (
     <View className='home'>
-      <View className='home__hero'>
-        <Text className='home__brand'>青年之声 · Campus</Text>
-        <Text className='home__slogan'>有问必答，24小时内给你回音</Text>
-        <Button className='home__ask' onClick={() => Taro.navigateTo({ url: routes.ask() })}>我要提问</Button>
-      </View>
-
-      <IdentityPicker onChange={list.reload} />
-
-      <ScrollView className='home__chips' scrollX>
-        <View className='home__chips-row'>
-          <Text
-            className={`chip ${categoryId === undefined ? 'chip--on' : ''}`}
-            onClick={() => setCategoryId(undefined)}
-          >
-            全部
-          </Text>
-          {categories.map((c) => (
-            <Text
-              key={c.id}
-              className={`chip ${categoryId === c.id ? 'chip--on' : ''}`}
-              onClick={() => setCategoryId(c.id)}
-            >
-              {c.name}
-            </Text>
-          ))}
+      <View className='home__side'>
+        <View className='home__hero'>
+          <Text className='home__brand'>青年之声 · Campus</Text>
+          <Text className='home__slogan'>有问必答，24小时内给你回音</Text>
+          <Button className='home__ask' onClick={() => Taro.navigateTo({ url: routes.ask() })}>我要提问</Button>
         </View>
-      </ScrollView>
 
-      <View className='home__section'>
-        <Text className='home__section-title'>大家在问</Text>
+        <IdentityPicker onChange={list.reload} />
+
+        <ScrollView className='home__chips' scrollX>
+          <View className='home__chips-row'>
+            <Text className={`chip ${categoryId === undefined ? 'chip--on' : ''}`} onClick={() => setCategoryId(undefined)}>
+              全部
+            </Text>
+            {categories.map((c) => (
+              <Text key={c.id} className={`chip ${categoryId === c.id ? 'chip--on' : ''}`} onClick={() => setCategoryId(c.id)}>
+                {c.name}
+              </Text>
+            ))}
+          </View>
+        </ScrollView>
       </View>
-      {list.items.map((q) => (
-        <QuestionCard key={q.id} question={q} now={now} onOpen={(id) => Taro.navigateTo({ url: routes.question(id) })} />
-      ))}
-      <ListFooter
-        loading={list.loading}
-        error={list.error}
-        hasMore={list.hasMore}
-        empty={list.items.length === 0}
-        emptyText='还没有公开的问题，来提第一个吧'
-        onMore={list.loadMore}
-        onRetry={list.reload}
-      />
+
+      <View className='home__main'>
+        <View className='home__section'>
+          <Text className='home__section-title'>大家在问</Text>
+        </View>
+        {list.items.map((q) => (
+          <QuestionCard key={q.id} question={q} now={now} onOpen={(id) => Taro.navigateTo({ url: routes.question(id) })} />
+        ))}
+        <ListFooter
+          loading={list.loading}
+          error={list.error}
+          hasMore={list.hasMore}
+          empty={list.items.length === 0}
+          emptyText='还没有公开的问题，来提第一个吧'
+          onMore={list.loadMore}
+          onRetry={list.reload}
+        />
+      </View>
     </View>
   );
 }

@@ -11,6 +11,8 @@ import { QuestionCard } from '../../components/question-card';
 import { CountdownTag } from '../../components/countdown-tag';
 import { ListFooter } from '../../components/list-footer';
 import { IdentityPicker } from '../../components/identity-picker';
+import { SignInPrompt } from '../../components/sign-in-prompt';
+import { StateView } from '../../components/state-view';
 import { canSeeEscalations, canSeeUnreachable, canUseWorkbench } from '@shared/domain/permissions';
 import { roleLabel } from '../../utils/labels';
 import { routes } from '../../utils/routes';
@@ -29,88 +31,119 @@ export default function MinePage() {
   useReshow(reloadAll);
   usePullToReload(reloadAll, list.loading);
 
+  // No identity yet: one explanation and one way forward, not an error per section.
+  if (me.errorCode === 'AUTH.REQUIRED') {
+    return (
+      <View className='mine'>
+        <SignInPrompt purpose='你的提问和答复' onSignedIn={reloadAll} />
+      </View>
+    );
+  }
+
   const profile = me.data;
   const roles = profile?.roles ?? [];
   return (
     <View className='mine'>
-      <View className='mine__profile'>
-        <View className='mine__avatar'>
-          <Text>{(profile?.name ?? '同学').slice(0, 1)}</Text>
+      <View className='mine__side'>
+        <View className='mine__profile'>
+          <View className='mine__avatar'>
+            <Text>{(profile?.name ?? '同学').slice(0, 1)}</Text>
+          </View>
+          <View className='mine__who'>
+            <Text className='mine__name'>{profile?.name ?? (me.loading ? '加载中…' : '同学')}</Text>
+            {profile ? (
+              <View className='mine__roles'>
+                {(roles.length ? roles : ['student']).map((r) => (
+                  <Text key={r} className='mine__role'>{roleLabel(r)}</Text>
+                ))}
+              </View>
+            ) : null}
+            {profile && profile.memberships.length > 0 ? (
+              <Text className='mine__units'>{profile.memberships.map((m) => m.unitName).join('、')}</Text>
+            ) : null}
+          </View>
         </View>
-        <View className='mine__who'>
-          <Text className='mine__name'>{profile?.name ?? (me.loading ? '加载中…' : '同学')}</Text>
-          <View className='mine__roles'>
-            {(roles.length ? roles : ['student']).map((r) => (
-              <Text key={r} className='mine__role'>{roleLabel(r)}</Text>
+
+        <IdentityPicker onChange={reloadAll} />
+
+        {canUseWorkbench({ roles }) ? (
+          <View
+            className='mine__entry'
+            onClick={() => {
+              // Reminders before the 24-hour deadline need a subscription; ask at this tap.
+              requestSubscriptions(profile?.subscribeTemplates.responder);
+              void Taro.navigateTo({ url: routes.inbox });
+            }}
+          >
+            <View className='mine__entry-text'>
+              <Text className='mine__entry-title'>答复工作台</Text>
+              <Text className='mine__entry-hint'>查看待回复的问题，24小时内答复</Text>
+            </View>
+            <Text className='mine__entry-arrow'>›</Text>
+          </View>
+        ) : null}
+
+        {canSeeEscalations({ roles }) ? (
+          <View className='mine__entry mine__entry--warn' onClick={() => void Taro.navigateTo({ url: routes.escalations })}>
+            <View className='mine__entry-text'>
+              <Text className='mine__entry-title'>超时督办</Text>
+              <Text className='mine__entry-hint'>各单位超过时限仍未答复的问题</Text>
+            </View>
+            <Text className='mine__entry-arrow'>›</Text>
+          </View>
+        ) : null}
+
+        {canSeeEscalations({ roles }) ? (
+          <View className='mine__entry mine__entry--plain' onClick={() => void Taro.navigateTo({ url: routes.performance })}>
+            <View className='mine__entry-text'>
+              <Text className='mine__entry-title'>各单位答复情况</Text>
+              <Text className='mine__entry-hint'>近 7 / 30 / 90 天按时答复与超时</Text>
+            </View>
+            <Text className='mine__entry-arrow'>›</Text>
+          </View>
+        ) : null}
+
+        {canSeeUnreachable({ roles }) ? (
+          <View className='mine__entry mine__entry--plain' onClick={() => void Taro.navigateTo({ url: routes.unreachable })}>
+            <View className='mine__entry-text'>
+              <Text className='mine__entry-title'>提醒送达情况</Text>
+              <Text className='mine__entry-hint'>哪些老师没有收到答复提醒</Text>
+            </View>
+            <Text className='mine__entry-arrow'>›</Text>
+          </View>
+        ) : null}
+      </View>
+
+      <View className='mine__main'>
+        {me.error ? (
+          <StateView kind='error' title={me.error} actions={[{ label: '重试', primary: true, onClick: reloadAll }]} />
+        ) : profile ? (
+          <>
+            <View className='mine__section'>
+              <Text className='mine__section-title'>我的提问</Text>
+              <Text className='mine__section-link' onClick={() => void Taro.navigateTo({ url: routes.ask() })}>我要提问 ›</Text>
+            </View>
+            {list.items.map((q) => (
+              <QuestionCard
+                key={q.id}
+                question={q}
+                now={now}
+                onOpen={(id) => Taro.navigateTo({ url: routes.question(id) })}
+                aside={q.status === 'routed' ? <CountdownTag deadlineAt={q.deadlineAt} answeredAt={q.answeredAt} now={now} /> : undefined}
+              />
             ))}
-          </View>
-          {profile && profile.memberships.length > 0 ? (
-            <Text className='mine__units'>{profile.memberships.map((m) => m.unitName).join('、')}</Text>
-          ) : null}
-        </View>
+            <ListFooter
+              loading={list.loading}
+              error={list.error}
+              hasMore={list.hasMore}
+              empty={list.items.length === 0}
+              emptyText='你还没有提过问题'
+              onMore={list.loadMore}
+              onRetry={list.reload}
+            />
+          </>
+        ) : null}
       </View>
-      {me.error ? <Text className='mine__error'>{me.error}</Text> : null}
-
-      <IdentityPicker onChange={reloadAll} />
-
-      {canUseWorkbench({ roles }) ? (
-        <View
-          className='mine__entry'
-          onClick={() => {
-            // Reminders before the 24-hour deadline need a subscription; ask at this tap.
-            requestSubscriptions(profile?.subscribeTemplates.responder);
-            void Taro.navigateTo({ url: routes.inbox });
-          }}
-        >
-          <View className='mine__entry-text'>
-            <Text className='mine__entry-title'>答复工作台</Text>
-            <Text className='mine__entry-hint'>查看待回复的问题，24小时内答复</Text>
-          </View>
-          <Text className='mine__entry-arrow'>›</Text>
-        </View>
-      ) : null}
-
-      {canSeeEscalations({ roles }) ? (
-        <View className='mine__entry mine__entry--warn' onClick={() => void Taro.navigateTo({ url: routes.escalations })}>
-          <View className='mine__entry-text'>
-            <Text className='mine__entry-title'>超时督办</Text>
-            <Text className='mine__entry-hint'>各单位超过时限仍未答复的问题</Text>
-          </View>
-          <Text className='mine__entry-arrow'>›</Text>
-        </View>
-      ) : null}
-
-      {canSeeUnreachable({ roles }) ? (
-        <View className='mine__entry mine__entry--plain' onClick={() => void Taro.navigateTo({ url: routes.unreachable })}>
-          <View className='mine__entry-text'>
-            <Text className='mine__entry-title'>提醒送达情况</Text>
-            <Text className='mine__entry-hint'>哪些老师没有收到答复提醒</Text>
-          </View>
-          <Text className='mine__entry-arrow'>›</Text>
-        </View>
-      ) : null}
-
-      <View className='mine__section'>
-        <Text className='mine__section-title'>我的提问</Text>
-      </View>
-      {list.items.map((q) => (
-        <QuestionCard
-          key={q.id}
-          question={q}
-          now={now}
-          onOpen={(id) => Taro.navigateTo({ url: routes.question(id) })}
-          aside={q.status === 'routed' ? <CountdownTag deadlineAt={q.deadlineAt} answeredAt={q.answeredAt} now={now} /> : undefined}
-        />
-      ))}
-      <ListFooter
-        loading={list.loading}
-        error={list.error}
-        hasMore={list.hasMore}
-        empty={list.items.length === 0}
-        emptyText='你还没有提过问题'
-        onMore={list.loadMore}
-        onRetry={list.reload}
-      />
     </View>
   );
 }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { View, Text, Button } from '@tarojs/components';
+import type { QuestionDetail } from '@shared/contracts/question.contract';
 import { useQuestion } from '../../hooks/use-question';
 import { useEntryParams } from '../../hooks/use-entry-params';
 import { useNow } from '../../hooks/use-now';
@@ -7,94 +8,146 @@ import { useReshow } from '../../hooks/use-reshow';
 import { StatusTag, Badge } from '../../components/status-tag';
 import { CountdownTag } from '../../components/countdown-tag';
 import { AnswerList } from '../../components/answer-list';
-import { Timeline } from '../../components/timeline';
+import { Timeline, type TimelineViewer } from '../../components/timeline';
 import { AskerFeedback } from '../../components/asker-feedback';
+import { StateView } from '../../components/state-view';
+import { SignInPrompt } from '../../components/sign-in-prompt';
+import { isRetryable } from '../../services/api-error';
 import { askerLabel } from '../../utils/labels';
 import { formatDateTime } from '../../utils/time';
 import { routes } from '../../utils/routes';
 import './index.scss';
 
+const goHome = () => void Taro.switchTab({ url: routes.home });
+
+function viewerOf(q: QuestionDetail): TimelineViewer {
+  if (q.viewerIsHandler) return 'handler';
+  return q.viewerIsAsker ? 'asker' : 'public';
+}
+
+/** A reopened case: waiting again (when, and by when the unit must answer), or reopened once and answered since. */
+function Reopened({ q, now }: { q: QuestionDetail; now: number }) {
+  if (q.reopenedAt === null) return null;
+  if (q.status !== 'routed') {
+    return <Text className='detail__reopened-note'>曾于 {formatDateTime(q.reopenedAt, now)} 重新打开</Text>;
+  }
+  return (
+    <View className='detail__reopened'>
+      <Text className='detail__reopened-title'>已重新打开</Text>
+      <Text className='detail__reopened-text'>
+        {`${formatDateTime(q.reopenedAt, now)} 重新打开，「${q.ownerUnitName}」需要重新答复，时限至 ${formatDateTime(q.deadlineAt, now)}`}
+      </Text>
+    </View>
+  );
+}
+
 export default function QuestionPage() {
   const { id } = useEntryParams();
-  const { data: q, loading, error, reload } = useQuestion(id);
+  const { data: q, loading, error, errorCode, reload } = useQuestion(id);
   const now = useNow();
   useReshow(reload);
 
   if (!q) {
+    if (errorCode === 'AUTH.REQUIRED') {
+      return (
+        <View className='detail'>
+          <SignInPrompt purpose='这个问题和它的答复' onSignedIn={reload} />
+        </View>
+      );
+    }
+    if (error) {
+      const retry = isRetryable(errorCode);
+      return (
+        <View className='detail'>
+          <StateView
+            kind='error'
+            title={error}
+            text={retry ? undefined : '可以回到首页看看其他同学的问题，或者提一个新问题。'}
+            actions={[...(retry ? [{ label: '重试', primary: true, onClick: reload }] : []), { label: '返回首页', primary: !retry, onClick: goHome }]}
+          />
+        </View>
+      );
+    }
     return (
-      <View className='detail detail--state'>
-        <Text className={error ? 'detail__error' : 'detail__loading'}>{error ?? (loading ? '加载中…' : '')}</Text>
-        {error ? <Button className='btn-ghost' onClick={reload}>重试</Button> : null}
+      <View className='detail'>
+        <StateView kind='loading' title={loading ? '加载中…' : ''} />
       </View>
     );
   }
 
   return (
     <View className='detail'>
-      <View className='detail__card'>
-        <View className='detail__tags'>
-          <StatusTag status={q.status} />
-          {q.urgent ? <Badge>紧急</Badge> : null}
-          {q.escalated ? <Badge tone='warn'>已超时升级</Badge> : null}
-          <Badge tone='blue'>{q.categoryName}</Badge>
-          {q.visibility === 'private' ? <Badge tone='gray'>仅自己和处理老师可见</Badge> : null}
+      <View className='detail__main'>
+        <View className='detail__card'>
+          <View className='detail__tags'>
+            <StatusTag status={q.status} />
+            {q.urgent ? <Badge>紧急</Badge> : null}
+            {q.escalated ? <Badge tone='warn'>已超时升级</Badge> : null}
+            <Badge tone='blue'>{q.categoryName}</Badge>
+            {q.visibility === 'private' ? <Badge tone='gray'>仅自己和处理老师可见</Badge> : null}
+          </View>
+          <Text className='detail__title breakable'>{q.title}</Text>
+          <View className='detail__asker'>
+            <Text>{askerLabel(q)}</Text>
+            <Text className='detail__dot'>·</Text>
+            <Text>{formatDateTime(q.createdAt, now)}</Text>
+          </View>
+          <Text className='detail__content breakable' selectable>{q.content}</Text>
+          {q.escalated && q.status === 'routed' ? (
+            <View className='detail__escalated'>
+              <Text className='detail__escalated-title'>已超时，协管正在督办</Text>
+              <Text className='detail__escalated-text'>「{q.ownerUnitName}」未能在时限内答复，校团委协管老师已介入，会尽快给你答复。</Text>
+            </View>
+          ) : null}
+          <Reopened q={q} now={now} />
+          <View className='detail__route'>
+            <Text className='detail__route-unit'>由「{q.ownerUnitName}」负责</Text>
+            {q.status === 'routed' ? (
+              <CountdownTag deadlineAt={q.deadlineAt} answeredAt={q.answeredAt} now={now} />
+            ) : (
+              <Text className='detail__route-done'>已于 {formatDateTime(q.answeredAt ?? q.createdAt, now)} 答复</Text>
+            )}
+          </View>
         </View>
-        <Text className='detail__title'>{q.title}</Text>
-        <View className='detail__asker'>
-          <Text>{askerLabel(q)}</Text>
-          <Text className='detail__dot'>·</Text>
-          <Text>{formatDateTime(q.createdAt, now)}</Text>
-        </View>
-        <Text className='detail__content' selectable>{q.content}</Text>
-        {q.escalated && q.status === 'routed' ? (
-          <View className='detail__escalated'>
-            <Text className='detail__escalated-title'>已超时，协管正在督办</Text>
-            <Text className='detail__escalated-text'>「{q.ownerUnitName}」未能在时限内答复，校团委协管老师已介入，会尽快给你答复。</Text>
+
+        {q.notice ? (
+          <View className='detail__notice'>
+            <View className='detail__notice-head'>
+              <Text className='detail__notice-title'>处理公告</Text>
+              <Text className='detail__notice-time'>发布于 {formatDateTime(q.notice.publishedAt, now)}</Text>
+            </View>
+            <Text className='detail__notice-text breakable'>{q.notice.text}</Text>
           </View>
         ) : null}
-        <View className='detail__route'>
-          <Text className='detail__route-unit'>由「{q.ownerUnitName}」负责</Text>
-          {q.status === 'routed' ? (
-            <CountdownTag deadlineAt={q.deadlineAt} answeredAt={q.answeredAt} now={now} />
-          ) : (
-            <Text className='detail__route-done'>已于 {formatDateTime(q.answeredAt ?? q.createdAt, now)} 答复</Text>
-          )}
-        </View>
-      </View>
 
-      <View className='detail__section'>
-        <Text className='detail__section-title'>答复（{q.answers.length}）</Text>
-      </View>
-      <AnswerList answers={q.answers} now={now} emptyText='负责单位正在处理，答复后会第一时间显示在这里' />
+        <View className='detail__section'>
+          <Text className='detail__section-title'>答复（{q.answers.length}）</Text>
+        </View>
+        <AnswerList answers={q.answers} now={now} emptyText='负责单位正在处理，答复后会第一时间显示在这里' />
 
-      {q.notice ? (
-        <View className='detail__notice'>
-          <Text className='detail__notice-title'>处理公告</Text>
-          <Text className='detail__notice-text'>{q.notice.text}</Text>
-        </View>
-      ) : null}
-      {q.rating ? (
-        <View className='detail__rating'>
-          <Text>提问者评价：{q.rating.satisfied ? '满意' : '不满意'}</Text>
-          {q.rating.comment ? <Text className='detail__rating-comment'>{q.rating.comment}</Text> : null}
-        </View>
-      ) : null}
-      {q.viewerIsAsker ? (
-        <AskerFeedback
-          questionId={q.id}
-          canRate={q.viewerActions.includes('rate')}
-          canReopen={q.viewerActions.includes('reopen')}
-          onDone={reload}
-        />
-      ) : null}
+        {q.rating ? (
+          <View className='detail__rating'>
+            <Text>提问者评价：{q.rating.satisfied ? '满意' : '不满意'}</Text>
+            {q.rating.comment ? <Text className='detail__rating-comment breakable'>{q.rating.comment}</Text> : null}
+          </View>
+        ) : null}
+        {q.viewerIsAsker ? (
+          <AskerFeedback
+            questionId={q.id}
+            canRate={q.viewerActions.includes('rate')}
+            canReopen={q.viewerActions.includes('reopen')}
+            onDone={reload}
+          />
+        ) : null}
+      </View>
 
       {q.timeline.length > 0 ? (
-        <>
+        <View className='detail__side'>
           <View className='detail__section'>
             <Text className='detail__section-title'>处理记录</Text>
           </View>
-          <Timeline entries={q.timeline} now={now} />
-        </>
+          <Timeline entries={q.timeline} now={now} viewer={viewerOf(q)} />
+        </View>
       ) : null}
 
       {q.viewerCanAnswer ? (

@@ -1,0 +1,53 @@
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import type { EmergencyContact } from '@shared/contracts/catalog.contract';
+import { dialable } from '../../utils/phone';
+import './index.scss';
+
+/**
+ * One number to call. In WeChat a tap opens the system dialer through
+ * makePhoneCall; in a browser it is a real tel: link, which phones dial and
+ * desktops hand to their calling app.
+ */
+function CallButton({ contact }: { contact: EmergencyContact }) {
+  const number = dialable(contact.phone);
+  const body = (
+    <>
+      <View className='sos__who'>
+        <Text className='sos__label'>{contact.label}</Text>
+        <Text className='sos__phone'>{contact.phone}</Text>
+      </View>
+      <Text className='sos__dial'>拨打</Text>
+    </>
+  );
+  if (process.env.TARO_ENV === 'h5') {
+    return (
+      <a className='sos__call' href={`tel:${number}`}>
+        {body}
+      </a>
+    );
+  }
+  return (
+    <View className='sos__call' onClick={() => void Taro.makePhoneCall({ phoneNumber: number }).catch(() => undefined)}>
+      {body}
+    </View>
+  );
+}
+
+interface Props {
+  contacts: readonly EmergencyContact[];
+}
+
+/** 紧急通道: the numbers to call now (the school's, the student's college's, the owning unit's). */
+export function EmergencyContacts({ contacts }: Props) {
+  return (
+    <View className='sos'>
+      <Text className='sos__title'>紧急情况请先打电话</Text>
+      <Text className='sos__text'>在线提问 2 小时内响应；人身安全、火情、急病等请立即拨打下面的电话，电话比留言快。</Text>
+      {contacts.map((c) => (
+        <CallButton key={`${c.label}|${c.phone}`} contact={c} />
+      ))}
+      <Text className='sos__fallback'>危及生命时请直接拨打 110（报警）或 120（急救）。</Text>
+    </View>
+  );
+}

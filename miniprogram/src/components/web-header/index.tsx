@@ -1,0 +1,54 @@
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { useWebRoute } from '../../hooks/use-web-route';
+import { routes } from '../../utils/routes';
+import './index.scss';
+
+interface NavItem {
+  label: string;
+  /** Path prefix that marks the item as where the user is. */
+  match: string;
+  go: () => void;
+}
+
+const ITEMS: readonly NavItem[] = [
+  { label: '首页', match: routes.home, go: () => void Taro.switchTab({ url: routes.home }) },
+  { label: '我要提问', match: routes.ask(), go: () => void Taro.navigateTo({ url: routes.ask() }) },
+  { label: '我的', match: routes.mine, go: () => void Taro.switchTab({ url: routes.mine }) },
+];
+
+function isHere(path: string, item: NavItem): boolean {
+  return path === item.match || (item.match === routes.home && (path === '' || path === '/'));
+}
+
+/**
+ * The web build's header on a wide screen (the league website's floating-window
+ * entry opens it on a PC): brand and the app's own navigation, in place of the
+ * phone's bottom tab bar. Hidden on narrow screens by styles/web.scss.
+ */
+export function WebHeader() {
+  const path = useWebRoute();
+  return (
+    <View className='web-header'>
+      <View className='web-header__inner'>
+        <Text className='web-header__brand' onClick={ITEMS[0]?.go}>青年之声 · Campus</Text>
+        <View className='web-header__nav'>
+          {ITEMS.map((item) => {
+            const here = isHere(path, item);
+            return (
+              <View
+                key={item.label}
+                className={`web-header__item ${here ? 'web-header__item--on' : ''} ${item.match === routes.ask() ? 'web-header__item--cta' : ''}`}
+                onClick={() => {
+                  if (!here) item.go();
+                }}
+              >
+                <Text>{item.label}</Text>
+              </View>
+            );
+          })}
+        </View>
+      </View>
+    </View>
+  );
+}
