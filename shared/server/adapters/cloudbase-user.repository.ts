@@ -24,6 +24,10 @@ export class CloudbaseUserRepository implements UserRepository {
     return res.data as UserRecord[];
   }
 
+  async remove(openid: string): Promise<void> {
+    await this.coll.where({ openid }).remove();
+  }
+
   private get coll() {
     return this.db.collection(COLLECTIONS.users.name);
   }
