@@ -33,7 +33,7 @@ import {
   ModerationQueueOutput,
 } from './moderation.contract';
 import { InboxCountsInput, InboxCountsOutput, InboxListInput, InboxListOutput } from './inbox.contract';
-import { MeDeleteInput, MeDeleteOutput, MeExportInput, MeExportOutput, MeGetInput, MeGetOutput } from './me.contract';
+import { MeBindPhoneInput, MeBindPhoneOutput, MeDeleteInput, MeDeleteOutput, MeExportInput, MeExportOutput, MeGetInput, MeGetOutput } from './me.contract';
 import {
   QuestionAskInput,
   QuestionAskOutput,
@@ -79,6 +79,7 @@ export const API_ACTIONS = {
   'audit.list': { input: AuditListInput, output: AuditListOutput },
   'me.export': { input: MeExportInput, output: MeExportOutput },
   'me.delete': { input: MeDeleteInput, output: MeDeleteOutput },
+  'me.bindPhone': { input: MeBindPhoneInput, output: MeBindPhoneOutput },
 } as const;
 
 export type ApiActions = typeof API_ACTIONS;

@@ -27,6 +27,8 @@ export const MeGetOutput = z.strictObject({
   }),
   /** How many messages each subscribed template can still deliver to this person (one-time subscriptions). */
   credits: z.array(z.strictObject({ templateId: z.string(), credits: z.number().int().nonnegative() })),
+  /** Staff: the phone number they bound (masked, 138****0000), or null. */
+  phone: z.string().nullable(),
 });
 export type Me = z.infer<typeof MeGetOutput>;
 
@@ -64,3 +66,12 @@ export type MyData = z.infer<typeof MeExportOutput>;
 export const ACCOUNT_DELETE_CONFIRMATION = '注销账号';
 export const MeDeleteInput = z.strictObject({ confirm: z.literal(ACCOUNT_DELETE_CONFIRMATION) });
 export const MeDeleteOutput = z.strictObject({ deleted: z.literal(true) });
+
+/** 绑定手机号 (staff who answer officially): the code from WeChat's phone-number button. */
+export const MeBindPhoneInput = z.strictObject({ code: z.string().trim().min(1).max(128) });
+export const MeBindPhoneOutput = z.strictObject({ phone: z.string() });
+
+/** 138****0000: what the person themself is shown of their number. */
+export function maskPhone(phone: string): string {
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
+}

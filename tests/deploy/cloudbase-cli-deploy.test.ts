@@ -135,12 +135,13 @@ describe('config.json (read only by WeChat DevTools uploads)', () => {
     const devtools = JSON.parse(readFileSync(join(ROOT, 'cloudfunctions', name, 'config.json'), 'utf8'));
     const cli = rawConfig().functions.find((f) => f.name === name)!;
     // The api checks what people publish (msgSecCheck); the scheduler only sends messages.
-    const granted = name === 'api' ? ['subscribeMessage.send', 'security.msgSecCheck'] : ['subscribeMessage.send'];
+    const granted = name === 'api' ? ['subscribeMessage.send', 'security.msgSecCheck', 'phonenumber.getPhoneNumber'] : ['subscribeMessage.send'];
     expect(devtools.permissions).toEqual({ openapi: granted });
     const bundle = readFileSync(join(ROOT, 'cloudfunctions', name, 'index.js'), 'utf8');
     expect(bundle).toContain('subscribeMessage.send(');
     if (name === 'api') expect(bundle).toContain('security.msgSecCheck(');
-    const others = ['wxacode', 'templateMessage', 'uniformMessage', 'customerServiceMessage', ...(name === 'api' ? [] : ['msgSecCheck'])];
+    if (name === 'api') expect(bundle).toContain('phonenumber.getPhoneNumber(');
+    const others = ['wxacode', 'templateMessage', 'uniformMessage', 'customerServiceMessage', ...(name === 'api' ? [] : ['msgSecCheck', 'getPhoneNumber'])];
     for (const other of others) expect(bundle).not.toContain(other);
     expect(devtools.timeout).toBe(cli.timeout);
     expect(devtools.runtime).toBe(cli.runtime);

@@ -264,3 +264,21 @@ describe('retention of closed cases', () => {
     expect(api.question(id).version).toBe(version);
   });
 });
+
+describe('staff bind a phone number through WeChat’s button', () => {
+  it('binds for staff, shows it masked to them and whole to admins; refuses students and bad codes', async () => {
+    expect(await api.call(STUDENT, 'me.bindPhone', { code: 'dev-13800001111' })).toMatchObject(refused('AUTH.FORBIDDEN'));
+    expect(await api.call(CS_RESPONDER, 'me.bindPhone', { code: 'not-a-code' })).toMatchObject(refused('PHONE.CODE_INVALID'));
+    expect(await api.call(CS_RESPONDER, 'me.bindPhone', { code: '' })).toMatchObject(refused('INPUT.INVALID'));
+    expect(expectOk(await api.call(CS_RESPONDER, 'me.bindPhone', { code: 'dev-13800001111' }))).toEqual({ phone: '138****1111' });
+    expect(expectOk(await api.call(CS_RESPONDER, 'me.get', {}))).toMatchObject({ phone: '138****1111' });
+    expect(expectOk(await api.call(STUDENT, 'me.get', {}))).toMatchObject({ phone: null });
+    // Someone in 任智宇's unit the reminders could not reach: the admin sees whom to call.
+    await api.db.collection('notifications').add({
+      _id: 'n-phone-test', questionId: 'q-demo-001', kind: 'reminder', recipientOpenid: CS_RESPONDER, recipientName: '任智宇', unitId: 'c-cs', templateKey: 'reminder',
+      data: {}, page: '', text: '提醒', alsoGroup: false, state: 'undeliverable', dueAt: 0, attempts: 1, channel: null, reason: 'no credit', problem: 'NO_CREDIT', createdAt: api.now(), finishedAt: api.now(),
+    });
+    const people = expectOk(await api.call(SCHOOL_ADMIN, 'unit.unreachable', {})).people;
+    expect(people).toContainEqual(expect.objectContaining({ name: '任智宇', phone: '13800001111' }));
+  });
+});

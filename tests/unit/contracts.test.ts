@@ -105,6 +105,7 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
       memberships: [{ unitId: 'u-cs', unitName: '计算机学院团委', team: 'expert', categoryIds: ['cat-study'] }],
       subscribeTemplates: { asker: ['tpl-answered'], responder: ['tpl-remind'] },
       credits: [{ templateId: 'tpl-remind', credits: 2 }],
+      phone: '138****0000',
     },
   },
   'question.ask': {
@@ -146,7 +147,7 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
   'escalation.list': { input: { pageSize: 50 }, output: { items: [{ ...summary, status: 'routed', answeredAt: null, escalated: true }], nextCursor: null } },
   'unit.unreachable': {
     input: {},
-    output: { people: [{ key: 'p-1', name: '任智宇', unitName: '计算机学院团委', missed: 2, viaGroup: 1, lastReason: '订阅次数已用完', lastAt: T0 }] },
+    output: { people: [{ key: 'p-1', name: '任智宇', unitName: '计算机学院团委', missed: 2, viaGroup: 1, lastReason: '订阅次数已用完', lastAt: T0, phone: '13800000000' }] },
   },
   'unit.performance': {
     input: {},
@@ -198,6 +199,7 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
     },
   },
   'me.delete': { input: { confirm: '注销账号' }, output: { deleted: true } },
+  'me.bindPhone': { input: { code: ' 0a1b2c ' }, parsed: { code: '0a1b2c' }, output: { phone: '138****0000' } },
 };
 
 const ACTIONS = Object.keys(API_ACTIONS) as ActionName[];

@@ -4,7 +4,7 @@ import { callerOpenid, initCloudbase, invocationClock } from '@shared/server/ada
 import { readServerConfig } from '@shared/server/config';
 import { randomIds } from '@shared/server/ids';
 import { createNotifier } from '@shared/server/adapters/create-notifier';
-import { createContentChecker } from '@shared/server/adapters/create-content-checker';
+import { createContentChecker, createPhoneNumbers } from '@shared/server/adapters/create-content-checker';
 import { cloudbaseRepositories } from '@shared/server/adapters/cloudbase-repositories';
 import { apiActions } from '@shared/server/api/action-table';
 
@@ -26,6 +26,7 @@ const handle = createApiHandler({
   ids: randomIds,
   notifier: createNotifier(config, db, () => currentClock, randomIds),
   contentChecker: createContentChecker(config, repos.settings),
+  phoneNumbers: createPhoneNumbers(config),
   settings: config,
 });
 

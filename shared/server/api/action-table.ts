@@ -1,7 +1,7 @@
 import type { ActionTable } from '../use-cases/action';
 import { askQuestion } from '../use-cases/ask-question';
 import { getCatalog } from '../use-cases/get-catalog';
-import { getMe } from '../use-cases/get-me';
+import { bindPhone, getMe } from '../use-cases/get-me';
 import { getQuestion } from '../use-cases/get-question';
 import {
   addProgress,
@@ -51,4 +51,5 @@ export const apiActions: ActionTable = {
   'audit.list': listAudit,
   'me.export': exportMyData,
   'me.delete': deleteMyAccount,
+  'me.bindPhone': bindPhone,
 };

@@ -43,6 +43,8 @@ export interface UserRecord {
   collegeId: string | null;
   roles: Role[];
   memberships: MembershipRecord[];
+  /** Staff who answer officially bind a phone number through WeChat's button, with consent; shown to admins only. */
+  phone?: { number: string; boundAt: number } | null;
 }
 
 export type QuestionStatusValue = CaseState;

@@ -41,6 +41,8 @@ export interface UserRepository {
   listResponders(unitId: string, options?: { withAdmins?: boolean }): Promise<UserRecord[]>;
   /** Everyone holding any of these roles, in one read. */
   listByRoles(roles: Role[]): Promise<UserRecord[]>;
+  findManyByOpenid(openids: string[]): Promise<UserRecord[]>;
+  setPhone(openid: string, phone: { number: string; boundAt: number }): Promise<boolean>;
   /** Deletes the person's roster entry (account deletion). */
   remove(openid: string): Promise<void>;
 }

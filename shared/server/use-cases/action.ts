@@ -4,6 +4,7 @@ import type { CasePolicy } from '../../domain/case-lifecycle';
 import type { TemplateKey } from '../../domain/notification-plan';
 import type { IdGenerator } from '../ports/ids';
 import type { ContentChecker } from '../ports/content-checker';
+import type { PhoneNumbers } from '../ports/phone-numbers';
 import type { Notifier } from '../ports/notifier';
 import type { Repositories } from '../ports/repositories';
 import type { ResolvedViewer } from './viewer';
@@ -35,6 +36,8 @@ export interface ActionContext {
   notifier: Notifier;
   /** What checks text before it is published. */
   contentChecker: ContentChecker;
+  /** What turns WeChat's phone-number code into the number. */
+  phoneNumbers: PhoneNumbers;
   settings: ApiSettings;
   log: (message: string, detail: Record<string, unknown>) => void;
 }

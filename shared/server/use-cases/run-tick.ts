@@ -91,6 +91,8 @@ function memoizedRoster(users: UserRepository): UserRepository {
     listResponders: (unitId, options = {}) => once(`unit:${unitId}:${options.withAdmins === true}`, () => users.listResponders(unitId, options)),
     listByRoles: (roles: Role[]) => once(`roles:${[...roles].sort().join(',')}`, () => users.listByRoles(roles)),
     remove: (openid) => users.remove(openid),
+    findManyByOpenid: (openids) => users.findManyByOpenid(openids),
+    setPhone: (openid, phone) => users.setPhone(openid, phone),
   };
 }
 

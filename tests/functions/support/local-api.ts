@@ -8,6 +8,7 @@ import { createApiHandler } from '../../../shared/server/api/api-handler';
 import { apiActions } from '../../../shared/server/api/action-table';
 import { cloudbaseRepositories } from '../../../shared/server/adapters/cloudbase-repositories';
 import { KeywordContentChecker } from '../../../shared/server/adapters/keyword-content-checker';
+import { localPhoneNumbers } from '../../../shared/server/adapters/phone-numbers';
 import { OutboxNotifier } from '../../../shared/server/adapters/outbox-notifier';
 import { readServerConfig } from '../../../shared/server/config';
 import { randomIds } from '../../../shared/server/ids';
@@ -68,7 +69,7 @@ export async function startLocalApi(env: Record<string, string> = {}): Promise<L
   const callWith: LocalApi['callWith'] = (wrap, openid, action, data, requestId) => {
     const repos = wrap(cloudbaseRepositories(db, { catalogCacheMs: 0 }));
     const contentChecker = new KeywordContentChecker(repos.settings, 0);
-    const handle = createApiHandler({ actions: apiActions, repos, ids: randomIds, notifier, contentChecker, settings: config, log: () => {} });
+    const handle = createApiHandler({ actions: apiActions, repos, ids: randomIds, notifier, contentChecker, phoneNumbers: localPhoneNumbers, settings: config, log: () => {} });
     return handle({ action, ...(data === undefined ? {} : { data }), ...(requestId ? { requestId } : {}) }, { openid, clock }) as Promise<ApiReply>;
   };
   return {
