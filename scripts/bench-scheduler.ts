@@ -1,7 +1,9 @@
+import { PUBLISHED } from '../shared/domain/moderation';
 import tcb from '@cloudbase/node-sdk';
 import { DEFAULT_CASE_POLICY } from '../shared/domain/case-lifecycle';
 import { DEFAULT_REMINDER_OFFSETS_HOURS, HOUR_MS } from '../shared/domain/answer-deadline';
 import { randomIds } from '../shared/server/ids';
+import { DEFAULT_RETENTION_DAYS } from '../shared/domain/privacy';
 import { OutboxNotifier } from '../shared/server/adapters/outbox-notifier';
 import { cloudbaseRepositories } from '../shared/server/adapters/cloudbase-repositories';
 import type { QuestionRecord } from '../shared/server/ports/records';
@@ -32,7 +34,7 @@ export interface SchedulerBenchRow {
 
 const TEMPLATES = { reminder: 'local-reminder', escalation: 'local-escalation', reply: 'local-reply', progress: 'local-progress' };
 
-const SETTINGS = { casePolicy: DEFAULT_CASE_POLICY, reminderOffsetsHours: DEFAULT_REMINDER_OFFSETS_HOURS };
+const SETTINGS = { casePolicy: DEFAULT_CASE_POLICY, reminderOffsetsHours: DEFAULT_REMINDER_OFFSETS_HOURS, retentionDays: DEFAULT_RETENTION_DAYS };
 
 /** A question 20 hours old (its 4-hours-left reminder due), or a long-closed one. */
 function question(i: number, now: number, due: boolean): QuestionRecord {
@@ -42,6 +44,7 @@ function question(i: number, now: number, due: boolean): QuestionRecord {
       _id: `q-bench-${i}`, askerOpenid: 'dev-student-zhang', askerName: '张晓雨', collegeId: 'c-cs', categoryId: 'cat-study',
       title: `基准测试问题 ${i}`, content: '用于测量调度器在大量问题下的开销。', anonymous: false, urgent: false, visibility: 'public',
       ownerUnitId: i % 2 ? 'c-cs' : 'c-econ', routeReason: 'college', createdAt, deadlineAt: createdAt + 24 * HOUR_MS, askRequestHash: null,
+      moderation: PUBLISHED, crisis: false,
     },
     { reason: '按学院', unitName: '学院团委' },
     SETTINGS,

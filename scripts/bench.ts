@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { ROOT, startLocalCloud, type LocalCloud } from './local-cloud/local-cloud';
 import { benchSchedulerAt } from './bench-scheduler';
 import { formatColdStart, measureColdStart } from './bench-cold-start';
+import { benchScreens } from './bench-screens';
 
 /**
  * `npm run bench`: the numbers the design's quality bars are judged by. Prints
@@ -114,6 +115,9 @@ async function main() {
 
   console.log('\ncloud functions (bundled for node18): size and cold init against loading @cloudbase/node-sdk alone');
   for (const line of formatColdStart(measureColdStart())) console.log(`  ${line}`);
+
+  console.log('\ntext screens on ordinary questions (LCQMC, BQ, DataCLUE CIC from ../shared/data)');
+  for (const line of await benchScreens()) console.log(line);
 
   console.log(`\ndatabase requests per action (local database service, warm container, ${LATENCY_MS} ms a request)`);
   console.log('  action                   requests  round trips  own (w/o messages)  sends  unindexed  target (own)   by collection');

@@ -37,7 +37,8 @@ export const DEMO_CATEGORIES: CategoryRecord[] = [
   { _id: 'cat-academic', name: '教务', description: '选课、考试、成绩、学籍', ownerUnitId: 'd-academic', answerHours: null, order: 2 },
   { _id: 'cat-aid', name: '奖助勤贷', description: '奖学金、助学金、勤工助学、助学贷款', ownerUnitId: 'd-student', answerHours: null, order: 3 },
   { _id: 'cat-career', name: '就业', description: '实习、求职、升学、职业规划', ownerUnitId: null, answerHours: null, order: 4 },
-  { _id: 'cat-mind', name: '心理', description: '情绪困扰、人际关系、心理咨询预约', ownerUnitId: 'd-student', answerHours: 12, order: 5 },
+  // The crisis lane (危机干预) goes to this category's unit, the counselling centre's home in the demo school.
+  { _id: 'cat-mind', name: '心理', description: '情绪困扰、人际关系、心理咨询预约', ownerUnitId: 'd-student', answerHours: 12, order: 5, crisisLane: true },
   { _id: 'cat-dorm', name: '后勤宿舍', description: '宿舍维修、食堂、水电网络', ownerUnitId: 'd-logistics', answerHours: null, order: 6 },
   { _id: 'cat-league', name: '团务', description: '团员发展、团籍转接、团费、推优', ownerUnitId: null, answerHours: null, order: 7 },
   { _id: 'cat-club', name: '社团活动', description: '社团注册、活动申请、场地借用', ownerUnitId: 'u-school', answerHours: null, order: 8 },

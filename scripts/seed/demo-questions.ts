@@ -23,6 +23,10 @@ export interface DemoQuestion {
   notice?: { afterHours: number; text: string };
   /** The asker's rating (hours after asking). */
   rating?: { afterHours: number; satisfied: boolean; comment: string };
+  /** Held by the content check for a moderator (what it matched). */
+  held?: string;
+  /** Words that signal a student in crisis: the crisis lane (private, urgent, to the counselling unit). */
+  crisis?: true;
 }
 
 export const DEMO_QUESTIONS: DemoQuestion[] = [
@@ -233,4 +237,17 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
     title: '宿舍楼道有烧焦的味道',
     content: '7号楼三楼楼道现在有很浓的烧焦味，不确定是哪个宿舍，已经告诉宿管阿姨了。',
   },
+  {
+    asker: 'dev-student-zhao', collegeId: 'c-me', categoryId: 'cat-other', askedHoursAgo: 3,
+    title: '二手教材转让，有需要的同学加微信',
+    content: '大一高数、线代、大学物理教材都有，九成新，半价转让，有需要的同学加微信详聊。',
+    held: '关键词：加微信',
+  },
+  {
+    asker: 'dev-student-chen', collegeId: 'c-fl', categoryId: 'cat-study', askedHoursAgo: 1, anonymous: true,
+    title: '最近真的撑不下去了',
+    content: '考试接连挂科，和家里也说不上话，每天晚上都睡不着，感觉活着没意思，不知道该找谁说。',
+    crisis: true,
+  },
 ];
+

@@ -1,10 +1,13 @@
 import { answerDeadline, HOUR_MS, reminderDueTimes, DEFAULT_REMINDER_OFFSETS_HOURS } from '../../shared/domain/answer-deadline';
 import { DEFAULT_CASE_POLICY, type Actor, type CaseAction } from '../../shared/domain/case-lifecycle';
 import { nextWorkAt } from '../../shared/domain/case-schedule';
+import { DEFAULT_RETENTION_DAYS } from '../../shared/domain/privacy';
+import { moderationAfterCheck, PUBLISHED } from '../../shared/domain/moderation';
+import { BUILT_IN_WORDS } from '../../shared/server/adapters/keyword-content-checker';
 import { ROUTE_REASON_LABELS, routeQuestion } from '../../shared/domain/route-question';
 import type { Database } from '../../shared/server/adapters/cloudbase';
 import { COLLECTIONS } from '../../shared/server/collections';
-import type { AnswerRecord, QuestionRecord, SubscriptionRecord } from '../../shared/server/ports/records';
+import type { AnswerRecord, ModerationWordsRecord, QuestionRecord, SubscriptionRecord } from '../../shared/server/ports/records';
 import { composeChange, newQuestionRecord, planTransition, scheduleFactsOf, SYSTEM_ACTOR, type ChangeSettings, type PlannedChange } from '../../shared/server/use-cases/question-changes';
 import { resolveViewer } from '../../shared/server/use-cases/viewer';
 import { DEMO_CATEGORIES, DEMO_SUBSCRIPTIONS, DEMO_UNITS, DEMO_USERS } from './demo-organisation';
@@ -23,7 +26,7 @@ export interface SeedResult {
   answers: number;
 }
 
-const SETTINGS: ChangeSettings = { casePolicy: DEFAULT_CASE_POLICY, reminderOffsetsHours: DEFAULT_REMINDER_OFFSETS_HOURS };
+const SETTINGS: ChangeSettings = { casePolicy: DEFAULT_CASE_POLICY, reminderOffsetsHours: DEFAULT_REMINDER_OFFSETS_HOURS, retentionDays: DEFAULT_RETENTION_DAYS };
 const unitName = (id: string) => DEMO_UNITS.find((u) => u._id === id)?.name ?? '未知单位';
 
 export function buildDemoRecords(now: number) {
@@ -35,12 +38,15 @@ export function buildDemoRecords(now: number) {
     const id = `q-demo-${String(index + 1).padStart(3, '0')}`;
     const category = DEMO_CATEGORIES.find((c) => c._id === dq.categoryId);
     if (!category) throw new Error(`demo question ${id} has unknown category ${dq.categoryId}`);
-    const route = routeQuestion({ category: { id: category._id, ownerUnitId: category.ownerUnitId }, collegeId: dq.collegeId, units });
+    const crisisUnit = DEMO_CATEGORIES.find((c) => c.crisisLane)?.ownerUnitId;
+    const route = dq.crisis && crisisUnit
+      ? { unitId: crisisUnit, reason: 'crisis' as const }
+      : routeQuestion({ category: { id: category._id, ownerUnitId: category.ownerUnitId }, collegeId: dq.collegeId, units });
     const createdAt = Math.round(now - dq.askedHoursAgo * HOUR_MS);
     const hoursIn = (h: number) => Math.round(createdAt + h * HOUR_MS);
     const asker = users.get(dq.asker);
     if (!asker) throw new Error(`demo question ${id} has unknown asker ${dq.asker}`);
-    const urgent = dq.urgent ?? false;
+    const urgent = (dq.urgent ?? false) || dq.crisis === true;
     let q = newQuestionRecord(
       {
         _id: id,
@@ -52,12 +58,14 @@ export function buildDemoRecords(now: number) {
         content: dq.content,
         anonymous: dq.anonymous ?? false,
         urgent,
-        visibility: dq.visibility ?? 'public',
+        visibility: dq.crisis ? 'private' : dq.visibility ?? 'public',
         ownerUnitId: route.unitId,
         routeReason: route.reason,
         createdAt,
         deadlineAt: answerDeadline(createdAt, urgent, { answerHours: category.answerHours }),
         askRequestHash: null,
+        moderation: dq.held ? moderationAfterCheck('review', dq.held, createdAt) : PUBLISHED,
+        crisis: dq.crisis === true,
       },
       { reason: ROUTE_REASON_LABELS[route.reason], unitName: unitName(route.unitId) },
       SETTINGS,
@@ -83,7 +91,7 @@ export function buildDemoRecords(now: number) {
       const membership = responder.memberships.find((m) => m.unitId === route.unitId);
       const answer: AnswerRecord = {
         id: `${id}-a${r + 1}`, responderOpenid: responder.openid, responderName: responder.name,
-        unitId: route.unitId, team: membership?.team ?? null, content: reply.content, createdAt: at, requestHash: null,
+        unitId: route.unitId, team: membership?.team ?? null, content: reply.content, createdAt: at, requestHash: null, moderation: PUBLISHED,
       };
       if (r === 0) step({ type: 'answer', answerId: answer.id }, person(responder.openid), at, { answer });
       else {
@@ -115,10 +123,12 @@ export function buildDemoRecords(now: number) {
     const pastReminders = reminderDueTimes(q.createdAt, q.deadlineAt, SETTINGS.reminderOffsetsHours).filter((t) => t <= now);
     const remindedUpTo = q.status === 'routed' && pastReminders.length > 0 ? pastReminders[pastReminders.length - 1]! : q.remindedUpTo;
     const settled: QuestionRecord = { ...q, remindedUpTo, outbox: [], outboxDueAt: null };
-    questions.push({ ...settled, nextWorkAt: nextWorkAt(scheduleFactsOf(settled), SETTINGS.reminderOffsetsHours) });
+    questions.push({ ...settled, nextWorkAt: nextWorkAt(scheduleFactsOf(settled), SETTINGS) });
   });
 
-  return { units: DEMO_UNITS, categories: DEMO_CATEGORIES, users: DEMO_USERS, questions, subscriptions: demoSubscriptions(now) };
+  // The school's own word list: the built-in one and a word of its own, as an admin would keep it.
+  const words: ModerationWordsRecord = { _id: 'moderation-words', block: [...BUILT_IN_WORDS.block], review: [...BUILT_IN_WORDS.review, '代课'], updatedAt: now };
+  return { units: DEMO_UNITS, categories: DEMO_CATEGORIES, users: DEMO_USERS, questions, subscriptions: demoSubscriptions(now), settings: [words] };
 }
 
 function demoSubscriptions(now: number): SubscriptionRecord[] {
@@ -138,5 +148,6 @@ export async function seedDemo(db: Database, now: number): Promise<SeedResult> {
   await addAll(db, COLLECTIONS.users.name, records.users);
   await addAll(db, COLLECTIONS.questions.name, records.questions);
   await addAll(db, COLLECTIONS.subscriptions.name, records.subscriptions);
+  await addAll(db, COLLECTIONS.settings.name, records.settings);
   return { seeded: true, questions: records.questions.length, answers: records.questions.reduce((n, q) => n + q.answers.length, 0) };
 }

@@ -22,8 +22,18 @@ import {
   UnitUnreachableOutput,
 } from './escalation.contract';
 import { SubscriptionRecordInput, SubscriptionRecordOutput } from './subscription.contract';
+import {
+  AuditListInput,
+  AuditListOutput,
+  ContentReportInput,
+  ContentReportOutput,
+  ModerationDecideInput,
+  ModerationDecideOutput,
+  ModerationQueueInput,
+  ModerationQueueOutput,
+} from './moderation.contract';
 import { InboxCountsInput, InboxCountsOutput, InboxListInput, InboxListOutput } from './inbox.contract';
-import { MeGetInput, MeGetOutput } from './me.contract';
+import { MeBindPhoneInput, MeBindPhoneOutput, MeDeleteInput, MeDeleteOutput, MeExportInput, MeExportOutput, MeGetInput, MeGetOutput } from './me.contract';
 import {
   QuestionAskInput,
   QuestionAskOutput,
@@ -63,6 +73,13 @@ export const API_ACTIONS = {
   'unit.unreachable': { input: UnitUnreachableInput, output: UnitUnreachableOutput },
   'unit.performance': { input: UnitPerformanceInput, output: UnitPerformanceOutput },
   'subscription.record': { input: SubscriptionRecordInput, output: SubscriptionRecordOutput },
+  'content.report': { input: ContentReportInput, output: ContentReportOutput },
+  'moderation.queue': { input: ModerationQueueInput, output: ModerationQueueOutput },
+  'moderation.decide': { input: ModerationDecideInput, output: ModerationDecideOutput },
+  'audit.list': { input: AuditListInput, output: AuditListOutput },
+  'me.export': { input: MeExportInput, output: MeExportOutput },
+  'me.delete': { input: MeDeleteInput, output: MeDeleteOutput },
+  'me.bindPhone': { input: MeBindPhoneInput, output: MeBindPhoneOutput },
 } as const;
 
 export type ApiActions = typeof API_ACTIONS;

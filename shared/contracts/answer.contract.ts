@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, Instant } from './common.contract';
-import { ANSWER_MAX } from './question.contract';
+import { ANSWER_MAX, ModerationState } from './question.contract';
 import { userText } from './text.contract';
 
 export const AnswerPostInput = z.strictObject({
@@ -11,5 +11,7 @@ export const AnswerPostOutput = z.strictObject({
   answerId: Id,
   official: z.boolean(),
   answeredAt: Instant.nullable(),
+  /** `review`: the asker has it; the public sees it once a moderator has looked. */
+  moderation: ModerationState,
 });
 export type AnswerPostOutput = z.infer<typeof AnswerPostOutput>;

@@ -18,6 +18,8 @@ export const UnreachablePerson = z.strictObject({
   /** The latest problem, in Chinese. */
   lastReason: z.string(),
   lastAt: z.number().int(),
+  /** The number they bound (staff, with consent), for an admin to call; null if none. */
+  phone: z.string().nullable(),
 });
 export type UnreachablePerson = z.infer<typeof UnreachablePerson>;
 export const UnitUnreachableInput = z.strictObject({});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_STATES } from '../domain/case-lifecycle';
+import { MODERATION_STATES } from '../domain/moderation';
 import { Id, Instant, PageInput } from './common.contract';
 import { userText } from './text.contract';
 
@@ -14,7 +15,8 @@ export const QuestionStatus = z.enum(QUESTION_STATUSES);
 export type QuestionStatus = z.infer<typeof QuestionStatus>;
 
 export const Visibility = z.enum(['public', 'private']);
-export const RouteReason = z.enum(['category', 'college', 'triage']);
+export const RouteReason = z.enum(['category', 'college', 'triage', 'crisis']);
+export const ModerationState = z.enum(MODERATION_STATES);
 
 export const QuestionAskInput = z.strictObject({
   collegeId: Id,
@@ -38,6 +40,14 @@ export const QuestionAskOutput = z.strictObject({
   routedTo: RoutedTo,
   createdAt: Instant,
   deadlineAt: Instant,
+  /** `review`: stored and routed, published once a moderator has looked. */
+  moderation: ModerationState,
+  /**
+   * The crisis lane: the question signalled that the student may be in danger.
+   * It is kept private and sent urgently to the counselling unit; show the
+   * hotlines at once.
+   */
+  crisis: z.strictObject({ hotlines: z.array(z.strictObject({ label: z.string(), phone: z.string() })) }).nullable(),
 });
 export type QuestionAskOutput = z.infer<typeof QuestionAskOutput>;
 
@@ -67,6 +77,8 @@ export const QuestionSummary = z.strictObject({
   assigneeName: z.string().nullable(),
   /** When the asker reopened it, if they did (重新办理). */
   reopenedAt: Instant.nullable(),
+  /** Whether the public sees it (the asker and handlers always do). */
+  moderation: ModerationState,
 });
 export type QuestionSummary = z.infer<typeof QuestionSummary>;
 
@@ -78,6 +90,8 @@ export const Answer = z.strictObject({
   teamLabel: z.string().nullable(),
   official: z.boolean(),
   createdAt: Instant,
+  /** Whether the public sees it (the asker and handlers always do). */
+  moderation: ModerationState,
 });
 export type Answer = z.infer<typeof Answer>;
 
@@ -96,6 +110,7 @@ export const TIMELINE_EVENT_TYPES = [
   'escalate',
   'autoClose',
   'urge',
+  'moderate',
 ] as const;
 export const TimelineEventType = z.enum(TIMELINE_EVENT_TYPES);
 export type TimelineEventType = z.infer<typeof TimelineEventType>;
@@ -134,7 +149,7 @@ export const QuestionDetail = QuestionSummary.extend({
   reopenCount: z.number().int().nonnegative(),
   /** Emergency lane: once resolved, how it was handled must be published (紧急通道公告). */
   noticeRequired: z.boolean(),
-  notice: z.strictObject({ text: z.string(), publishedAt: Instant }).nullable(),
+  notice: z.strictObject({ text: z.string(), publishedAt: Instant, moderation: ModerationState }).nullable(),
   /** What the viewer may do here, so the UI does not re-derive permissions. */
   viewerCanAnswer: z.boolean(),
   viewerIsAsker: z.boolean(),

@@ -1,5 +1,6 @@
 import { HOUR_MS, reminderDueTimes } from './answer-deadline';
 import type { CaseState } from './case-lifecycle';
+import { retentionDueAt } from './privacy';
 
 /**
  * What the scheduler owes a question, derived from the question's own state
@@ -26,6 +27,14 @@ export interface ScheduleFacts {
   noticePublishedAt: number | null;
   remindedUpTo: number | null;
   noticeReminderAt: number | null;
+  closedAt: number | null;
+  anonymisedAt: number | null;
+}
+
+/** How the scheduler is set up: when reminders fall due, how long closed cases keep personal data. */
+export interface ScheduleSettings {
+  reminderOffsetsHours: readonly number[];
+  retentionDays: number;
 }
 
 function pendingReminders(f: ScheduleFacts, offsetsHours: readonly number[]): number[] {
@@ -39,13 +48,15 @@ function noticeOwed(f: ScheduleFacts): boolean {
 }
 
 /** The earliest instant the scheduler has something to do for this question, or null. */
-export function nextWorkAt(f: ScheduleFacts, offsetsHours: readonly number[]): number | null {
+export function nextWorkAt(f: ScheduleFacts, settings: ScheduleSettings): number | null {
   const times: number[] = [];
-  const reminders = pendingReminders(f, offsetsHours);
+  const reminders = pendingReminders(f, settings.reminderOffsetsHours);
   if (reminders[0] !== undefined) times.push(reminders[0]);
   if (f.state === 'routed' && f.escalatedAt === null) times.push(f.deadlineAt);
   if ((f.state === 'answered' || f.state === 'resolved') && f.autoCloseAt !== null) times.push(f.autoCloseAt);
   if (noticeOwed(f)) times.push(f.noticeReminderAt!);
+  const retention = retentionDueAt(f.closedAt, f.anonymisedAt, settings.retentionDays);
+  if (retention !== null) times.push(retention);
   return times.length > 0 ? Math.min(...times) : null;
 }
 
@@ -60,10 +71,13 @@ export interface DueWork {
   escalate: boolean;
   autoClose: boolean;
   noticeReminder: { round: number; dueAt: number } | null;
+  /** The retention period of a closed case ran out: remove its personal data. */
+  anonymise: boolean;
 }
 
-export function dueWork(f: ScheduleFacts & { noticeReminderRound: number }, now: number, offsetsHours: readonly number[]): DueWork {
-  const due = pendingReminders(f, offsetsHours).filter((t) => t <= now);
+export function dueWork(f: ScheduleFacts & { noticeReminderRound: number }, now: number, settings: ScheduleSettings): DueWork {
+  const due = pendingReminders(f, settings.reminderOffsetsHours).filter((t) => t <= now);
+  const retention = retentionDueAt(f.closedAt, f.anonymisedAt, settings.retentionDays);
   const latest = due[due.length - 1];
   const pastDeadline = now >= f.deadlineAt;
   return {
@@ -72,11 +86,12 @@ export function dueWork(f: ScheduleFacts & { noticeReminderRound: number }, now:
     escalate: f.state === 'routed' && f.escalatedAt === null && pastDeadline,
     autoClose: (f.state === 'answered' || f.state === 'resolved') && f.autoCloseAt !== null && now >= f.autoCloseAt,
     noticeReminder: noticeOwed(f) && now >= f.noticeReminderAt! ? { round: f.noticeReminderRound, dueAt: f.noticeReminderAt! } : null,
+    anonymise: retention !== null && now >= retention,
   };
 }
 
 export function hasWork(w: DueWork): boolean {
-  return w.reminder !== null || w.remindersDealtWithUpTo !== null || w.escalate || w.autoClose || w.noticeReminder !== null;
+  return w.reminder !== null || w.remindersDealtWithUpTo !== null || w.escalate || w.autoClose || w.noticeReminder !== null || w.anonymise;
 }
 
 /**

@@ -13,6 +13,8 @@ export const ERROR_MESSAGES = {
   'CATALOG.UNKNOWN_CATEGORY': '所选问题类别不存在',
   'CATALOG.UNKNOWN_UNIT': '目标单位不存在',
   'RATE.LIMITED': '操作太频繁，请稍后再试',
+  'PHONE.CODE_INVALID': '手机号授权已失效，请重新点击绑定',
+  'CONTENT.REFUSED': '内容包含不适宜发布的信息，请修改后再提交',
   'REQUEST.KEY_REUSED': '这个请求编号已用于另一项不同的操作，请刷新页面后重新提交',
   'INTERNAL': '服务暂时不可用，请稍后再试',
 } as const;

@@ -15,6 +15,8 @@ export interface QuestionAccessFacts {
   askerOpenid: string;
   ownerUnitId: string;
   visibility: 'public' | 'private';
+  /** Moderation: a public question under review or hidden is its asker's and handlers' alone. */
+  moderation?: { state: 'published' | 'review' | 'hidden' };
 }
 
 /** Handlers of a question: those who oversee every unit, and the owning unit's responders and admins. */
@@ -26,7 +28,18 @@ export function isHandlerOf(viewer: Viewer, q: Pick<QuestionAccessFacts, 'ownerU
 }
 
 export function canViewQuestion(viewer: Viewer, q: QuestionAccessFacts): boolean {
-  return q.visibility === 'public' || q.askerOpenid === viewer.openid || isHandlerOf(viewer, q);
+  const published = q.visibility === 'public' && (q.moderation?.state ?? 'published') === 'published';
+  return published || q.askerOpenid === viewer.openid || isHandlerOf(viewer, q);
+}
+
+/** 内容审核: the coordinator and the school admin decide what the public sees. */
+export function canModerate(viewer: Pick<Viewer, 'roles'>): boolean {
+  return viewer.roles.includes('coordinator') || viewer.roles.includes('schoolAdmin');
+}
+
+/** 操作日志: the school admin reads the audit log. */
+export function canReadAuditLog(viewer: Pick<Viewer, 'roles'>): boolean {
+  return viewer.roles.includes('schoolAdmin');
 }
 
 /** Whether the asker's identity may be shown to this viewer (never to the public when anonymous). */

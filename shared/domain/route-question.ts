@@ -5,7 +5,7 @@ import { findSchoolUnit, type UnitNode } from './organisation';
  * configured (e.g. 后勤 → 后勤服务中心), else the asker's college committee,
  * else the school committee's triage pool (兜底).
  */
-export type RouteReason = 'category' | 'college' | 'triage';
+export type RouteReason = 'category' | 'college' | 'triage' | 'crisis';
 
 export interface RoutingCategory {
   id: string;
@@ -50,4 +50,5 @@ export const ROUTE_REASON_LABELS: Record<RouteReason, string> = {
   category: '按问题类别转交职能部门',
   college: '转交所在学院团委',
   triage: '无法自动分派，转交校团委兜底',
+  crisis: '需要及时关心，已保密转交学校心理健康工作负责单位',
 };

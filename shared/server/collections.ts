@@ -44,8 +44,8 @@ export const COLLECTIONS = {
     name: 'questions',
     purpose: 'questions, each whole: state, routing, deadline, timeline, answers, what the scheduler owes it, the messages its changes owe',
     indexes: [
-      { name: 'public_feed', keys: { visibility: 1, status: 1, createdAt: -1 } },
-      { name: 'public_by_category', keys: { visibility: 1, status: 1, categoryId: 1, createdAt: -1 } },
+      { name: 'published_feed', keys: { visibility: 1, 'moderation.state': 1, status: 1, createdAt: -1 } },
+      { name: 'published_by_category', keys: { visibility: 1, 'moderation.state': 1, status: 1, categoryId: 1, createdAt: -1 } },
       { name: 'by_asker', keys: { askerOpenid: 1, createdAt: -1 } },
       { name: 'inbox_pending', keys: { ownerUnitId: 1, status: 1, deadlineAt: 1 } },
       { name: 'inbox_answered', keys: { ownerUnitId: 1, status: 1, answeredAt: -1 } },
@@ -57,6 +57,8 @@ export const COLLECTIONS = {
       { name: 'by_event', keys: { 'timeline.type': 1, 'timeline.at': -1 } },
       { name: 'escalations_by_urgency', keys: { status: 1, urgent: -1, deadlineAt: 1 } },
       { name: 'inbox_by_urgency', keys: { ownerUnitId: 1, status: 1, urgent: -1, deadlineAt: 1 } },
+      { name: 'moderation_queue', keys: { moderationPendingAt: 1 } },
+      { name: 'by_actor', keys: { 'timeline.actorOpenid': 1, createdAt: -1 } },
     ],
   },
   askQuotas: {
@@ -71,11 +73,28 @@ export const COLLECTIONS = {
       { name: 'due', keys: { state: 1, dueAt: 1 } },
       { name: 'by_unit_state', keys: { unitId: 1, state: 1, createdAt: -1 } },
       { name: 'problems_by_time', keys: { state: 1, createdAt: -1 } },
+      { name: 'by_recipient', keys: { recipientOpenid: 1, createdAt: -1 } },
     ],
   },
   outbox: {
     name: 'outbox',
     purpose: 'local cloud only: the messages that would have gone to WeChat or a WeCom group',
+    indexes: [],
+    readWhole: true,
+  },
+  reports: {
+    name: 'reports',
+    purpose: "people's reports of published content (举报), one per person per thing",
+    indexes: [{ name: 'by_reporter', keys: { reporterOpenid: 1 } }],
+  },
+  audit: {
+    name: 'audit',
+    purpose: "admin actions (moderation, roster, routing, roles) for the school admin's audit log",
+    indexes: [{ name: 'by_time', keys: { at: -1 } }],
+  },
+  settings: {
+    name: 'settings',
+    purpose: "the school's configuration kept in the database (the content check's word list)",
     indexes: [],
     readWhole: true,
   },

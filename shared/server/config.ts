@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { DEFAULT_CASE_POLICY, type CasePolicy } from '../domain/case-lifecycle';
 import { DEFAULT_REMINDER_OFFSETS_HOURS } from '../domain/answer-deadline';
 import { DEFAULT_ASK_LIMITS, type AskLimits } from '../domain/ask-limits';
+import { DEFAULT_REPORT_THRESHOLD } from '../domain/moderation';
+import { DEFAULT_RETENTION_DAYS } from '../domain/privacy';
 import { TEMPLATE_KEYS, type TemplateKey } from '../domain/notification-plan';
 import { WECOM_WEBHOOK_PATTERN } from './ports/notifier';
 
@@ -28,6 +30,10 @@ export interface ServerConfig {
   /** Unit id → WeCom group robot webhook: where reminders go when a person has no subscription left. */
   fallbackWebhooks: Record<string, string>;
   askLimits: AskLimits;
+  /** How many different people's reports hide published content until a moderator looks. */
+  reportThreshold: number;
+  /** A closed case's personal data (the asker's identity) is removed this many days after it closed. */
+  retentionDays: number;
 }
 
 const TEMPLATE_ENV: Record<TemplateKey, string> = {
@@ -54,6 +60,8 @@ export const SERVER_CONFIG_VARIABLES = [
   'QNZS_FALLBACK_WEBHOOKS',
   'QNZS_ASK_PER_HOUR',
   'QNZS_URGENT_PER_DAY',
+  'QNZS_REPORT_THRESHOLD',
+  'QNZS_RETENTION_DAYS',
 ] as const;
 export type ServerConfigVariable = (typeof SERVER_CONFIG_VARIABLES)[number];
 
@@ -117,8 +125,30 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     else problems.push(`${name} "${raw}" must be a whole number, 1–10000`);
   }
 
+  const whole = (name: string, fallback: number, min: number, max: number, unit: string): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (Number.isInteger(n) && n >= min && n <= max) return n;
+    problems.push(`${name} "${raw}" must be a whole number of ${unit}, ${min}–${max}`);
+    return fallback;
+  };
+  const reportThreshold = whole('QNZS_REPORT_THRESHOLD', DEFAULT_REPORT_THRESHOLD, 1, 100, 'reports');
+  const retentionDays = whole('QNZS_RETENTION_DAYS', DEFAULT_RETENTION_DAYS, 30, 3650, 'days');
+
   if (problems.length > 0) throw new Error(`Invalid function configuration:\n- ${problems.join('\n- ')}`);
-  return { envId, localCloud, templates, miniprogramState: state as ServerConfig['miniprogramState'], reminderOffsetsHours, casePolicy, fallbackWebhooks, askLimits };
+  return {
+    envId,
+    localCloud,
+    templates,
+    miniprogramState: state as ServerConfig['miniprogramState'],
+    reminderOffsetsHours,
+    casePolicy,
+    fallbackWebhooks,
+    askLimits,
+    reportThreshold,
+    retentionDays,
+  };
 }
 
 /**

@@ -24,6 +24,9 @@ const DEPLOYED: Record<string, string> = {
   QNZS_FALLBACK_WEBHOOKS: `d-logistics=${LOGISTICS},c-cs=${CS}`,
   QNZS_ASK_PER_HOUR: '20',
   QNZS_URGENT_PER_DAY: '5',
+  QNZS_TRANSFER_MIN_HOURS: '6',
+  QNZS_REPORT_THRESHOLD: '5',
+  QNZS_RETENTION_DAYS: '365',
 };
 const dotEnv = (vars: Record<string, string>) => Object.entries(vars).map(([k, v]) => `${k}=${v}`).join('\n') + '\n';
 const rawConfig = () => JSON.parse(readFileSync(join(ROOT, 'cloudbaserc.json'), 'utf8')) as CliConfig;
@@ -131,10 +134,15 @@ describe('config.json (read only by WeChat DevTools uploads)', () => {
   it.each(FUNCTIONS)('%s: grants only the open API the code calls, and agrees with cloudbaserc.json', (name) => {
     const devtools = JSON.parse(readFileSync(join(ROOT, 'cloudfunctions', name, 'config.json'), 'utf8'));
     const cli = rawConfig().functions.find((f) => f.name === name)!;
-    expect(devtools.permissions).toEqual({ openapi: ['subscribeMessage.send'] });
+    // The api checks what people publish (msgSecCheck); the scheduler only sends messages.
+    const granted = name === 'api' ? ['subscribeMessage.send', 'security.msgSecCheck', 'phonenumber.getPhoneNumber'] : ['subscribeMessage.send'];
+    expect(devtools.permissions).toEqual({ openapi: granted });
     const bundle = readFileSync(join(ROOT, 'cloudfunctions', name, 'index.js'), 'utf8');
     expect(bundle).toContain('subscribeMessage.send(');
-    for (const other of ['msgSecCheck', 'wxacode', 'templateMessage', 'uniformMessage', 'customerServiceMessage']) expect(bundle).not.toContain(other);
+    if (name === 'api') expect(bundle).toContain('security.msgSecCheck(');
+    if (name === 'api') expect(bundle).toContain('phonenumber.getPhoneNumber(');
+    const others = ['wxacode', 'templateMessage', 'uniformMessage', 'customerServiceMessage', ...(name === 'api' ? [] : ['msgSecCheck', 'getPhoneNumber'])];
+    for (const other of others) expect(bundle).not.toContain(other);
     expect(devtools.timeout).toBe(cli.timeout);
     expect(devtools.runtime).toBe(cli.runtime);
     expect(devtools.triggers ?? []).toEqual(cli.triggers ?? []);

@@ -56,3 +56,12 @@ it('holds under concurrency for emergencies: 8 at once, exactly 3 accepted, and 
   for (const id of accepted) expect(alerted.has(id)).toBe(true);
   expect([...alerted].filter((id) => api.question(id).askerOpenid === person)).toHaveLength(3);
 });
+
+it('never limits a student in crisis: the crisis lane is past every limit', async () => {
+  const student = 'dev-student-zhao';
+  for (let i = 0; i < 3; i++) expectOk(await ask(student, 200 + i, { urgent: true }));
+  for (let i = 3; i < 10; i++) expectOk(await ask(student, 200 + i));
+  expect(await ask(student, 299)).toMatchObject({ ok: false, error: { code: 'RATE.LIMITED' } });
+  const crisis = expectOk(await ask(student, 300, { title: '真的撑不下去了', content: '这学期一切都很糟，我不想活了，不知道还能找谁。', urgent: true }));
+  expect(crisis).toMatchObject({ routedTo: { reason: 'crisis' }, crisis: { hotlines: expect.any(Array) } });
+});

@@ -51,6 +51,7 @@ const summary: QuestionSummary = {
   escalated: false,
   assigneeName: '王老师',
   reopenedAt: null,
+  moderation: 'published',
 };
 
 const detail: QuestionDetail = {
@@ -66,6 +67,7 @@ const detail: QuestionDetail = {
       teamLabel: '专帮青',
       official: true,
       createdAt: T0 + HOUR,
+      moderation: 'published',
     },
   ],
   timeline: [
@@ -75,7 +77,7 @@ const detail: QuestionDetail = {
   rating: { satisfied: true, comment: '很快', at: T0 + 2 * HOUR },
   reopenCount: 0,
   noticeRequired: false,
-  notice: { text: '已更换热水锅炉控制器，恢复全天供应。', publishedAt: T0 + 3 * HOUR },
+  notice: { text: '已更换热水锅炉控制器，恢复全天供应。', publishedAt: T0 + 3 * HOUR, moderation: 'published' },
   viewerCanAnswer: false,
   viewerIsAsker: true,
   viewerIsHandler: false,
@@ -103,6 +105,7 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
       memberships: [{ unitId: 'u-cs', unitName: '计算机学院团委', team: 'expert', categoryIds: ['cat-study'] }],
       subscribeTemplates: { asker: ['tpl-answered'], responder: ['tpl-remind'] },
       credits: [{ templateId: 'tpl-remind', credits: 2 }],
+      phone: '138****0000',
     },
   },
   'question.ask': {
@@ -116,7 +119,7 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
       urgent: false,
       visibility: 'public',
     },
-    output: { id: 'q-1', routedTo: { unitId: 'u-cs', unitName: '计算机学院团委', reason: 'college' }, createdAt: T0, deadlineAt: T0 + 24 * HOUR },
+    output: { id: 'q-1', routedTo: { unitId: 'u-cs', unitName: '计算机学院团委', reason: 'college' }, createdAt: T0, deadlineAt: T0 + 24 * HOUR, moderation: 'published', crisis: null },
   },
   'question.get': { input: { id: 'q-1' }, output: detail },
   'question.listPublic': { input: { categoryId: 'cat-life' }, parsed: { categoryId: 'cat-life', pageSize: 20 }, output: page },
@@ -126,7 +129,7 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
   'answer.post': {
     input: { questionId: 'q-1', content: '  热水已恢复，请同学放心。  ' },
     parsed: { questionId: 'q-1', content: '热水已恢复，请同学放心。' },
-    output: { answerId: 'a-1', official: true, answeredAt: T0 + HOUR },
+    output: { answerId: 'a-1', official: true, answeredAt: T0 + HOUR, moderation: 'review' },
   },
   'question.claim': { input: { questionId: 'q-1' }, output: caseResult },
   'question.transfer': { input: { questionId: 'q-1', toUnitId: 'u-logistics', reason: '属于后勤问题' }, output: caseResult },
@@ -144,7 +147,7 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
   'escalation.list': { input: { pageSize: 50 }, output: { items: [{ ...summary, status: 'routed', answeredAt: null, escalated: true }], nextCursor: null } },
   'unit.unreachable': {
     input: {},
-    output: { people: [{ key: 'p-1', name: '任智宇', unitName: '计算机学院团委', missed: 2, viaGroup: 1, lastReason: '订阅次数已用完', lastAt: T0 }] },
+    output: { people: [{ key: 'p-1', name: '任智宇', unitName: '计算机学院团委', missed: 2, viaGroup: 1, lastReason: '订阅次数已用完', lastAt: T0, phone: '13800000000' }] },
   },
   'unit.performance': {
     input: {},
@@ -159,6 +162,44 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
     input: { results: [{ templateId: 'tpl-remind', result: 'accept' }] },
     output: { credits: [{ templateId: 'tpl-remind', credits: 1 }] },
   },
+  'content.report': {
+    input: { questionId: 'q-1', target: 'answer', answerId: 'a-1', reason: ' 答复里有广告 ' },
+    parsed: { questionId: 'q-1', target: 'answer', answerId: 'a-1', reason: '答复里有广告' },
+    output: { reported: true, hiddenPendingReview: false },
+  },
+  'moderation.queue': {
+    input: {},
+    parsed: { pageSize: 20 },
+    output: {
+      items: [{ questionId: 'q-1', target: 'question', answerId: null, questionTitle: '二手教材转让', text: '二手教材转让\n加微信详聊', authorName: '赵一鸣', state: 'review', reason: '关键词：加微信', reports: 0, at: T0 }],
+      nextCursor: null,
+    },
+  },
+  'moderation.decide': {
+    input: { questionId: 'q-1', target: 'question', decision: 'hide', reason: '商业广告' },
+    output: { state: 'hidden', version: 2 },
+  },
+  'audit.list': {
+    input: {},
+    parsed: { pageSize: 20 },
+    output: { items: [{ id: 'au-1', at: T0, actorName: '周协管', action: 'moderation.hide', target: '问题「二手教材转让」的问题：已隐藏', reason: '商业广告' }], nextCursor: null },
+  },
+  'me.export': {
+    input: {},
+    output: {
+      exportedAt: T0,
+      identity: { openid: 'o-1', registered: true, name: '张晓雨', collegeId: 'c-cs', roles: ['student'], memberships: [] },
+      questionsAsked: [detail],
+      answersGiven: [],
+      stepsTaken: [],
+      messages: [{ kind: 'answered', text: '你的问题有了答复', state: 'sent', createdAt: T0 + HOUR }],
+      subscriptions: [{ templateId: 'tpl-answered', credits: 1 }],
+      reports: [{ questionId: 'q-2', target: 'answer', reason: '广告', at: T0 }],
+      recentAsks: [T0],
+    },
+  },
+  'me.delete': { input: { confirm: '注销账号' }, output: { deleted: true } },
+  'me.bindPhone': { input: { code: ' 0a1b2c ' }, parsed: { code: '0a1b2c' }, output: { phone: '138****0000' } },
 };
 
 const ACTIONS = Object.keys(API_ACTIONS) as ActionName[];

@@ -52,7 +52,7 @@ describe('provisioning a CloudBase environment', () => {
         existing('by_unit', { unitId: 1 }), // same name, other keys: a conflict
         existing('legacy_by_name', { name: 1 }), // not declared
       ],
-      questions: [ID_INDEX, existing('public_feed', { visibility: 1, status: 1, createdAt: -1 })],
+      questions: [ID_INDEX, existing('published_feed', { visibility: 1, 'moderation.state': 1, status: 1, createdAt: -1 })],
     });
     const lines: string[] = [];
     const report = await provisionCloudBase(db, ALL_COLLECTIONS, (l) => lines.push(l));
@@ -71,10 +71,11 @@ describe('provisioning a CloudBase environment', () => {
     });
     expect(updates.questions!.CreateIndexes.map((i) => i.IndexName)).toEqual(COLLECTIONS.questions.indexes.slice(1).map((i) => i.name));
     expect(updates.questions!.CreateIndexes[0]).toEqual({
-      IndexName: 'public_by_category',
+      IndexName: 'published_by_category',
       MgoKeySchema: {
         MgoIndexKeys: [
           { Name: 'visibility', Direction: '1' },
+          { Name: 'moderation.state', Direction: '1' },
           { Name: 'status', Direction: '1' },
           { Name: 'categoryId', Direction: '1' },
           { Name: 'createdAt', Direction: '-1' },
@@ -84,7 +85,7 @@ describe('provisioning a CloudBase environment', () => {
     });
     for (const [, info] of db.updateCollection.mock.calls) expect(Object.keys(info)).toEqual(['CreateIndexes']);
 
-    expect(report.alreadyThere).toEqual(['users.openid_unique', 'questions.public_feed']);
+    expect(report.alreadyThere).toEqual(['users.openid_unique', 'questions.published_feed']);
     expect(report.conflicts).toEqual(['users.by_unit']);
     expect(report.undeclared).toEqual(['users.legacy_by_name']);
     expect(lines.join('\n')).toMatch(/by_unit: exists as \{unitId:1\}, declared as \{memberships\.unitId:1\}: left as it is/);

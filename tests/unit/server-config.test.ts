@@ -20,6 +20,8 @@ describe('function configuration, validated at start', () => {
       QNZS_FALLBACK_WEBHOOKS: `d-logistics=${LOGISTICS},c-cs=${CS}`,
       QNZS_ASK_PER_HOUR: '20',
       QNZS_URGENT_PER_DAY: '5',
+      QNZS_REPORT_THRESHOLD: '5',
+      QNZS_RETENTION_DAYS: '365',
     });
     expect(config).toEqual({
       envId: 'campus-prod-1a2b',
@@ -30,6 +32,8 @@ describe('function configuration, validated at start', () => {
       casePolicy: expect.objectContaining({ autoCloseDays: 10 }),
       fallbackWebhooks: { 'd-logistics': LOGISTICS, 'c-cs': CS },
       askLimits: { perHour: 20, urgentPerDay: 5 },
+      reportThreshold: 5,
+      retentionDays: 365,
     });
   });
 
@@ -52,6 +56,8 @@ describe('function configuration, validated at start', () => {
     expect(() => readServerConfig({ ...CLOUD, QNZS_TRANSFER_MIN_HOURS: '30' })).toThrow(/QNZS_TRANSFER_MIN_HOURS/);
     expect(readServerConfig({ ...CLOUD, QNZS_TRANSFER_MIN_HOURS: '6' }).casePolicy.transferMinHours).toBe(6);
     expect(() => readServerConfig({ ...CLOUD, QNZS_ASK_PER_HOUR: 'many' })).toThrow(/QNZS_ASK_PER_HOUR/);
+    expect(() => readServerConfig({ ...CLOUD, QNZS_REPORT_THRESHOLD: '0' })).toThrow(/QNZS_REPORT_THRESHOLD "0" must be a whole number of reports, 1–100/);
+    expect(() => readServerConfig({ ...CLOUD, QNZS_RETENTION_DAYS: '7' })).toThrow(/QNZS_RETENTION_DAYS "7" must be a whole number of days, 30–3650/);
     expect(() => readServerConfig({ ...CLOUD, QNZS_MINIPROGRAM_STATE: 'beta' })).toThrow(/QNZS_MINIPROGRAM_STATE/);
   });
 
@@ -112,6 +118,6 @@ describe('SERVER_CONFIG_VARIABLES', () => {
     expect(() => readServerConfig(env)).toThrow();
     const readQnzs = [...read].filter((name) => name.startsWith('QNZS_')).sort();
     expect(readQnzs).toEqual([...SERVER_CONFIG_VARIABLES].sort());
-    expect(SERVER_CONFIG_VARIABLES).toHaveLength(12);
+    expect(SERVER_CONFIG_VARIABLES).toHaveLength(14);
   });
 });

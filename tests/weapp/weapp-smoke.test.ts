@@ -109,6 +109,7 @@ const ME: Me = {
   memberships: [{ unitId: 'u-cs', unitName: '计算机学院团委', team: 'expert', categoryIds: ['cat-study'] }],
   subscribeTemplates: { asker: [], responder: [] },
   credits: [],
+  phone: null,
 };
 const REPLIES: Partial<{ [A in ActionName]: (input: ActionParsedInput<A>) => ActionOutput<A> }> = {
   'catalog.get': () => catalog,
@@ -122,7 +123,7 @@ const REPLIES: Partial<{ [A in ActionName]: (input: ActionParsedInput<A>) => Act
     nextCursor: null,
   }),
   'unit.unreachable': () => ({
-    people: [{ key: 'p-1', name: '周老师', unitName: '后勤服务中心', missed: 2, viaGroup: 1, lastReason: '订阅次数已用完', lastAt: NOW }],
+    people: [{ key: 'p-1', name: '周老师', unitName: '后勤服务中心', missed: 2, viaGroup: 1, lastReason: '订阅次数已用完', lastAt: NOW, phone: null }],
   }),
   'question.get': ({ id }) => detail({ id, title: TITLES.detail, viewerCanAnswer: true }),
   'unit.performance': ({ days }) => ({

@@ -4,6 +4,7 @@ import { callerOpenid, initCloudbase, invocationClock } from '@shared/server/ada
 import { readServerConfig } from '@shared/server/config';
 import { randomIds } from '@shared/server/ids';
 import { createNotifier } from '@shared/server/adapters/create-notifier';
+import { createContentChecker, createPhoneNumbers } from '@shared/server/adapters/create-content-checker';
 import { cloudbaseRepositories } from '@shared/server/adapters/cloudbase-repositories';
 import { apiActions } from '@shared/server/api/action-table';
 
@@ -18,11 +19,14 @@ const db = app.database();
 // CloudBase runs one invocation at a time per instance; the local outbox stamps
 // messages with the current invocation's (possibly shifted) time.
 let currentClock: Clock = systemClock;
+const repos = cloudbaseRepositories(db);
 const handle = createApiHandler({
   actions: apiActions,
-  repos: cloudbaseRepositories(db),
+  repos,
   ids: randomIds,
   notifier: createNotifier(config, db, () => currentClock, randomIds),
+  contentChecker: createContentChecker(config, repos.settings),
+  phoneNumbers: createPhoneNumbers(config),
   settings: config,
 });
 

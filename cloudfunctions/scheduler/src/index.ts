@@ -54,7 +54,7 @@ export async function main(event: unknown, context: unknown) {
     notifier,
     templates: config.templates,
     fallbackWebhooks: config.fallbackWebhooks,
-    settings: { casePolicy: config.casePolicy, reminderOffsetsHours: config.reminderOffsetsHours },
+    settings: { casePolicy: config.casePolicy, reminderOffsetsHours: config.reminderOffsetsHours, retentionDays: config.retentionDays },
     now: currentClock.now(),
   });
   console.log('scheduler tick', JSON.stringify(report));

@@ -50,6 +50,14 @@ export class CloudbaseAskQuotaRepository implements AskQuotaRepository {
     }
   }
 
+  async find(openid: string): Promise<AskQuotaRecord | null> {
+    return ((await this.coll.doc(openid).get()).data[0] as AskQuotaRecord | undefined) ?? null;
+  }
+
+  async remove(openid: string): Promise<void> {
+    await this.coll.where({ _id: openid }).remove();
+  }
+
   async create(openid: string, entry: QuotaEntry): Promise<boolean> {
     const item = { id: entry.id, at: entry.at };
     const doc: AskQuotaRecord = { _id: openid, recent: [item], urgent: entry.urgent ? [item] : [] };

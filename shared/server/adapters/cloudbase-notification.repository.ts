@@ -70,4 +70,13 @@ export class CloudbaseNotificationRepository implements NotificationRepository {
     const res = await this.coll.where(problems).orderBy('createdAt', 'desc').limit(limit).get();
     return res.data as NotificationRecord[];
   }
+
+  async listByRecipient(openid: string, limit: number): Promise<NotificationRecord[]> {
+    const res = await this.coll.where({ recipientOpenid: openid }).orderBy('createdAt', 'desc').limit(limit).get();
+    return res.data as NotificationRecord[];
+  }
+
+  async removeByRecipient(openid: string): Promise<void> {
+    await this.coll.where({ recipientOpenid: openid }).remove();
+  }
 }

@@ -88,7 +88,8 @@ export class CloudbaseQuestionRepository implements QuestionRepository {
 
   async listPublic(filter: { categoryId?: string }, page: PageRequest): Promise<QuestionRecord[]> {
     // Everything with an official answer: answered, in handling, resolved or closed.
-    const base: Record<string, unknown> = { visibility: 'public', status: this.db.command.in(ANSWERED_STATES) };
+    // Only what passed moderation: a question under review or hidden is its asker's and handlers' alone.
+    const base: Record<string, unknown> = { visibility: 'public', 'moderation.state': 'published', status: this.db.command.in(ANSWERED_STATES) };
     if (filter.categoryId) base.categoryId = filter.categoryId;
     const res = await this.paged(base, NEWEST, page).get();
     return res.data as QuestionRecord[];
@@ -212,11 +213,38 @@ export class CloudbaseQuestionRepository implements QuestionRepository {
       if (key === '_id' || key === 'version') continue;
       update[key] = value !== null && typeof value === 'object' ? _.set(value) : value;
     }
-    if (change.timeline.length > 0) update.timeline = _.push(change.timeline);
-    if (change.answers.length > 0) update.answers = _.push(change.answers);
+    if (change.replace?.timeline) update.timeline = _.set(change.replace.timeline);
+    else if (change.timeline.length > 0) update.timeline = _.push(change.timeline);
+    if (change.replace?.answers) update.answers = _.set(change.replace.answers);
+    else if (change.answers.length > 0) update.answers = _.push(change.answers);
     if (change.outbox.length > 0) update.outbox = _.push(change.outbox);
     const res = await this.coll.where({ _id: id, version: expectedVersion }).update(update);
     return res.updated === 1;
+  }
+
+  async listModerationPending(page: PageRequest): Promise<QuestionRecord[]> {
+    const res = await this.paged({ moderationPendingAt: this.db.command.gt(0) }, [{ field: 'moderationPendingAt', dir: 'asc' }], page).get();
+    return res.data as QuestionRecord[];
+  }
+
+  async listAllByAsker(askerOpenid: string): Promise<QuestionRecord[]> {
+    return this.everyPage({ askerOpenid });
+  }
+
+  async listActedBy(openid: string): Promise<QuestionRecord[]> {
+    return this.everyPage({ 'timeline.actorOpenid': openid });
+  }
+
+  /** Every matching question, a page of 100 at a time (export and deletion of one person's data). */
+  private async everyPage(filter: Record<string, unknown>): Promise<QuestionRecord[]> {
+    const all: QuestionRecord[] = [];
+    for (let page: PageRequest = { limit: 100, after: null }; ; ) {
+      const rows = (await this.paged(filter, NEWEST, page).get()).data as QuestionRecord[];
+      all.push(...rows);
+      const last = rows[rows.length - 1];
+      if (rows.length < page.limit || !last) return all;
+      page = { limit: 100, after: { values: [last.createdAt], id: last._id } };
+    }
   }
 
   async clearOutboxes(ids: string[], now: number): Promise<void> {

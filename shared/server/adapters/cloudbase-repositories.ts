@@ -5,6 +5,7 @@ import { CloudbaseQuestionRepository } from './cloudbase-question.repository';
 import { CloudbaseNotificationRepository } from './cloudbase-notification.repository';
 import { CloudbaseSubscriptionRepository } from './cloudbase-subscription.repository';
 import { CloudbaseUserRepository } from './cloudbase-user.repository';
+import { CloudbaseAuditRepository, CloudbaseReportRepository, CloudbaseSettingsRepository } from './cloudbase-moderation.repository';
 import type { Repositories } from '../ports/repositories';
 
 export const CATALOG_CACHE_MS = 60_000;
@@ -17,6 +18,9 @@ export function cloudbaseRepositories(db: Database, options: { catalogCacheMs?: 
     users: new CloudbaseUserRepository(db),
     questions: new CloudbaseQuestionRepository(db),
     askQuotas: new CloudbaseAskQuotaRepository(db),
+    reports: new CloudbaseReportRepository(db),
+    audit: new CloudbaseAuditRepository(db),
+    settings: new CloudbaseSettingsRepository(db),
     notifications: new CloudbaseNotificationRepository(db),
     subscriptions: new CloudbaseSubscriptionRepository(db),
   };

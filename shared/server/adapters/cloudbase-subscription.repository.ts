@@ -44,4 +44,8 @@ export class CloudbaseSubscriptionRepository implements SubscriptionRepository {
     const res = await this.coll.where({ openid }).limit(100).get();
     return res.data as SubscriptionRecord[];
   }
+
+  async removeAll(openid: string): Promise<void> {
+    await this.coll.where({ openid }).remove();
+  }
 }

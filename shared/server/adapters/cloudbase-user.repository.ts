@@ -24,6 +24,21 @@ export class CloudbaseUserRepository implements UserRepository {
     return res.data as UserRecord[];
   }
 
+  async findManyByOpenid(openids: string[]): Promise<UserRecord[]> {
+    if (openids.length === 0) return [];
+    const res = await this.coll.where({ openid: this.db.command.in(openids) }).limit(1000).get();
+    return res.data as UserRecord[];
+  }
+
+  async setPhone(openid: string, phone: { number: string; boundAt: number }): Promise<boolean> {
+    const res = await this.coll.where({ openid }).update({ phone: this.db.command.set(phone) });
+    return res.updated === 1;
+  }
+
+  async remove(openid: string): Promise<void> {
+    await this.coll.where({ openid }).remove();
+  }
+
   private get coll() {
     return this.db.collection(COLLECTIONS.users.name);
   }

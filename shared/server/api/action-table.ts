@@ -1,7 +1,7 @@
 import type { ActionTable } from '../use-cases/action';
 import { askQuestion } from '../use-cases/ask-question';
 import { getCatalog } from '../use-cases/get-catalog';
-import { getMe } from '../use-cases/get-me';
+import { bindPhone, getMe } from '../use-cases/get-me';
 import { getQuestion } from '../use-cases/get-question';
 import {
   addProgress,
@@ -18,6 +18,8 @@ import { countInbox, listEscalations, listInbox, listMyQuestions, listPublicQues
 import { listUnreachable, recordSubscription } from '../use-cases/notification-actions';
 import { unitPerformance } from '../use-cases/unit-performance';
 import { postAnswer } from '../use-cases/post-answer';
+import { decideModeration, listAudit, moderationQueue, reportContent } from '../use-cases/moderation';
+import { deleteMyAccount, exportMyData } from '../use-cases/my-data';
 
 /** Every action the contract declares, and the use case that serves it. */
 export const apiActions: ActionTable = {
@@ -43,4 +45,11 @@ export const apiActions: ActionTable = {
   'unit.unreachable': listUnreachable,
   'unit.performance': unitPerformance,
   'subscription.record': recordSubscription,
+  'content.report': reportContent,
+  'moderation.queue': moderationQueue,
+  'moderation.decide': decideModeration,
+  'audit.list': listAudit,
+  'me.export': exportMyData,
+  'me.delete': deleteMyAccount,
+  'me.bindPhone': bindPhone,
 };

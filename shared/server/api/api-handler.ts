@@ -8,6 +8,8 @@ import { ApiEvent, type ApiError } from '../../contracts/common.contract';
 import { DomainError, ERROR_MESSAGES, type ErrorCode } from '../../domain/errors';
 import type { Clock } from '../ports/clock';
 import type { IdGenerator } from '../ports/ids';
+import type { ContentChecker } from '../ports/content-checker';
+import type { PhoneNumbers } from '../ports/phone-numbers';
 import type { Notifier } from '../ports/notifier';
 import type { Repositories } from '../ports/repositories';
 import type { ActionDefinition, ActionTable, ApiSettings, PublicActionContext } from '../use-cases/action';
@@ -32,6 +34,8 @@ export interface ApiHandlerDeps {
   repos: Repositories;
   ids: IdGenerator;
   notifier: Notifier;
+  contentChecker: ContentChecker;
+  phoneNumbers: PhoneNumbers;
   settings: ApiSettings;
   log?: (message: string, detail: Record<string, unknown>) => void;
 }
@@ -61,7 +65,7 @@ export function createApiHandler(deps: ApiHandlerDeps) {
     try {
       const { openid } = invocation;
       if (definition.viewer === 'required' && !openid) return failure('AUTH.REQUIRED', requestId);
-      const base = { requestId, now: invocation.clock.now(), ids: deps.ids, repos: deps.repos, notifier: deps.notifier, settings: deps.settings, log };
+      const base = { requestId, now: invocation.clock.now(), ids: deps.ids, repos: deps.repos, notifier: deps.notifier, contentChecker: deps.contentChecker, phoneNumbers: deps.phoneNumbers, settings: deps.settings, log };
       let result: unknown;
       if (definition.viewer === 'required') {
         // The viewer lookup and the action's first reads go out together: one round trip.

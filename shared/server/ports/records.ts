@@ -1,4 +1,5 @@
 import type { CaseState, Rating } from '../../domain/case-lifecycle';
+import type { Moderation, ModerationTarget } from '../../domain/moderation';
 import type { Audience, DeliveryProblem, NotificationKind } from '../../domain/notification-plan';
 import type { Role, Team, UnitKind } from '../../domain/organisation';
 import type { RouteReason } from '../../domain/route-question';
@@ -25,6 +26,8 @@ export interface CategoryRecord {
   ownerUnitId: string | null;
   answerHours: number | null;
   order: number;
+  /** The crisis lane goes to this category's owning unit (the counselling centre); at most one category has it. */
+  crisisLane?: boolean;
 }
 
 export interface MembershipRecord {
@@ -40,6 +43,8 @@ export interface UserRecord {
   collegeId: string | null;
   roles: Role[];
   memberships: MembershipRecord[];
+  /** Staff who answer officially bind a phone number through WeChat's button, with consent; shown to admins only. */
+  phone?: { number: string; boundAt: number } | null;
 }
 
 export type QuestionStatusValue = CaseState;
@@ -79,6 +84,20 @@ export interface QuestionRecord {
   autoCloseAt: number | null;
   /** When the asker last reopened it (重新办理). */
   reopenedAt: number | null;
+  /** When it was closed (for the retention of personal data); null while open. */
+  closedAt: number | null;
+  /** Whether the public sees the question (content check, reports, moderators). */
+  moderation: Moderation;
+  /** The public notice's moderation, once there is one. */
+  noticeModeration: Moderation | null;
+  /** Reports counted in its moderation (ids of (reporter, target)), so a retried report is counted once. */
+  reportIds: string[];
+  /** Since when something in it waits for a moderator (indexed: the review queue); null when nothing does. */
+  moderationPendingAt: number | null;
+  /** The crisis lane: kept private and sent urgently to the counselling unit. */
+  crisis: boolean;
+  /** When the asker's identity was removed (account deleted, or the retention period ran out). */
+  anonymisedAt: number | null;
   /** Bumped by every change; writes are conditional on the version read. */
   version: number;
   /** Fingerprint of the ask request when it carried a request id (idempotency key reuse is refused). */
@@ -110,6 +129,8 @@ export interface AnswerRecord {
   createdAt: number;
   /** Fingerprint of the request that posted it (same key + other content is refused). */
   requestHash: string | null;
+  /** Whether the public sees it (the asker and handlers always do). */
+  moderation: Moderation;
 }
 
 export type EventType = TimelineEventType;
@@ -196,6 +217,41 @@ export interface AskQuotaRecord {
   _id: string;
   recent: { id: string; at: number }[];
   urgent: { id: string; at: number }[];
+}
+
+/** One person's report of one thing (举报): the id is (reporter, target), so a person reports a thing once. */
+export interface ReportRecord {
+  _id: string;
+  questionId: string;
+  target: ModerationTarget;
+  answerId: string | null;
+  reporterOpenid: string;
+  reason: string;
+  at: number;
+}
+
+/** An admin action (moderation, and later roster, routing and roles), for the school admin's audit log. */
+export interface AuditRecord {
+  _id: string;
+  at: number;
+  actorOpenid: string;
+  actorName: string;
+  /** e.g. moderation.hide, moderation.publish */
+  action: string;
+  /** What it was done to, in words. */
+  target: string;
+  questionId: string | null;
+  reason: string | null;
+}
+
+/** The school's own word list for the content check, kept as configuration in the database. */
+export interface ModerationWordsRecord {
+  _id: 'moderation-words';
+  /** Refused outright. */
+  block: string[];
+  /** Published only after a moderator looks. */
+  review: string[];
+  updatedAt: number;
 }
 
 /** One-time subscription credits: one accepted template = one message. */

@@ -1,6 +1,10 @@
 import type { Role } from '../../domain/organisation';
 import type {
   AnswerRecord,
+  AskQuotaRecord,
+  AuditRecord,
+  ModerationWordsRecord,
+  ReportRecord,
   CategoryRecord,
   NotificationRecord,
   OutboxIntent,
@@ -37,6 +41,10 @@ export interface UserRepository {
   listResponders(unitId: string, options?: { withAdmins?: boolean }): Promise<UserRecord[]>;
   /** Everyone holding any of these roles, in one read. */
   listByRoles(roles: Role[]): Promise<UserRecord[]>;
+  findManyByOpenid(openids: string[]): Promise<UserRecord[]>;
+  setPhone(openid: string, phone: { number: string; boundAt: number }): Promise<boolean>;
+  /** Deletes the person's roster entry (account deletion). */
+  remove(openid: string): Promise<void>;
 }
 
 export class DuplicateQuestionError extends Error {
@@ -56,6 +64,12 @@ export interface QuestionChange {
   timeline: TimelineRecord[];
   answers: AnswerRecord[];
   outbox: OutboxIntent[];
+  /**
+   * Rewritten whole, for the rare change that edits what is already there (a
+   * moderator's decision on an answer, removing personal data): never with an
+   * append to the same list.
+   */
+  replace?: { timeline?: TimelineRecord[]; answers?: AnswerRecord[] };
 }
 
 export interface InboxCountsByBox {
@@ -112,6 +126,31 @@ export interface QuestionRepository {
   applyChange(id: string, expectedVersion: number, change: QuestionChange): Promise<boolean>;
   /** Empties the outboxes of these questions, unless a newer change (due after `now`) wrote to them since. */
   clearOutboxes(ids: string[], now: number): Promise<void>;
+  /** Questions with something waiting for a moderator, longest waiting first. */
+  listModerationPending(page: PageRequest): Promise<QuestionRecord[]>;
+  /** Questions this person asked (every one, for export and deletion). */
+  listAllByAsker(askerOpenid: string): Promise<QuestionRecord[]>;
+  /** Questions with a step (an answer, a claim, a note…) by this person (for export and deletion). */
+  listActedBy(openid: string): Promise<QuestionRecord[]>;
+}
+
+export interface ReportRepository {
+  /** False when this person reported this thing already. */
+  insert(report: ReportRecord): Promise<boolean>;
+  listByReporter(openid: string): Promise<ReportRecord[]>;
+  removeByReporter(openid: string): Promise<void>;
+}
+
+export interface SettingsRepository {
+  /** The school's word list for the content check; null when none was set. */
+  moderationWords(): Promise<ModerationWordsRecord | null>;
+}
+
+export interface AuditRepository {
+  /** Idempotent by id (a retried action writes one line). */
+  append(entry: AuditRecord): Promise<void>;
+  /** Newest first. */
+  list(page: PageRequest): Promise<AuditRecord[]>;
 }
 
 export type QuotaOutcome = 'recorded' | 'limited' | 'noRecord' | 'alreadyRecorded';
@@ -138,6 +177,8 @@ export interface AskQuotaRepository {
   record(openid: string, entry: QuotaEntry, limits: AskLimitWindows): Promise<QuotaOutcome>;
   /** Creates the person's quota with this first entry; false when it appeared meanwhile. */
   create(openid: string, entry: QuotaEntry): Promise<boolean>;
+  find(openid: string): Promise<AskQuotaRecord | null>;
+  remove(openid: string): Promise<void>;
 }
 
 export interface DeliveryResult {
@@ -162,6 +203,10 @@ export interface NotificationRepository {
   retryLater(id: string, dueAt: number, attempts: number, reason: string): Promise<void>;
   /** Messages to these units' people (null: every unit) that found no subscription credit (fallen back or undeliverable), newest first. */
   listUnreachable(unitIds: string[] | null, limit: number): Promise<NotificationRecord[]>;
+  /** Messages meant for this person, newest first (export). */
+  listByRecipient(openid: string, limit: number): Promise<NotificationRecord[]>;
+  /** Deletes every message record meant for this person (account deletion). */
+  removeByRecipient(openid: string): Promise<void>;
 }
 
 export interface SubscriptionRepository {
@@ -171,6 +216,7 @@ export interface SubscriptionRepository {
   /** WeChat said there is none (43101): our count was wrong. */
   clearCredits(openid: string, templateId: string, at: number): Promise<void>;
   listCredits(openid: string): Promise<SubscriptionRecord[]>;
+  removeAll(openid: string): Promise<void>;
 }
 
 export interface Repositories {
@@ -178,6 +224,9 @@ export interface Repositories {
   users: UserRepository;
   questions: QuestionRepository;
   askQuotas: AskQuotaRepository;
+  reports: ReportRepository;
+  audit: AuditRepository;
+  settings: SettingsRepository;
   notifications: NotificationRepository;
   subscriptions: SubscriptionRepository;
 }

@@ -3,6 +3,8 @@ import type { AskLimits } from '../../domain/ask-limits';
 import type { CasePolicy } from '../../domain/case-lifecycle';
 import type { TemplateKey } from '../../domain/notification-plan';
 import type { IdGenerator } from '../ports/ids';
+import type { ContentChecker } from '../ports/content-checker';
+import type { PhoneNumbers } from '../ports/phone-numbers';
 import type { Notifier } from '../ports/notifier';
 import type { Repositories } from '../ports/repositories';
 import type { ResolvedViewer } from './viewer';
@@ -17,6 +19,10 @@ export interface ApiSettings {
   reminderOffsetsHours: number[];
   fallbackWebhooks: Record<string, string>;
   askLimits: AskLimits;
+  /** How many different people's reports hide published content until a moderator looks. */
+  reportThreshold: number;
+  /** A closed case's personal data is removed this many days after it closed. */
+  retentionDays: number;
 }
 
 export interface ActionContext {
@@ -28,6 +34,10 @@ export interface ActionContext {
   ids: IdGenerator;
   repos: Repositories;
   notifier: Notifier;
+  /** What checks text before it is published. */
+  contentChecker: ContentChecker;
+  /** What turns WeChat's phone-number code into the number. */
+  phoneNumbers: PhoneNumbers;
   settings: ApiSettings;
   log: (message: string, detail: Record<string, unknown>) => void;
 }

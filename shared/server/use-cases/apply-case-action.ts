@@ -91,21 +91,37 @@ export async function applyCaseAction(
   question: QuestionRecord,
   action: CaseAction,
   who: ChangeActor,
-  options: { answer?: AnswerRecord } = {},
+  options: {
+    answer?: AnswerRecord;
+    /**
+     * Work done once the rule allows the action (a content check, so someone
+     * who may not act learns nothing from it), giving fields the change sets
+     * for the question as it is read at each attempt.
+     */
+    allowed?: () => Promise<(current: QuestionRecord) => Partial<QuestionRecord>>;
+  } = {},
 ): Promise<CaseActionResult> {
   const catalog = await loadCatalog(ctx.repos);
   let current = question;
+  let extra: ((current: QuestionRecord) => Partial<QuestionRecord>) | null = null;
   for (let attempt = 1; ; attempt++) {
     const earlier = replayed(current, who);
     if (earlier) return { after: current, event: earlier, catalog };
-    const plan = planTransition(current, action, { kind: 'person', viewer: ctx.viewer }, who, ctx.now, ctx.settings, {
-      answer: options.answer,
-      unitName: catalog.unitName,
-    });
-    if (!plan.ok) throw new DomainError(plan.code, plan.message);
+    const plan = () =>
+      planTransition(current, action, { kind: 'person', viewer: ctx.viewer }, who, ctx.now, ctx.settings, {
+        answer: options.answer,
+        unitName: catalog.unitName,
+        ...(extra ? { set: extra(current) } : {}),
+      });
+    let planned = plan();
+    if (planned.ok && planned.planned && options.allowed && !extra) {
+      extra = await options.allowed();
+      planned = plan();
+    }
+    if (!planned.ok) throw new DomainError(planned.code, planned.message);
     // Already true (a second 认领 by its holder): nothing to write, nothing on the timeline.
-    if (plan.planned === null) return { after: current, event: null, catalog };
-    if (await commitChange(ctx, current, plan.planned)) return { after: plan.planned.after, event: plan.planned.event, catalog };
+    if (planned.planned === null) return { after: current, event: null, catalog };
+    if (await commitChange(ctx, current, planned.planned)) return { after: planned.planned.after, event: planned.planned.event, catalog };
     if (attempt >= MAX_ATTEMPTS) throw new DomainError('QUESTION.STATE_CONFLICT', '问题刚刚被其他人处理过，请刷新后查看');
     current = checkVisible(ctx, await ctx.repos.questions.findById(question._id));
   }

@@ -1,6 +1,8 @@
 import { answerDeadline } from '../../domain/answer-deadline';
 import { ASK_WINDOWS, askLimitMessage } from '../../domain/ask-limits';
+import { crisisSignals, NATIONAL_CRISIS_HOTLINES } from '../../domain/crisis-signals';
 import { DomainError } from '../../domain/errors';
+import { PUBLISHED, type Moderation } from '../../domain/moderation';
 import { emergencyContactsFor, emergencyLine } from '../../domain/organisation';
 import { ROUTE_REASON_LABELS, routeQuestion, type RouteReason } from '../../domain/route-question';
 import { DuplicateQuestionError, type QuotaOutcome } from '../ports/repositories';
@@ -10,12 +12,22 @@ import { deliveryDeps } from './apply-case-action';
 import { loadCatalog, type CatalogLookup } from './catalog-lookup';
 import { deliverOutbox } from './notification-delivery';
 import { newQuestionRecord } from './question-changes';
+import { checkBeforePublishing } from './content-moderation';
 
 /**
  * 听 → 转: a student asks; the question is routed at once to the unit that owns
  * it (首接负责), its deadline is fixed, and it is written whole — timeline,
  * schedule and (for an emergency) the alert it owes — in one insert.
  *
+ * The crisis lane first: a question whose words signal that the student may
+ * harm themselves or someone else is never published and never refused — not
+ * by the content check, not by the asking limits. It goes privately and
+ * urgently to the counselling unit (the category marked `crisisLane`), with
+ * the emergency alert to the coordinator and the school admin, and the student
+ * is shown the hotlines at once.
+ *
+ * Every other question passes the content check (risky → CONTENT.REFUSED;
+ * review → routed and answered as usual, public only once a moderator looked).
  * The asking limits hold under concurrency: the ask is first recorded in the
  * asker's quota by one conditional write that fails past the limit. Idempotent
  * on the client's request id: the question id is derived from it, a retry gets
@@ -27,6 +39,8 @@ interface Prepared {
   requestHash: string | null;
   quota: QuotaOutcome;
   route: { unitId: string; reason: RouteReason };
+  crisis: boolean;
+  moderation: Moderation;
 }
 
 const unitNodes = (catalog: CatalogLookup) => catalog.units.map((u) => ({ id: u._id, kind: u.kind, parentId: u.parentId, emergencyContacts: u.emergencyContacts ?? [] }));
@@ -55,16 +69,32 @@ export const askQuestion: ActionDefinition<'question.ask', Prepared> = {
     const category = catalog.category(input.categoryId);
     if (!college || college.kind !== 'college') throw new DomainError('CATALOG.UNKNOWN_COLLEGE');
     if (!category) throw new DomainError('CATALOG.UNKNOWN_CATEGORY');
+    const id = ctx.requestId ? ctx.ids.derived('q', ctx.openid, ctx.requestId) : ctx.ids.next('q');
+    const requestHash = ctx.requestId ? ctx.ids.derived('h', JSON.stringify(fingerprint(input))) : null;
+
+    if (crisisSignals(input.title, input.content).length > 0) {
+      // Never refused, never limited, never published: straight to the people who can help.
+      const crisisUnit = catalog.categories.find((c) => c.crisisLane && c.ownerUnitId)?.ownerUnitId;
+      const route = crisisUnit ? { unitId: crisisUnit, reason: 'crisis' as const } : routeQuestion({ category: { id: category._id, ownerUnitId: null }, collegeId: college._id, units: unitNodes(catalog) });
+      return { id, requestHash, route: { unitId: route.unitId, reason: 'crisis' }, quota: 'recorded', crisis: true, moderation: PUBLISHED };
+    }
+
     const route = routeQuestion({
       category: { id: category._id, ownerUnitId: category.ownerUnitId },
       collegeId: college._id,
       units: unitNodes(catalog),
     });
-    const id = ctx.requestId ? ctx.ids.derived('q', ctx.openid, ctx.requestId) : ctx.ids.next('q');
-    const requestHash = ctx.requestId ? ctx.ids.derived('h', JSON.stringify(fingerprint(input))) : null;
-    return { id, requestHash, route, quota: await recordInQuota(ctx, id, input.urgent) };
+    let moderation: Moderation;
+    try {
+      moderation = await checkBeforePublishing(ctx, ctx.openid, `${input.title}\n${input.content}`, 'question');
+    } catch (err) {
+      // A retry of an ask that landed before the word list changed gets what it got then.
+      if (ctx.requestId && (await ctx.repos.questions.findById(id))) return { id, requestHash, route, quota: 'alreadyRecorded', crisis: false, moderation: PUBLISHED };
+      throw err;
+    }
+    return { id, requestHash, route, quota: await recordInQuota(ctx, id, input.urgent), crisis: false, moderation };
   },
-  async run(input, ctx, { id, requestHash, quota, route }) {
+  async run(input, ctx, { id, requestHash, quota, route, crisis, moderation }) {
     const { viewer, repos, now, settings } = ctx;
     const catalog = await loadCatalog(repos);
     const answer = (q: QuestionRecord) => {
@@ -74,10 +104,13 @@ export const askQuestion: ActionDefinition<'question.ask', Prepared> = {
         routedTo: { unitId: q.ownerUnitId, unitName: catalog.unitName(q.ownerUnitId), reason: q.routeReason },
         createdAt: q.createdAt,
         deadlineAt: q.deadlineAt,
+        moderation: q.moderation.state,
+        crisis: q.crisis ? { hotlines: crisisHotlines(catalog, q.ownerUnitId) } : null,
       };
     };
 
     const call = emergencyLine(emergencyContactsFor(unitNodes(catalog), { collegeId: input.collegeId, ownerUnitId: route.unitId }));
+    // (A crisis ask is never limited: its quota outcome is always `recorded`.)
     if (quota === 'limited') {
       // Past the limit, unless this is a retry of an ask that landed before the limit was reached.
       const landed = ctx.requestId ? await repos.questions.findById(id) : null;
@@ -87,6 +120,8 @@ export const askQuestion: ActionDefinition<'question.ask', Prepared> = {
 
     const college = catalog.unit(input.collegeId)!;
     const category = catalog.category(input.categoryId)!;
+    // The crisis lane is private and urgent, whatever the form said.
+    const urgent = input.urgent || crisis;
     const question = newQuestionRecord(
       {
         _id: id,
@@ -97,13 +132,15 @@ export const askQuestion: ActionDefinition<'question.ask', Prepared> = {
         title: input.title,
         content: input.content,
         anonymous: input.anonymous,
-        urgent: input.urgent,
-        visibility: input.visibility,
+        urgent,
+        visibility: crisis ? 'private' : input.visibility,
         ownerUnitId: route.unitId,
         routeReason: route.reason,
         createdAt: now,
-        deadlineAt: answerDeadline(now, input.urgent, { answerHours: category.answerHours }),
+        deadlineAt: answerDeadline(now, urgent, { answerHours: category.answerHours }),
         askRequestHash: requestHash,
+        moderation,
+        crisis,
       },
       { reason: ROUTE_REASON_LABELS[route.reason], unitName: catalog.unitName(route.unitId), emergencyLine: call },
       settings,
@@ -122,3 +159,9 @@ export const askQuestion: ActionDefinition<'question.ask', Prepared> = {
     return answer(question);
   },
 };
+
+/** The counselling unit's own numbers first, then the national lines that answer day and night. */
+export function crisisHotlines(catalog: CatalogLookup, unitId: string): { label: string; phone: string }[] {
+  const own = catalog.unit(unitId)?.emergencyContacts ?? [];
+  return [...own.map((c) => ({ label: c.label, phone: c.phone })), ...NATIONAL_CRISIS_HOTLINES.map((h) => ({ label: h.label, phone: h.phone }))];
+}

@@ -4,6 +4,7 @@ import type { QuestionRecord } from '../ports/records';
 import type { ActionContext, ActionDefinition, PrepareContext } from './action';
 import { applyCaseAction, changeActor, checkVisible, replayed, type CaseActionResult } from './apply-case-action';
 import { loadCatalog } from './catalog-lookup';
+import { checkBeforePublishing } from './content-moderation';
 
 /**
  * 答—办: the transitions a responder, the coordinator or the asker ask for.
@@ -12,13 +13,13 @@ import { loadCatalog } from './catalog-lookup';
  */
 const done = (r: CaseActionResult) => (r.event ? { status: r.event.toStatus ?? r.after.status, version: r.event.version } : { status: r.after.status, version: r.after.version });
 
-async function run(ctx: ActionContext, question: QuestionRecord | null, action: CaseAction) {
+async function run(ctx: ActionContext, question: QuestionRecord | null, action: CaseAction, options: Parameters<typeof applyCaseAction>[4] = {}) {
   if (!question) throw new DomainError('QUESTION.NOT_FOUND');
   const who = changeActor(ctx, [question._id, action]);
   // A retry answers with what the first attempt did, even if the question has since moved out of the sender's sight.
   const earlier = replayed(question, who);
   if (earlier) return { status: earlier.toStatus ?? question.status, version: earlier.version };
-  return done(await applyCaseAction(ctx, checkVisible(ctx, question), action, who));
+  return done(await applyCaseAction(ctx, checkVisible(ctx, question), action, who, options));
 }
 
 /** Read in the same round trip as the viewer. */
@@ -63,7 +64,14 @@ export const publishNotice: ActionDefinition<'question.publishNotice', QuestionR
   viewer: 'required',
   // The notice is shown publicly on the question's page (紧急通道：发帖公告处理情况).
   prepare,
-  run: ({ notice }, ctx, q) => run(ctx, q, { type: 'publishNotice', notice }),
+  // Published, so checked first; a notice held for a moderator is on the question for its people, public once passed.
+  run: ({ notice }, ctx, q) =>
+    run(ctx, q, { type: 'publishNotice', notice }, {
+      allowed: async () => {
+        const moderation = await checkBeforePublishing(ctx, ctx.viewer.openid, notice, 'notice');
+        return (current) => ({ noticeModeration: moderation, moderationPendingAt: moderation.state === 'review' ? current.moderationPendingAt ?? ctx.now : current.moderationPendingAt });
+      },
+    }),
 };
 
 export const rateQuestion: ActionDefinition<'question.rate', QuestionRecord | null> = {

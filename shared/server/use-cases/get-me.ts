@@ -1,3 +1,5 @@
+import { maskPhone } from '../../contracts/me.contract';
+import { DomainError } from '../../domain/errors';
 import type { SubscriptionRecord } from '../ports/records';
 import type { ActionDefinition } from './action';
 import { loadCatalog } from './catalog-lookup';
@@ -25,6 +27,25 @@ export const getMe: ActionDefinition<'me.get', SubscriptionRecord[]> = {
         responder: [settings.templates.reminder, settings.templates.escalation],
       },
       credits: credits.map((c) => ({ templateId: c.templateId, credits: c.credits })),
+      phone: user?.phone ? maskPhone(user.phone.number) : null,
     };
+  },
+};
+
+/**
+ * 绑定手机号: staff who answer officially bind a number through WeChat's
+ * phone-number button (the person's consent is the tap). Students are never
+ * asked. The number is shown to admins (who cannot reach whom), masked to the
+ * person, and removed with the account.
+ */
+export const bindPhone: ActionDefinition<'me.bindPhone'> = {
+  viewer: 'required',
+  async run({ code }, { viewer, repos, phoneNumbers, now }) {
+    const staff = viewer.user !== null && viewer.roles.some((r) => r !== 'student');
+    if (!staff) throw new DomainError('AUTH.FORBIDDEN', '只有答复老师和管理人员需要绑定手机号');
+    const number = await phoneNumbers.fromCode(code, viewer.openid);
+    if (!number) throw new DomainError('PHONE.CODE_INVALID');
+    await repos.users.setPhone(viewer.openid, { number, boundAt: now });
+    return { phone: maskPhone(number) };
   },
 };

@@ -45,11 +45,16 @@ export const listUnreachable: ActionDefinition<'unit.unreachable'> = {
             viaGroup: 0,
             lastReason: deliveryProblemLabel(n.problem ?? 'NO_CREDIT', viaGroup),
             lastAt: n.finishedAt ?? n.createdAt,
+            phone: null,
           })
           .get(key)!;
       if (viaGroup) entry.viaGroup += 1;
       else entry.missed += 1;
     }
+    // Their bound numbers (admins only see this list), in one read.
+    const openids = new Map([...rows].map((n) => [ids.derived('p', n.unitId ?? '', n.recipientOpenid), n.recipientOpenid]));
+    const users = await repos.users.findManyByOpenid([...new Set(openids.values())]);
+    for (const [key, person] of people) person.phone = users.find((u) => u.openid === openids.get(key))?.phone?.number ?? null;
     return { people: [...people.values()] };
   },
 };

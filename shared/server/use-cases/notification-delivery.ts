@@ -60,8 +60,12 @@ export async function recipientsOf(users: UserRepository, q: QuestionRecord, aud
  * occasion, recipient). The same intent always yields the same ids, so a
  * retry, a second tick or the sweep cannot make a second message.
  */
+export const CRISIS_MESSAGE_TITLE = '一位同学需要及时关心，请立即查看';
+
 export function notificationRecords(q: QuestionRecord, intent: OutboxIntent, recipients: Recipient[], now: number): NotificationRecord[] {
-  const message = composeMessage(intent.kind, { title: q.title, unitName: intent.unitName, deadlineAt: q.deadlineAt, at: intent.at, now, note: intent.note });
+  // A crisis question's words never travel in a message (lock screens, group chats): the handler opens it.
+  const title = q.crisis ? CRISIS_MESSAGE_TITLE : q.title;
+  const message = composeMessage(intent.kind, { title, unitName: intent.unitName, deadlineAt: q.deadlineAt, at: intent.at, now, note: intent.note });
   const unitId = intent.audience.type === 'unit' ? intent.audience.unitId : null;
   const unique = new Map(recipients.map((r) => [r.openid, r]));
   return [...unique.values()].map((r) => ({

@@ -5,6 +5,7 @@ import type { ActionDefinition } from './action';
 import { checkVisible, commitChange, requestKeys } from './apply-case-action';
 import { loadCatalog } from './catalog-lookup';
 import { composeChange, planTransition, type ChangeActor } from './question-changes';
+import { checkBeforePublishing } from './content-moderation';
 
 /**
  * 答: a responder of the owning unit (or the coordinator) replies. The first
@@ -30,7 +31,8 @@ interface Prepared {
 const MAX_ATTEMPTS = 4;
 
 function truth(q: QuestionRecord, answerId: string) {
-  return { answerId, official: q.officialAnswerId === answerId, answeredAt: q.answeredAt };
+  const answer = q.answers.find((a) => a.id === answerId);
+  return { answerId, official: q.officialAnswerId === answerId, answeredAt: q.answeredAt, moderation: answer?.moderation.state ?? 'published' };
 }
 
 export const postAnswer: ActionDefinition<'answer.post', Prepared> = {
@@ -57,6 +59,9 @@ export const postAnswer: ActionDefinition<'answer.post', Prepared> = {
     let q = checkVisible(ctx, question);
     const catalog = await loadCatalog(ctx.repos);
     const who: ChangeActor = { openid: viewer.openid, name: viewer.displayName ?? '答复老师', request: null };
+    // Checked once the caller may reply at all (a stranger learns nothing about the word list).
+    if (!canAnswer(viewer, q)) throw new DomainError('AUTH.FORBIDDEN', '只有负责单位的答复人员可以回复此问题');
+    const moderation = await checkBeforePublishing(ctx, viewer.openid, content, 'answer');
 
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const mine = q.answers.find((a) => a.id === answerId);
@@ -80,17 +85,20 @@ export const postAnswer: ActionDefinition<'answer.post', Prepared> = {
         content,
         createdAt: now,
         requestHash,
+        moderation,
       };
+      // An answer held for a moderator puts the question in the review queue (the asker has it already).
+      const pending = moderation.state === 'review' ? { moderationPendingAt: q.moderationPendingAt ?? now } : {};
       if (q.status === 'routed') {
-        const plan = planTransition(q, { type: 'answer', answerId }, { kind: 'person', viewer }, who, now, settings, { answer, unitName: catalog.unitName });
+        const plan = planTransition(q, { type: 'answer', answerId }, { kind: 'person', viewer }, who, now, settings, { answer, unitName: catalog.unitName, set: pending });
         if (!plan.ok) throw new DomainError(plan.code, plan.message);
-        if (plan.planned && (await commitChange(ctx, q, plan.planned))) return { answerId, official: true, answeredAt: now };
+        if (plan.planned && (await commitChange(ctx, q, plan.planned))) return { answerId, official: true, answeredAt: now, moderation: moderation.state };
       } else {
         // Answered already: ours is a follow-up reply, kept on the timeline.
         const planned = composeChange(
           q,
           {
-            set: { answerCount: q.answerCount + 1 },
+            set: { answerCount: q.answerCount + 1, ...pending },
             event: {
               type: 'reply',
               actorOpenid: viewer.openid,

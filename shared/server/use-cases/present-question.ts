@@ -37,7 +37,7 @@ function audienceOf(q: QuestionRecord, viewer: ResolvedViewer | null): Audience 
  * stays with the handlers. The asker sees that the step happened; the public
  * sees only the steps of the published record.
  */
-const INTERNAL_STEPS = new Set<TimelineRecord['type']>(['claim', 'transfer', 'startHandling', 'addProgress', 'resolve', 'reopen', 'rate', 'escalate', 'urge']);
+const INTERNAL_STEPS = new Set<TimelineRecord['type']>(['claim', 'transfer', 'startHandling', 'addProgress', 'resolve', 'reopen', 'rate', 'escalate', 'urge', 'moderate']);
 const PUBLIC_STEPS = new Set<TimelineRecord['type']>(['ask', 'answer', 'reply', 'resolve', 'publishNotice', 'autoClose']);
 /** Notes the asker wrote (their reopen reason, their rating comment) are theirs to see. */
 const ASKERS_OWN_NOTES = new Set<TimelineRecord['type']>(['reopen', 'rate']);
@@ -83,6 +83,7 @@ export function presentSummary(q: QuestionRecord, catalog: CatalogLookup, viewer
     escalated: q.escalatedAt !== null,
     assigneeName: audience === 'handler' ? assigneeName(q) : null,
     reopenedAt: q.reopenedAt,
+    moderation: q.moderation.state,
   };
 }
 
@@ -95,6 +96,7 @@ export function presentAnswer(a: AnswerRecord, officialAnswerId: string | null, 
     teamLabel: a.team ? TEAM_LABELS[a.team] : null,
     official: a.id === officialAnswerId,
     createdAt: a.createdAt,
+    moderation: a.moderation.state,
   };
 }
 
@@ -117,6 +119,13 @@ function presentEvent(e: TimelineRecord, q: QuestionRecord, catalog: CatalogLook
   };
 }
 
+function noticeFor(q: QuestionRecord, audience: Audience): QuestionDetail['notice'] {
+  if (!q.notice || q.noticePublishedAt === null) return null;
+  const moderation = q.noticeModeration?.state ?? 'published';
+  if (audience === 'public' && moderation !== 'published') return null;
+  return { text: q.notice, publishedAt: q.noticePublishedAt, moderation };
+}
+
 export function presentDetail(q: QuestionRecord, catalog: CatalogLookup, viewer: ResolvedViewer, now: number): QuestionDetail {
   const audience = audienceOf(q, viewer);
   const allowed = new Set<string>(availableActions(caseFactsOf(q), viewer, now));
@@ -124,13 +133,17 @@ export function presentDetail(q: QuestionRecord, catalog: CatalogLookup, viewer:
     ...presentSummary(q, catalog, viewer),
     content: q.content,
     routeReason: q.routeReason,
-    answers: [...q.answers].sort((a, b) => a.createdAt - b.createdAt).map((a) => presentAnswer(a, q.officialAnswerId, catalog)),
+    // The public reads what passed moderation; the asker and the handlers read everything, marked.
+    answers: [...q.answers]
+      .filter((a) => audience !== 'public' || a.moderation.state === 'published')
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .map((a) => presentAnswer(a, q.officialAnswerId, catalog)),
     timeline: q.timeline.map((e) => presentEvent(e, q, catalog, audience)).filter((e): e is TimelineEntry => e !== null),
     // The rating is part of the record; its comment is the asker's words to the handlers.
     rating: q.rating ? { ...q.rating, comment: audience === 'public' ? '' : q.rating.comment } : null,
     reopenCount: q.reopenCount,
     noticeRequired: q.noticeRequired,
-    notice: q.notice && q.noticePublishedAt !== null ? { text: q.notice, publishedAt: q.noticePublishedAt } : null,
+    notice: noticeFor(q, audience),
     viewerCanAnswer: canAnswer(viewer, q) && q.status !== 'closed',
     viewerIsAsker: q.askerOpenid === viewer.openid,
     viewerIsHandler: audience === 'handler',

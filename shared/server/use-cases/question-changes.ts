@@ -1,9 +1,10 @@
 import { decide, type Actor, type CaseAction, type CaseChange, type CaseFacts, type CasePolicy } from '../../domain/case-lifecycle';
-import { dueWork, hasWork, nextNoticeReminder, nextWorkAt, noticeSeriesAfter, type ScheduleFacts } from '../../domain/case-schedule';
+import { dueWork, hasWork, nextNoticeReminder, nextWorkAt, noticeSeriesAfter, type ScheduleFacts, type ScheduleSettings } from '../../domain/case-schedule';
 import type { ErrorCode } from '../../domain/errors';
 import { messagesForAsk, messagesForTransition, type PlannedMessage } from '../../domain/notification-plan';
 import type { Role } from '../../domain/organisation';
 import type { QuestionChange } from '../ports/repositories';
+import { removeAsker } from './personal-data';
 import type { AnswerRecord, OutboxIntent, QuestionRecord, TimelineRecord } from '../ports/records';
 
 /**
@@ -16,9 +17,8 @@ import type { AnswerRecord, OutboxIntent, QuestionRecord, TimelineRecord } from 
 /** A change's messages must be delivered or queued by then, or the sweep queues them (longer than any function runs). */
 export const OUTBOX_LEASE_MS = 2 * 60_000;
 
-export interface ChangeSettings {
+export interface ChangeSettings extends ScheduleSettings {
   casePolicy: CasePolicy;
-  reminderOffsetsHours: readonly number[];
 }
 
 /** Event ids: the version the change produced. One scheme for people and the scheduler, deterministic on retry. */
@@ -56,6 +56,8 @@ export function scheduleFactsOf(q: QuestionRecord): ScheduleFacts {
     noticePublishedAt: q.noticePublishedAt,
     remindedUpTo: q.remindedUpTo,
     noticeReminderAt: q.noticeReminderAt,
+    closedAt: q.closedAt,
+    anonymisedAt: q.anonymisedAt,
   };
 }
 
@@ -102,6 +104,7 @@ interface ChangeParts {
   set: Partial<QuestionRecord>;
   answers?: AnswerRecord[];
   messages?: ChangeMessage[];
+  replace?: QuestionChange['replace'];
   unitName: (unitId: string) => string;
 }
 
@@ -119,24 +122,30 @@ export function composeChange(
 ): PlannedChange {
   const version = q.version + 1;
   const event: TimelineRecord | null = parts.event ? { ...parts.event, id: eventIdFor(version), version } : null;
-  const merged: QuestionRecord = { ...q, ...parts.set };
+  // A case that closes now starts its retention period now.
+  const closing = parts.set.status === 'closed' && q.status !== 'closed';
+  const partsSet: Partial<QuestionRecord> = closing ? { ...parts.set, closedAt: now } : parts.set;
+  const merged: QuestionRecord = { ...q, ...partsSet };
   const notice = noticeSeriesAfter({ state: q.status, noticeReminderAt: q.noticeReminderAt, noticeReminderRound: q.noticeReminderRound }, { state: merged.status, noticeRequired: merged.noticeRequired, noticePublishedAt: merged.noticePublishedAt }, now);
   const scheduled: QuestionRecord = notice ? { ...merged, ...notice } : merged;
   const outbox = intentsOf(parts.messages ?? [], event?.id ?? eventIdFor(version), parts.unitName(scheduled.ownerUnitId), now);
-  const set: QuestionChange['set'] = { ...parts.set, ...(notice ?? {}) };
+  const set: QuestionChange['set'] = { ...partsSet, ...(notice ?? {}) };
   delete (set as Partial<QuestionRecord>)._id;
-  set.nextWorkAt = nextWorkAt(scheduleFactsOf(scheduled), settings.reminderOffsetsHours);
+  set.nextWorkAt = nextWorkAt(scheduleFactsOf(scheduled), settings);
   if (outbox.length > 0) set.outboxDueAt = now + OUTBOX_LEASE_MS;
   const answers = parts.answers ?? [];
+  const timeline = parts.replace?.timeline ?? q.timeline;
   const after: QuestionRecord = {
     ...scheduled,
     ...set,
     version,
-    timeline: event ? [...q.timeline, event] : q.timeline,
-    answers: [...q.answers, ...answers],
+    timeline: event ? [...timeline, event] : timeline,
+    answers: [...(parts.replace?.answers ?? q.answers), ...answers],
     outbox: [...q.outbox, ...outbox],
   } as QuestionRecord;
-  return { change: { set, timeline: event ? [event] : [], answers, outbox }, after, event };
+  // A list rewritten whole carries its new event with it (one operator per field).
+  const replace = parts.replace ? { ...parts.replace, ...(parts.replace.timeline && event ? { timeline: [...parts.replace.timeline, event] } : {}) } : undefined;
+  return { change: { set, timeline: event && !parts.replace?.timeline ? [event] : [], answers, outbox, ...(replace ? { replace } : {}) }, after, event };
 }
 
 /**
@@ -198,11 +207,16 @@ export function planTransition(
 export type ScheduledPlan = { ok: true; planned: PlannedChange | null } | { ok: false; code: ErrorCode; message: string } | null;
 
 export function planScheduledWork(q: QuestionRecord, now: number, settings: ChangeSettings, unitName: (unitId: string) => string): ScheduledPlan {
-  const work = dueWork({ ...scheduleFactsOf(q), noticeReminderRound: q.noticeReminderRound }, now, settings.reminderOffsetsHours);
+  const work = dueWork({ ...scheduleFactsOf(q), noticeReminderRound: q.noticeReminderRound }, now, settings);
   const remindedUpTo = work.remindersDealtWithUpTo ?? q.remindedUpTo;
   if (work.escalate) return planTransition(q, { type: 'escalate' }, { kind: 'system' }, SYSTEM_ACTOR, now, settings, { unitName, set: { remindedUpTo } });
   if (work.autoClose) return planTransition(q, { type: 'autoClose' }, { kind: 'system' }, SYSTEM_ACTOR, now, settings, { unitName });
   if (!hasWork(work)) return null;
+  if (work.anonymise) {
+    // The closed case's retention period ran out: its personal data goes (nothing else is due on a closed case).
+    const removal = removeAsker(q, now);
+    return { ok: true, planned: composeChange(q, { set: removal.set, replace: removal.replace, unitName }, now, settings) };
+  }
   const owner: PlannedMessage['audience'] = { type: 'unit', unitId: q.ownerUnitId };
   const messages: ChangeMessage[] = [];
   const set: Partial<QuestionRecord> = { remindedUpTo };
@@ -217,7 +231,7 @@ export function planScheduledWork(q: QuestionRecord, now: number, settings: Chan
 /** The fields a question is asked with; everything else starts in the routed state. */
 export type AskedQuestion = Pick<
   QuestionRecord,
-  '_id' | 'askerOpenid' | 'askerName' | 'collegeId' | 'categoryId' | 'title' | 'content' | 'anonymous' | 'urgent' | 'visibility' | 'ownerUnitId' | 'routeReason' | 'createdAt' | 'deadlineAt' | 'askRequestHash'
+  '_id' | 'askerOpenid' | 'askerName' | 'collegeId' | 'categoryId' | 'title' | 'content' | 'anonymous' | 'urgent' | 'visibility' | 'ownerUnitId' | 'routeReason' | 'createdAt' | 'deadlineAt' | 'askRequestHash' | 'moderation' | 'crisis'
 >;
 
 /**
@@ -227,7 +241,7 @@ export type AskedQuestion = Pick<
 export function newQuestionRecord(
   asked: AskedQuestion,
   ask: { reason: string; unitName: string; emergencyLine?: string },
-  settings: Pick<ChangeSettings, 'reminderOffsetsHours'>,
+  settings: ScheduleSettings,
 ): QuestionRecord {
   const event: TimelineRecord = {
     id: eventIdFor(0),
@@ -255,8 +269,8 @@ export function newQuestionRecord(
     escalatedAt: null,
     rating: null,
     reopenCount: 0,
-    // 紧急通道: however the case ends, how it was handled must be published.
-    noticeRequired: asked.urgent,
+    // 紧急通道: however the case ends, how it was handled must be published — never for the crisis lane, which stays private.
+    noticeRequired: asked.urgent && !asked.crisis,
     noticePublishedAt: null,
     notice: null,
     autoCloseAt: null,
@@ -270,7 +284,12 @@ export function newQuestionRecord(
     nextWorkAt: null,
     outbox,
     outboxDueAt: outbox.length > 0 ? asked.createdAt + OUTBOX_LEASE_MS : null,
+    closedAt: null,
+    noticeModeration: null,
+    reportIds: [],
+    moderationPendingAt: asked.moderation.state === 'review' ? asked.createdAt : null,
+    anonymisedAt: null,
   };
-  q.nextWorkAt = nextWorkAt(scheduleFactsOf(q), settings.reminderOffsetsHours);
+  q.nextWorkAt = nextWorkAt(scheduleFactsOf(q), settings);
   return q;
 }

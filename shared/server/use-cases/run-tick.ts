@@ -62,7 +62,7 @@ async function workOn(deps: TickDeps, question: QuestionRecord, unitName: (id: s
     if (plan === null || !plan.ok || plan.planned === null) {
       // Nothing due after all (the state moved on): put the schedule right so the question is not listed again.
       if (plan && !plan.ok) deps.log?.('scheduled work refused', { question: q._id, code: plan.code, message: plan.message });
-      const next = nextWorkAt(scheduleFactsOf(q), deps.settings.reminderOffsetsHours);
+      const next = nextWorkAt(scheduleFactsOf(q), deps.settings);
       const repaired = next !== null && next <= deps.now ? null : next;
       if (repaired === q.nextWorkAt) return { kind: 'idle' };
       if (await deps.repos.questions.applyChange(q._id, q.version, { set: { nextWorkAt: repaired }, timeline: [], answers: [], outbox: [] })) return { kind: 'idle' };
@@ -90,6 +90,9 @@ function memoizedRoster(users: UserRepository): UserRepository {
     findByOpenid: (openid) => users.findByOpenid(openid),
     listResponders: (unitId, options = {}) => once(`unit:${unitId}:${options.withAdmins === true}`, () => users.listResponders(unitId, options)),
     listByRoles: (roles: Role[]) => once(`roles:${[...roles].sort().join(',')}`, () => users.listByRoles(roles)),
+    remove: (openid) => users.remove(openid),
+    findManyByOpenid: (openids) => users.findManyByOpenid(openids),
+    setPhone: (openid, phone) => users.setPhone(openid, phone),
   };
 }
 

@@ -7,6 +7,8 @@ import type { TickReport } from '../../../shared/server/use-cases/run-tick';
 import { createApiHandler } from '../../../shared/server/api/api-handler';
 import { apiActions } from '../../../shared/server/api/action-table';
 import { cloudbaseRepositories } from '../../../shared/server/adapters/cloudbase-repositories';
+import { KeywordContentChecker } from '../../../shared/server/adapters/keyword-content-checker';
+import { localPhoneNumbers } from '../../../shared/server/adapters/phone-numbers';
 import { OutboxNotifier } from '../../../shared/server/adapters/outbox-notifier';
 import { readServerConfig } from '../../../shared/server/config';
 import { randomIds } from '../../../shared/server/ids';
@@ -65,7 +67,9 @@ export async function startLocalApi(env: Record<string, string> = {}): Promise<L
   const clock = { now: () => Date.now() + offset };
   const notifier = new OutboxNotifier(db, () => clock, randomIds);
   const callWith: LocalApi['callWith'] = (wrap, openid, action, data, requestId) => {
-    const handle = createApiHandler({ actions: apiActions, repos: wrap(cloudbaseRepositories(db, { catalogCacheMs: 0 })), ids: randomIds, notifier, settings: config, log: () => {} });
+    const repos = wrap(cloudbaseRepositories(db, { catalogCacheMs: 0 }));
+    const contentChecker = new KeywordContentChecker(repos.settings, 0);
+    const handle = createApiHandler({ actions: apiActions, repos, ids: randomIds, notifier, contentChecker, phoneNumbers: localPhoneNumbers, settings: config, log: () => {} });
     return handle({ action, ...(data === undefined ? {} : { data }), ...(requestId ? { requestId } : {}) }, { openid, clock }) as Promise<ApiReply>;
   };
   return {
