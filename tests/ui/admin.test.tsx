@@ -135,9 +135,9 @@ describe('超时督办', () => {
 
 describe('提醒送达情况 (item 10)', () => {
   const people = [
-    { key: 'p_1', name: '高鹏', unitName: '计算机科学与技术学院团委', missed: 3, viaGroup: 0, lastReason: '未订阅提醒，且单位未配置企业微信群，提醒未送达', lastAt: NOW - 2 * HOUR_MS },
-    { key: 'p_2', name: '夏晶', unitName: '后勤服务中心', missed: 0, viaGroup: 4, lastReason: '未订阅提醒，已改发单位企业微信群', lastAt: NOW - HOUR_MS },
-    { key: 'p_3', name: '黄怡然', unitName: '计算机科学与技术学院团委', missed: 1, viaGroup: 2, lastReason: '未订阅提醒，已改发单位企业微信群', lastAt: NOW - 30 * MINUTE_MS },
+    { key: 'p_1', name: '高鹏', unitName: '计算机科学与技术学院团委', missed: 3, viaGroup: 0, lastReason: '未订阅提醒，且单位未配置企业微信群，提醒未送达', lastAt: NOW - 2 * HOUR_MS, phone: null },
+    { key: 'p_2', name: '夏晶', unitName: '后勤服务中心', missed: 0, viaGroup: 4, lastReason: '未订阅提醒，已改发单位企业微信群', lastAt: NOW - HOUR_MS, phone: null },
+    { key: 'p_3', name: '黄怡然', unitName: '计算机科学与技术学院团委', missed: 1, viaGroup: 2, lastReason: '未订阅提醒，已改发单位企业微信群', lastAt: NOW - 30 * MINUTE_MS, phone: null },
   ];
 
   test.each([

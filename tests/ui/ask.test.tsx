@@ -134,6 +134,8 @@ test('submits the form and shows the routed unit and the promised deadline', asy
     routedTo: { unitId: 'u-logistics', unitName: '后勤服务中心', reason: 'category' },
     createdAt: NOW,
     deadlineAt: NOW + 24 * HOUR_MS,
+    moderation: 'published',
+    crisis: null,
   });
   render(<AskPage />);
   await fillValidForm();
@@ -169,6 +171,8 @@ test('an urgent question promises the 2-hour emergency lane', async () => {
     routedTo: { unitId: 'u-cs', unitName: '计算机学院团委', reason: 'college' },
     createdAt: NOW,
     deadlineAt: NOW + 2 * HOUR_MS,
+    moderation: 'published',
+    crisis: null,
   });
   render(<AskPage />);
   await fillValidForm();
@@ -194,6 +198,8 @@ test('a failed submit shows the backend message, and the retry reuses the same r
       routedTo: { unitId: 'u-logistics', unitName: '后勤服务中心', reason: 'category' },
       createdAt: NOW,
       deadlineAt: NOW + 24 * HOUR_MS,
+      moderation: 'published',
+      crisis: null,
     });
   render(<AskPage />);
   await fillValidForm();
@@ -297,6 +303,8 @@ test('the success screen opens at the top, its ✓ in view', async () => {
     routedTo: { unitId: 'u-logistics', unitName: '后勤服务中心', reason: 'category' },
     createdAt: NOW,
     deadlineAt: NOW + 24 * HOUR_MS,
+    moderation: 'published',
+    crisis: null,
   });
   render(<AskPage />);
   await fillValidForm();

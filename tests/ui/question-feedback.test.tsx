@@ -98,7 +98,7 @@ test('no feedback controls for someone who is not the asker; a published notice 
     detail({
       urgent: true,
       status: 'closed',
-      notice: { text: '已排查7号楼线路并更换老化插座，隐患已消除。', publishedAt: NOW },
+      notice: { text: '已排查7号楼线路并更换老化插座，隐患已消除。', publishedAt: NOW, moderation: 'published' },
       rating: { satisfied: true, comment: '处理很快', at: NOW },
     }),
   );

@@ -117,7 +117,7 @@ test('the published answer and the 处理公告 are shown with when they were pu
     detail({
       urgent: true,
       status: 'resolved',
-      notice: { text: '已排查7号楼线路并更换老化插座，隐患已消除。', publishedAt: NOW - 30 * MINUTE_MS },
+      notice: { text: '已排查7号楼线路并更换老化插座，隐患已消除。', publishedAt: NOW - 30 * MINUTE_MS, moderation: 'published' },
     }),
   );
   render(<QuestionPage />);

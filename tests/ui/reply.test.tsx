@@ -81,7 +81,7 @@ const section = (title: string) => screen.getByText(title, { selector: '.case-se
 
 describe('答复 (public)', () => {
   test('posts a reply and reports that it became the official answer', async () => {
-    jest.mocked(postAnswer).mockResolvedValue({ answerId: 'a9', official: true, answeredAt: NOW });
+    jest.mocked(postAnswer).mockResolvedValue({ answerId: 'a9', official: true, answeredAt: NOW, moderation: 'published' });
     render(<ReplyPage />);
     expect(await screen.findByText(/李同学（匿名提问）/)).toBeTruthy();
 
@@ -115,7 +115,7 @@ describe('答复 (public)', () => {
 
   test('a follow-up reply is not official', async () => {
     given({ status: 'answered', answeredAt: NOW - HOUR_MS });
-    jest.mocked(postAnswer).mockResolvedValue({ answerId: 'a10', official: false, answeredAt: NOW - HOUR_MS });
+    jest.mocked(postAnswer).mockResolvedValue({ answerId: 'a10', official: false, answeredAt: NOW - HOUR_MS, moderation: 'published' });
     render(<ReplyPage />);
     fireEvent.change(await screen.findByPlaceholderText('补充说明，提问同学会看到'), { target: { value: '补充：周末同样适用。' } });
     fireEvent.click(screen.getByText('发布补充回复'));
@@ -137,7 +137,7 @@ describe('答复 (public)', () => {
   });
 
   test('a retry after a lost reply sends the same request id, so the reply posts once', async () => {
-    jest.mocked(postAnswer).mockRejectedValueOnce(new Error('network')).mockResolvedValueOnce({ answerId: 'a11', official: true, answeredAt: NOW });
+    jest.mocked(postAnswer).mockRejectedValueOnce(new Error('network')).mockResolvedValueOnce({ answerId: 'a11', official: true, answeredAt: NOW, moderation: 'published' });
     render(<ReplyPage />);
     await screen.findByText('宿舍热水几点供应？');
     typeReply('热水早上六点到晚上十一点供应。');
@@ -282,7 +282,7 @@ describe('办理记录 (internal) and 处理公告 (public) (items 5, 7, 12)', (
     const resolved = { ...waiting, status: 'resolved' as const, answeredAt: NOW - HOUR_MS, urgent: true, noticeRequired: true, viewerActions: ['publishNotice'] as QuestionDetail['viewerActions'] };
     jest.mocked(getQuestion)
       .mockResolvedValueOnce(resolved)
-      .mockResolvedValue({ ...resolved, viewerActions: [], notice: { text: '已处置', publishedAt: NOW } });
+      .mockResolvedValue({ ...resolved, viewerActions: [], notice: { text: '已处置', publishedAt: NOW, moderation: 'published' } });
     jest.mocked(publishNotice).mockReset().mockResolvedValue({ status: 'resolved', version: 6 });
     render(<ReplyPage />);
 
@@ -323,7 +323,7 @@ describe('办理记录 (internal) and 处理公告 (public) (items 5, 7, 12)', (
   test('an error from one action does not linger after another succeeds', async () => {
     given(handling);
     jest.mocked(addProgress).mockReset().mockResolvedValue({ status: 'handling', version: 4 });
-    jest.mocked(postAnswer).mockResolvedValue({ answerId: 'a12', official: false, answeredAt: NOW - HOUR_MS });
+    jest.mocked(postAnswer).mockResolvedValue({ answerId: 'a12', official: false, answeredAt: NOW - HOUR_MS, moderation: 'published' });
     render(<ReplyPage />);
     await screen.findByText('转办给其他单位');
 

@@ -24,6 +24,7 @@ const EXPECTED: Record<TimelineEventType, string> = {
   escalate: '超时升级',
   autoClose: '自动关闭',
   urge: '催办',
+  moderate: '内容审核',
 };
 
 const entry = (type: TimelineEventType, i: number, extra: Partial<TimelineEntry> = {}): TimelineEntry => ({

@@ -38,4 +38,5 @@ export const TIMELINE_LABELS: Record<TimelineEventType, string> = {
   escalate: '超时升级',
   autoClose: '自动关闭',
   urge: '催办',
+  moderate: '内容审核',
 };

@@ -42,6 +42,7 @@ export function summary(overrides: Partial<QuestionSummary> = {}): QuestionSumma
     escalated: false,
     assigneeName: null,
     reopenedAt: null,
+    moderation: 'published',
     ...overrides,
   };
 }
@@ -55,6 +56,7 @@ export function answer(overrides: Partial<Answer> = {}): Answer {
     teamLabel: '专帮青',
     official: true,
     createdAt: NOW - HOUR_MS,
+    moderation: 'published',
     ...overrides,
   };
 }
@@ -86,4 +88,5 @@ export const studentMe: Me = {
   memberships: [],
   subscribeTemplates: { asker: [], responder: [] },
   credits: [],
+  phone: null,
 };
