@@ -22,7 +22,7 @@ test('calls the api cloud function with {action, data} and returns the validated
 
 test('question.ask carries the request id in the event', async () => {
   callFunction.mockResolvedValue({
-    result: { ok: true, data: { id: 'q1', routedTo: { unitId: 'u1', unitName: '校团委', reason: 'triage' }, createdAt: 1, deadlineAt: 2 } },
+    result: { ok: true, data: { id: 'q1', routedTo: { unitId: 'u1', unitName: '校团委', reason: 'triage' }, createdAt: 1, deadlineAt: 2, moderation: 'published', crisis: null } },
   });
   const input = { collegeId: 'u-cs', categoryId: 'c1', title: '标题标题', content: '内容内容内容内容内容' };
 
