@@ -9,4 +9,8 @@ export const routes = {
   escalations: '/admin/pages/escalations/index',
   unreachable: '/admin/pages/unreachable/index',
   performance: '/admin/pages/performance/index',
+  moderation: '/admin/pages/moderation/index',
+  audit: '/admin/pages/audit/index',
+  privacy: '/pages/privacy/index',
+  account: '/account/pages/my-data/index',
 } as const;
