@@ -76,7 +76,7 @@ export async function benchSchedulerAt(total: number, due: number): Promise<Sche
     service.database.setLatency(5);
     service.database.resetStats();
     const started = process.hrtime.bigint();
-    await runTick({ repos, notifier: new OutboxNotifier(db, () => ({ now: () => now }), randomIds), templates: TEMPLATES, fallbackWebhooks: {}, settings: SETTINGS, now });
+    await runTick({ repos, notifier: new OutboxNotifier(db, () => ({ now: () => now }), randomIds), templates: TEMPLATES, fallbackWebhooks: {}, settings: SETTINGS, now, ids: randomIds });
     const tickMs = Number(process.hrtime.bigint() - started) / 1e6;
     const stats = service.database.stats();
     const messages = (stats.byCollection.subscriptions ?? 0) + (stats.byCollection.notifications ?? 0);

@@ -5,6 +5,7 @@ import { benchSchedulerAt } from './bench-scheduler';
 import { formatColdStart, measureColdStart } from './bench-cold-start';
 import { benchScreens } from './bench-screens';
 import { benchSearch } from './bench-search';
+import { benchSearchCostAt } from './bench-search-requests';
 
 /**
  * `npm run bench`: the numbers the design's quality bars are judged by. Prints
@@ -130,6 +131,14 @@ async function main() {
     console.log(
       `  ${row.action.padEnd(24)} ${String(row.requests).padStart(8)}  ${String(row.rounds).padStart(11)}  ${String(row.own).padStart(18)}  ${String(row.sends).padStart(5)}  ${String(row.unindexed).padStart(9)}  ${row.target.padEnd(13)}  ${detail}`,
     );
+  }
+
+  console.log('\nsearch cost as the campus grows (requests must stay flat; time is the local emulator, which scans in memory)');
+  console.log('  questions  call                       requests  round trips  documents  unindexed  time');
+  for (const total of [1_000, 10_000, 100_000]) {
+    for (const r of await benchSearchCostAt(total)) {
+      console.log(`  ${String(r.questions).padStart(9)}  ${r.action.padEnd(25)}  ${String(r.requests).padStart(8)}  ${String(r.rounds).padStart(11)}  ${String(r.documents).padStart(9)}  ${String(r.unindexed).padStart(9)}  ${r.ms.toFixed(0)} ms`);
+    }
   }
 
   const due = 20;

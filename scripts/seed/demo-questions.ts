@@ -27,6 +27,12 @@ export interface DemoQuestion {
   held?: string;
   /** Words that signal a student in crisis: the crisis lane (private, urgent, to the counselling unit). */
   crisis?: true;
+  /**
+   * Asked this many hours before the current half month began (instead of
+   * `askedHoursAgo`): the repeats the half-monthly grouping finds for the
+   * coordinator whatever day the demo is seeded.
+   */
+  askedHoursBeforeHalfMonth?: number;
 }
 
 export const DEMO_QUESTIONS: DemoQuestion[] = [
@@ -248,6 +254,31 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
     title: '最近真的撑不下去了',
     content: '考试接连挂科，和家里也说不上话，每天晚上都睡不着，感觉活着没意思，不知道该找谁说。',
     crisis: true,
+  },
+  // Four students lost their campus card in the last half month: the repeat the coordinator is shown.
+  {
+    asker: 'dev-student-zhang', collegeId: 'c-cs', categoryId: 'cat-dorm', askedHoursAgo: 0, askedHoursBeforeHalfMonth: 20,
+    title: '校园卡丢了怎么补办？',
+    content: '昨天在食堂把校园卡弄丢了，现在进不了宿舍也没法吃饭，请问去哪里补办，要带什么？',
+    answer: { by: 'dev-logistics', afterHours: 2, content: '请先在“一卡通”公众号或自助机上挂失，再带身份证到后勤服务中心一卡通办公室（食堂二楼）补办，工本费20元，当场可取。' },
+  },
+  {
+    asker: 'dev-student-li', collegeId: 'c-econ', categoryId: 'cat-dorm', askedHoursAgo: 0, askedHoursBeforeHalfMonth: 50,
+    title: '一卡通丢失补卡流程',
+    content: '一卡通找不到了，补卡需要什么手续？里面的余额还能转到新卡吗？',
+    answer: { by: 'dev-logistics', afterHours: 3, content: '挂失后到一卡通办公室（食堂二楼）补卡，带身份证，工本费20元；挂失时的余额会自动转入新卡。' },
+  },
+  {
+    asker: 'dev-student-zhao', collegeId: 'c-me', categoryId: 'cat-dorm', askedHoursAgo: 0, askedHoursBeforeHalfMonth: 90,
+    title: '饭卡掉了在哪补',
+    content: '饭卡掉了，在哪里可以补一张？周末能办吗？',
+    answer: { by: 'dev-logistics', afterHours: 5, content: '一卡通办公室在食堂二楼，周一至周六 8:30–17:00 可以补卡，带身份证，先挂失再补办。' },
+  },
+  {
+    asker: 'dev-student-chen', collegeId: 'c-fl', categoryId: 'cat-dorm', askedHoursAgo: 0, askedHoursBeforeHalfMonth: 140,
+    title: '學生卡遺失了要怎麼補辦',
+    content: '校園卡不見了，請問補辦校园卡要多久？',
+    answer: { by: 'dev-logistics', afterHours: 4, content: '到食堂二楼一卡通办公室补办，当场可取，工本费20元，请先挂失。' },
   },
 ];
 

@@ -3,11 +3,16 @@ import { DEFAULT_CASE_POLICY, type Actor, type CaseAction } from '../../shared/d
 import { nextWorkAt } from '../../shared/domain/case-schedule';
 import { DEFAULT_RETENTION_DAYS } from '../../shared/domain/privacy';
 import { moderationAfterCheck, PUBLISHED } from '../../shared/domain/moderation';
+import { halfMonthStart } from '../../shared/domain/half-month';
+import { corpusStatsOf, indexQuestion } from '../../shared/domain/search/search-index';
+import { cloudbaseRepositories } from '../../shared/server/adapters/cloudbase-repositories';
+import { randomIds } from '../../shared/server/ids';
+import { runFaqGrouping } from '../../shared/server/use-cases/faq';
 import { BUILT_IN_WORDS } from '../../shared/server/adapters/keyword-content-checker';
 import { ROUTE_REASON_LABELS, routeQuestion } from '../../shared/domain/route-question';
 import type { Database } from '../../shared/server/adapters/cloudbase';
 import { COLLECTIONS } from '../../shared/server/collections';
-import type { AnswerRecord, ModerationWordsRecord, QuestionRecord, SubscriptionRecord } from '../../shared/server/ports/records';
+import type { AnswerRecord, ModerationWordsRecord, QuestionRecord, SearchStatsRecord, SubscriptionRecord } from '../../shared/server/ports/records';
 import { composeChange, newQuestionRecord, planTransition, scheduleFactsOf, SYSTEM_ACTOR, type ChangeSettings, type PlannedChange } from '../../shared/server/use-cases/question-changes';
 import { resolveViewer } from '../../shared/server/use-cases/viewer';
 import { DEMO_CATEGORIES, DEMO_SUBSCRIPTIONS, DEMO_UNITS, DEMO_USERS } from './demo-organisation';
@@ -42,7 +47,7 @@ export function buildDemoRecords(now: number) {
     const route = dq.crisis && crisisUnit
       ? { unitId: crisisUnit, reason: 'crisis' as const }
       : routeQuestion({ category: { id: category._id, ownerUnitId: category.ownerUnitId }, collegeId: dq.collegeId, units });
-    const createdAt = Math.round(now - dq.askedHoursAgo * HOUR_MS);
+    const createdAt = Math.round(dq.askedHoursBeforeHalfMonth !== undefined ? halfMonthStart(now) - dq.askedHoursBeforeHalfMonth * HOUR_MS : now - dq.askedHoursAgo * HOUR_MS);
     const hoursIn = (h: number) => Math.round(createdAt + h * HOUR_MS);
     const asker = users.get(dq.asker);
     if (!asker) throw new Error(`demo question ${id} has unknown asker ${dq.asker}`);
@@ -122,13 +127,18 @@ export function buildDemoRecords(now: number) {
     // The past already happened in the demo: reminders that fell due before now are not owed, and no message is.
     const pastReminders = reminderDueTimes(q.createdAt, q.deadlineAt, SETTINGS.reminderOffsetsHours).filter((t) => t <= now);
     const remindedUpTo = q.status === 'routed' && pastReminders.length > 0 ? pastReminders[pastReminders.length - 1]! : q.remindedUpTo;
-    const settled: QuestionRecord = { ...q, remindedUpTo, outbox: [], outboxDueAt: null };
+    // Found by search as the api indexes it: the title, the details and the published official answer.
+    const official = q.answers.find((a) => a.id === q.officialAnswerId);
+    const search = q.visibility === 'public' ? indexQuestion({ title: q.title, content: q.content, answer: official?.content }) : null;
+    const settled: QuestionRecord = { ...q, remindedUpTo, outbox: [], outboxDueAt: null, search };
     questions.push({ ...settled, nextWorkAt: nextWorkAt(scheduleFactsOf(settled), SETTINGS) });
   });
 
   // The school's own word list: the built-in one and a word of its own, as an admin would keep it.
   const words: ModerationWordsRecord = { _id: 'moderation-words', block: [...BUILT_IN_WORDS.block], review: [...BUILT_IN_WORDS.review, '代课'], updatedAt: now };
-  return { units: DEMO_UNITS, categories: DEMO_CATEGORIES, users: DEMO_USERS, questions, subscriptions: demoSubscriptions(now), settings: [words] };
+  const stats = corpusStatsOf(questions.flatMap((q) => (q.search ? [q.search] : [])));
+  const searchStats: SearchStatsRecord = { _id: 'questions', ...stats };
+  return { units: DEMO_UNITS, categories: DEMO_CATEGORIES, users: DEMO_USERS, questions, subscriptions: demoSubscriptions(now), settings: [words], searchStats: [searchStats] };
 }
 
 function demoSubscriptions(now: number): SubscriptionRecord[] {
@@ -149,5 +159,15 @@ export async function seedDemo(db: Database, now: number): Promise<SeedResult> {
   await addAll(db, COLLECTIONS.questions.name, records.questions);
   await addAll(db, COLLECTIONS.subscriptions.name, records.subscriptions);
   await addAll(db, COLLECTIONS.settings.name, records.settings);
+  await addAll(db, COLLECTIONS.searchStats.name, records.searchStats);
+  // The coordinator's queue of repeats: the last half month grouped as the scheduler groups it.
+  await db.collection(COLLECTIONS.searchMeta.name).add({ _id: 'faq-grouping', next: previousHalfMonth(now) });
+  await runFaqGrouping({ repos: cloudbaseRepositories(db), ids: randomIds, now });
   return { seeded: true, questions: records.questions.length, answers: records.questions.reduce((n, q) => n + q.answers.length, 0) };
+}
+
+/** The start of the half month before the one holding `now`. */
+function previousHalfMonth(now: number): number {
+  const current = halfMonthStart(now);
+  return halfMonthStart(current - 1);
 }

@@ -33,6 +33,32 @@ import {
   ModerationQueueOutput,
 } from './moderation.contract';
 import { InboxCountsInput, InboxCountsOutput, InboxListInput, InboxListOutput } from './inbox.contract';
+import {
+  AnswerReferencesInput,
+  AnswerReferencesOutput,
+  CategorySuggestInput,
+  CategorySuggestOutput,
+  QuestionSimilarInput,
+  QuestionSimilarOutput,
+  SearchDeflectedInput,
+  SearchDeflectedOutput,
+  SearchQuestionsInput,
+  SearchQuestionsOutput,
+} from './search.contract';
+import {
+  FaqCandidatesInput,
+  FaqCandidatesOutput,
+  FaqDismissInput,
+  FaqDismissOutput,
+  FaqGetInput,
+  FaqGetOutput,
+  FaqListInput,
+  FaqListOutput,
+  FaqPublishInput,
+  FaqPublishOutput,
+  FaqRetireInput,
+  FaqRetireOutput,
+} from './faq.contract';
 import { MeBindPhoneInput, MeBindPhoneOutput, MeDeleteInput, MeDeleteOutput, MeExportInput, MeExportOutput, MeGetInput, MeGetOutput } from './me.contract';
 import {
   QuestionAskInput,
@@ -80,6 +106,17 @@ export const API_ACTIONS = {
   'me.export': { input: MeExportInput, output: MeExportOutput },
   'me.delete': { input: MeDeleteInput, output: MeDeleteOutput },
   'me.bindPhone': { input: MeBindPhoneInput, output: MeBindPhoneOutput },
+  'search.questions': { input: SearchQuestionsInput, output: SearchQuestionsOutput },
+  'question.similar': { input: QuestionSimilarInput, output: QuestionSimilarOutput },
+  'category.suggest': { input: CategorySuggestInput, output: CategorySuggestOutput },
+  'answer.references': { input: AnswerReferencesInput, output: AnswerReferencesOutput },
+  'search.deflected': { input: SearchDeflectedInput, output: SearchDeflectedOutput },
+  'faq.list': { input: FaqListInput, output: FaqListOutput },
+  'faq.get': { input: FaqGetInput, output: FaqGetOutput },
+  'faq.candidates': { input: FaqCandidatesInput, output: FaqCandidatesOutput },
+  'faq.publish': { input: FaqPublishInput, output: FaqPublishOutput },
+  'faq.retire': { input: FaqRetireInput, output: FaqRetireOutput },
+  'faq.dismiss': { input: FaqDismissInput, output: FaqDismissOutput },
 } as const;
 
 export type ApiActions = typeof API_ACTIONS;

@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = [
   'handlingStarted', // asker
   'resolved', // asker
   'transferred', // asker
+  'faqLinked', // asker: their question was gathered into a published FAQ entry (常见问题)
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -47,6 +48,7 @@ const KIND_TEMPLATE: Record<NotificationKind, TemplateKey> = {
   handlingStarted: 'progress',
   resolved: 'progress',
   transferred: 'progress',
+  faqLinked: 'progress',
 };
 
 /**
@@ -230,6 +232,10 @@ export function composeMessage(kind: NotificationKind, f: MessageFacts): Compose
     case 'resolved':
       values = [f.title, '已办结', '请查看办理结果并评价', at];
       text = `【青年之声】你的问题「${f.title}」已办结，请在小程序中查看并评价。`;
+      break;
+    case 'faqLinked':
+      values = [f.title, '已收录', f.note ? `收录为常见问题：${f.note}` : '已收录为常见问题', at];
+      text = `【青年之声】你的问题「${f.title}」已收录进常见问题「${f.note}」，答复已汇总更新，可在小程序中查看。`;
       break;
     case 'transferred':
       values = [f.title, '已转办', `转至${f.unitName}`, at];

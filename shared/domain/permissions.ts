@@ -37,6 +37,11 @@ export function canModerate(viewer: Pick<Viewer, 'roles'>): boolean {
   return viewer.roles.includes('coordinator') || viewer.roles.includes('schoolAdmin');
 }
 
+/** 常见问题: the coordinator gathers repeated questions and publishes FAQ entries (BUCM §八.三.3); the school admin may too. */
+export function canCurateFaq(viewer: Pick<Viewer, 'roles'>): boolean {
+  return viewer.roles.includes('coordinator') || viewer.roles.includes('schoolAdmin');
+}
+
 /** 操作日志: the school admin reads the audit log. */
 export function canReadAuditLog(viewer: Pick<Viewer, 'roles'>): boolean {
   return viewer.roles.includes('schoolAdmin');

@@ -59,6 +59,7 @@ export const COLLECTIONS = {
       { name: 'inbox_by_urgency', keys: { ownerUnitId: 1, status: 1, urgent: -1, deadlineAt: 1 } },
       { name: 'moderation_queue', keys: { moderationPendingAt: 1 } },
       { name: 'by_actor', keys: { 'timeline.actorOpenid': 1, createdAt: -1 } },
+      { name: 'search_terms', keys: { 'search.terms': 1 } },
     ],
   },
   askQuotas: {
@@ -90,6 +91,34 @@ export const COLLECTIONS = {
   audit: {
     name: 'audit',
     purpose: "admin actions (moderation, roster, routing, roles) for the school admin's audit log",
+    indexes: [{ name: 'by_time', keys: { at: -1 } }],
+  },
+  searchStats: {
+    name: 'searchStats',
+    purpose: "the public questions' search statistics (documents, lengths, each term's document frequency), one document kept with _.inc",
+    indexes: [],
+    readWhole: true,
+  },
+  searchMeta: {
+    name: 'searchMeta',
+    purpose: 'small counters for search: the FAQ version caches check, how far the half-monthly grouping has run',
+    indexes: [],
+    readWhole: true,
+  },
+  faqs: {
+    name: 'faqs',
+    purpose: '常见问题 entries (置顶公告): canonical answers gathering repeated questions; a few hundred, read whole and cached',
+    indexes: [],
+    readWhole: true,
+  },
+  faqCandidates: {
+    name: 'faqCandidates',
+    purpose: "groups of repeated questions the scheduler found in each half month, for the coordinator",
+    indexes: [{ name: 'open_by_period', keys: { state: 1, periodFrom: -1 } }],
+  },
+  deflections: {
+    name: 'deflections',
+    purpose: 'students who found their answer among the suggestions and did not ask (one per person, answer and day)',
     indexes: [{ name: 'by_time', keys: { at: -1 } }],
   },
   settings: {

@@ -25,7 +25,7 @@ const TEMPLATES = { reminder: 'local-reminder', escalation: 'local-escalation', 
 /** A tick of the real scheduler use case with a chosen notifier (and repositories), at the shifted clock. */
 function tickWith(notifier: Notifier, repos: Repositories = cloudbaseRepositories(api.db, { catalogCacheMs: 0 }), extra: Partial<TickDeps> = {}) {
   const settings = { casePolicy: DEFAULT_CASE_POLICY, reminderOffsetsHours: DEFAULT_REMINDER_OFFSETS_HOURS, retentionDays: 730 };
-  return runTick({ repos, notifier, templates: TEMPLATES, fallbackWebhooks: {}, settings, now: api.now(), ...extra });
+  return runTick({ repos, notifier, templates: TEMPLATES, fallbackWebhooks: {}, settings, now: api.now(), ids: randomIds, ...extra });
 }
 
 const ask = (fields: Record<string, unknown> = {}) => askAsStudent(api, fields);

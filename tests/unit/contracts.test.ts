@@ -85,6 +85,32 @@ const detail: QuestionDetail = {
 };
 
 const page = { items: [summary], nextCursor: 'c-20' };
+const searchHit = {
+  kind: 'question' as const,
+  id: 'q-1',
+  title: '四六级报名时间',
+  excerpt: '想知道这学期四六级什么时候报名',
+  answerExcerpt: '开学第三周在教务系统报名',
+  categoryId: 'cat-study',
+  categoryName: '学业',
+  unitName: '教务处',
+  at: T0,
+  score: 4.2,
+  titleHighlights: [{ start: 0, end: 5 }],
+  excerptHighlights: [],
+};
+const faqEntry = {
+  id: 'faq-1',
+  title: '四六级怎么报名？',
+  answer: '每学期开学第三周在教务系统报名。',
+  categoryId: 'cat-study',
+  categoryName: '学业',
+  questionCount: 5,
+  state: 'published' as const,
+  publishedAt: T0,
+  updatedAt: T0,
+  updatedByName: '王钰铭',
+};
 const caseResult = { status: 'handling' as const, version: 3 };
 
 const EXAMPLES: { [A in ActionName]: Example<A> } = {
@@ -200,6 +226,39 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
   },
   'me.delete': { input: { confirm: '注销账号' }, output: { deleted: true } },
   'me.bindPhone': { input: { code: ' 0a1b2c ' }, parsed: { code: '0a1b2c' }, output: { phone: '138****0000' } },
+  'search.questions': {
+    input: { query: ' 四六级 报名 ' },
+    parsed: { query: '四六级 报名', pageSize: 10 },
+    output: { items: [searchHit], nextCursor: '10' },
+  },
+  'question.similar': {
+    input: { text: '英语四级怎么报名' },
+    parsed: { text: '英语四级怎么报名', limit: 5 },
+    output: { items: [searchHit], suggestedCategory: { categoryId: 'cat-study', categoryName: '学业', ranked: [{ categoryId: 'cat-study', share: 0.8 }] } },
+  },
+  'category.suggest': { input: { text: '宿舍没有热水' }, output: { categoryId: null, categoryName: null, ranked: [] } },
+  'answer.references': {
+    input: { questionId: 'q-1' },
+    output: { items: [{ kind: 'faq', id: 'faq-1', title: '四六级报名', answer: '每学期开学第三周在教务系统报名。', unitName: null, at: T0, score: 3.2 }] },
+  },
+  'search.deflected': { input: { kind: 'faq', id: 'faq-1' }, output: { counted: true } },
+  'faq.list': { input: {}, parsed: { includeRetired: false }, output: { items: [faqEntry] } },
+  'faq.get': { input: { id: 'faq-1' }, output: { entry: faqEntry, questions: [summary] } },
+  'faq.candidates': {
+    input: {},
+    parsed: { pageSize: 20 },
+    output: {
+      items: [{ id: 'fc-1', periodFrom: T0, periodTo: T0 + 15 * 24 * HOUR, questions: [{ id: 'q-1', title: '四六级报名时间', askedAt: T0, unitName: '教务处', answerExcerpt: '开学第三周' }], faq: null, createdAt: T0 }],
+      nextCursor: null,
+      deflectedLast14Days: 12,
+    },
+  },
+  'faq.publish': {
+    input: { questionIds: ['q-1', 'q-2'], title: '四六级怎么报名？', answer: '每学期开学第三周在教务系统报名，报名费30元。' },
+    output: { faqId: 'faq-1', linked: 2, notified: 2 },
+  },
+  'faq.retire': { input: { faqId: 'faq-1', reason: '报名方式已调整' }, output: { state: 'retired' } },
+  'faq.dismiss': { input: { candidateId: 'fc-1' }, output: { dismissed: true } },
 };
 
 const ACTIONS = Object.keys(API_ACTIONS) as ActionName[];

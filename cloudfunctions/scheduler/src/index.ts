@@ -56,6 +56,7 @@ export async function main(event: unknown, context: unknown) {
     fallbackWebhooks: config.fallbackWebhooks,
     settings: { casePolicy: config.casePolicy, reminderOffsetsHours: config.reminderOffsetsHours, retentionDays: config.retentionDays },
     now: currentClock.now(),
+    ids: randomIds,
   });
   console.log('scheduler tick', JSON.stringify(report));
   return report;

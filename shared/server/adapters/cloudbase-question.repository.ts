@@ -231,6 +231,32 @@ export class CloudbaseQuestionRepository implements QuestionRepository {
     return this.everyPage({ askerOpenid });
   }
 
+  /** What search reads of a question: never the timeline or the outbox. */
+  private static readonly SEARCH_FIELDS = { title: true, content: true, categoryId: true, ownerUnitId: true, answeredAt: true, createdAt: true, officialAnswerId: true, answers: true, search: true, faqId: true, status: true, visibility: true, moderation: true };
+
+  async searchCandidates(terms: string[], filter: { categoryId?: string; unitId?: string }, limit: number): Promise<QuestionRecord[]> {
+    if (terms.length === 0) return [];
+    const _ = this.db.command;
+    const where: Record<string, unknown> = { 'search.terms': _.in(terms), visibility: 'public', 'moderation.state': 'published', status: _.in(ANSWERED_STATES) };
+    if (filter.categoryId) where.categoryId = filter.categoryId;
+    if (filter.unitId) where.ownerUnitId = filter.unitId;
+    const res = await this.coll.where(where).field(CloudbaseQuestionRepository.SEARCH_FIELDS).limit(limit).get();
+    return res.data as QuestionRecord[];
+  }
+
+  async listAnsweredPublicBetween(from: number, to: number, limit: number): Promise<QuestionRecord[]> {
+    const _ = this.db.command;
+    const where = { createdAt: _.gte(from).and(_.lt(to)), visibility: 'public', 'moderation.state': 'published', status: _.in(ANSWERED_STATES) };
+    const res = await this.coll.where(where).field(CloudbaseQuestionRepository.SEARCH_FIELDS).orderBy('createdAt', 'desc').limit(limit).get();
+    return res.data as QuestionRecord[];
+  }
+
+  async findManyByIds(ids: string[]): Promise<QuestionRecord[]> {
+    if (ids.length === 0) return [];
+    const res = await this.coll.where({ _id: this.db.command.in(ids) }).limit(ids.length).get();
+    return res.data as QuestionRecord[];
+  }
+
   async listActedBy(openid: string): Promise<QuestionRecord[]> {
     return this.everyPage({ 'timeline.actorOpenid': openid });
   }

@@ -5,12 +5,15 @@ import { CloudbaseQuestionRepository } from './cloudbase-question.repository';
 import { CloudbaseNotificationRepository } from './cloudbase-notification.repository';
 import { CloudbaseSubscriptionRepository } from './cloudbase-subscription.repository';
 import { CloudbaseUserRepository } from './cloudbase-user.repository';
+import { CachedSearchRepository, CloudbaseSearchRepository } from './cloudbase-search.repository';
 import { CloudbaseAuditRepository, CloudbaseReportRepository, CloudbaseSettingsRepository } from './cloudbase-moderation.repository';
 import type { Repositories } from '../ports/repositories';
 
 export const CATALOG_CACHE_MS = 60_000;
+/** Search statistics weight terms; five minutes old is as good as fresh. */
+export const SEARCH_STATS_CACHE_MS = 5 * 60_000;
 
-export function cloudbaseRepositories(db: Database, options: { catalogCacheMs?: number } = {}): Repositories {
+export function cloudbaseRepositories(db: Database, options: { catalogCacheMs?: number; searchStatsCacheMs?: number } = {}): Repositories {
   const catalog = new CloudbaseCatalogRepository(db);
   const cacheMs = options.catalogCacheMs ?? CATALOG_CACHE_MS;
   return {
@@ -21,6 +24,7 @@ export function cloudbaseRepositories(db: Database, options: { catalogCacheMs?: 
     reports: new CloudbaseReportRepository(db),
     audit: new CloudbaseAuditRepository(db),
     settings: new CloudbaseSettingsRepository(db),
+    search: new CachedSearchRepository(new CloudbaseSearchRepository(db), options.searchStatsCacheMs ?? SEARCH_STATS_CACHE_MS),
     notifications: new CloudbaseNotificationRepository(db),
     subscriptions: new CloudbaseSubscriptionRepository(db),
   };

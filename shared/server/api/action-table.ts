@@ -2,6 +2,8 @@ import type { ActionTable } from '../use-cases/action';
 import { askQuestion } from '../use-cases/ask-question';
 import { getCatalog } from '../use-cases/get-catalog';
 import { bindPhone, getMe } from '../use-cases/get-me';
+import { answerReferences, recordDeflection, searchQuestions, similarQuestions, suggestCategoryAction } from '../use-cases/search';
+import { dismissFaqCandidate, getFaq, listFaqCandidates, listFaqs, publishFaq, retireFaq } from '../use-cases/faq';
 import { getQuestion } from '../use-cases/get-question';
 import {
   addProgress,
@@ -52,4 +54,15 @@ export const apiActions: ActionTable = {
   'me.export': exportMyData,
   'me.delete': deleteMyAccount,
   'me.bindPhone': bindPhone,
+  'search.questions': searchQuestions,
+  'question.similar': similarQuestions,
+  'category.suggest': suggestCategoryAction,
+  'answer.references': answerReferences,
+  'search.deflected': recordDeflection,
+  'faq.list': listFaqs,
+  'faq.get': getFaq,
+  'faq.candidates': listFaqCandidates,
+  'faq.publish': publishFaq,
+  'faq.retire': retireFaq,
+  'faq.dismiss': dismissFaqCandidate,
 };

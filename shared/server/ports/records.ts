@@ -98,6 +98,10 @@ export interface QuestionRecord {
   crisis: boolean;
   /** When the asker's identity was removed (account deleted, or the retention period ran out). */
   anonymisedAt: number | null;
+  /** Search terms (public questions only; null for private ones): title and details, and the official answer once there is one. */
+  search: SearchFields | null;
+  /** The published FAQ entry (常见问题) that gathers it, if one does. */
+  faqId: string | null;
   /** Bumped by every change; writes are conditional on the version read. */
   version: number;
   /** Fingerprint of the ask request when it carried a request id (idempotency key reuse is refused). */
@@ -261,4 +265,56 @@ export interface SubscriptionRecord {
   templateId: string;
   credits: number;
   updatedAt: number;
+}
+
+/** What a document stores to be found (shared/domain/search): distinct terms (an indexed array), their counts, its length. */
+export interface SearchFields {
+  terms: string[];
+  counts: number[];
+  length: number;
+}
+
+/** Corpus statistics of the public questions, one document, kept with `_.inc` as questions are indexed. */
+export interface SearchStatsRecord {
+  _id: 'questions';
+  documents: number;
+  totalLength: number;
+  documentFrequency: Record<string, number>;
+}
+
+/** 常见问题 (置顶公告): one canonical answer gathering repeated questions. */
+export interface FaqRecord {
+  _id: string;
+  title: string;
+  answer: string;
+  categoryId: string | null;
+  questionIds: string[];
+  /** Its own text and the titles of the questions it gathers: what it is found by (the coordinator's merge teaches search). */
+  search: SearchFields;
+  state: 'published' | 'retired';
+  publishedAt: number;
+  updatedAt: number;
+  updatedByOpenid: string;
+  updatedByName: string;
+  retiredReason: string | null;
+  version: number;
+}
+
+/** A group of repeated questions found in a half month, for the coordinator. */
+export interface FaqCandidateRecord {
+  _id: string;
+  periodFrom: number;
+  periodTo: number;
+  questionIds: string[];
+  faqId: string | null;
+  state: 'open' | 'published' | 'dismissed';
+  createdAt: number;
+}
+
+/** A student who found their answer among the suggestions and did not ask (id: person, target, day). */
+export interface DeflectionRecord {
+  _id: string;
+  at: number;
+  kind: 'question' | 'faq';
+  targetId: string;
 }

@@ -1,7 +1,11 @@
 import type { Role } from '../../domain/organisation';
+import type { CorpusStats } from '../../domain/search/search-index';
 import type {
   AnswerRecord,
   AskQuotaRecord,
+  DeflectionRecord,
+  FaqCandidateRecord,
+  FaqRecord,
   AuditRecord,
   ModerationWordsRecord,
   ReportRecord,
@@ -132,6 +136,42 @@ export interface QuestionRepository {
   listAllByAsker(askerOpenid: string): Promise<QuestionRecord[]>;
   /** Questions with a step (an answer, a claim, a note…) by this person (for export and deletion). */
   listActedBy(openid: string): Promise<QuestionRecord[]>;
+  /** Answered, published public questions holding any of these search terms (optionally of one category or unit), at most `limit`. */
+  searchCandidates(terms: string[], filter: { categoryId?: string; unitId?: string }, limit: number): Promise<QuestionRecord[]>;
+  /** Answered, published public questions asked in [from, to), newest first, at most `limit`. */
+  listAnsweredPublicBetween(from: number, to: number, limit: number): Promise<QuestionRecord[]>;
+  findManyByIds(ids: string[]): Promise<QuestionRecord[]>;
+}
+
+/** Search statistics, FAQ entries and their candidate groups, deflections. */
+export interface SearchRepository {
+  /** The public questions' corpus statistics. */
+  stats(): Promise<CorpusStats>;
+  /** Adds a change (signed increments) to the statistics, in one `_.inc` update. */
+  changeStats(change: CorpusStats): Promise<void>;
+  /** Bumped whenever an FAQ entry changes, so per-container caches know to reload. */
+  faqVersion(): Promise<number>;
+  bumpFaqVersion(): Promise<void>;
+  /** Every FAQ entry (a few hundred at most), published and retired. */
+  listFaqs(): Promise<FaqRecord[]>;
+  findFaq(id: string): Promise<FaqRecord | null>;
+  /** False when the id exists (a retry). */
+  insertFaq(faq: FaqRecord): Promise<boolean>;
+  /** Conditional on the version read; false when it moved. */
+  updateFaq(id: string, expectedVersion: number, set: Partial<FaqRecord>): Promise<boolean>;
+  listOpenCandidates(page: PageRequest): Promise<FaqCandidateRecord[]>;
+  /** Keeps those that exist (a rerun of the same half month). */
+  insertCandidates(candidates: FaqCandidateRecord[]): Promise<void>;
+  findCandidate(id: string): Promise<FaqCandidateRecord | null>;
+  /** Moves an open candidate on; false when it was not open. */
+  closeCandidate(id: string, state: 'published' | 'dismissed'): Promise<boolean>;
+  /** The start of the next half month to group (null: never grouped). */
+  groupingCursor(): Promise<number | null>;
+  /** Moves the cursor from `expected` to `next`; false when another tick did. */
+  advanceGrouping(expected: number | null, next: number): Promise<boolean>;
+  /** False when this person counted this answer today already. */
+  recordDeflection(deflection: DeflectionRecord): Promise<boolean>;
+  countDeflections(since: number): Promise<number>;
 }
 
 export interface ReportRepository {
@@ -227,6 +267,7 @@ export interface Repositories {
   reports: ReportRepository;
   audit: AuditRepository;
   settings: SettingsRepository;
+  search: SearchRepository;
   notifications: NotificationRepository;
   subscriptions: SubscriptionRepository;
 }

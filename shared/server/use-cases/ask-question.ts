@@ -13,6 +13,7 @@ import { loadCatalog, type CatalogLookup } from './catalog-lookup';
 import { deliverOutbox } from './notification-delivery';
 import { newQuestionRecord } from './question-changes';
 import { checkBeforePublishing } from './content-moderation';
+import { corpusStatsChange } from '../../domain/search/search-index';
 
 /**
  * 听 → 转: a student asks; the question is routed at once to the unit that owns
@@ -155,7 +156,8 @@ export const askQuestion: ActionDefinition<'question.ask', Prepared> = {
       if (!existing) throw err;
       return answer(existing);
     }
-    await deliverOutbox(deliveryDeps(ctx), question, question.outbox, now);
+    // Counted for search ranking beside the messages' delivery (see CloudbaseSearchRepository on drift).
+    await Promise.all([deliverOutbox(deliveryDeps(ctx), question, question.outbox, now), repos.search.changeStats(corpusStatsChange(null, question.search))]);
     return answer(question);
   },
 };

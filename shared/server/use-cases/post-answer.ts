@@ -6,6 +6,7 @@ import { checkVisible, commitChange, requestKeys } from './apply-case-action';
 import { loadCatalog } from './catalog-lookup';
 import { composeChange, planTransition, type ChangeActor } from './question-changes';
 import { checkBeforePublishing } from './content-moderation';
+import { corpusStatsChange, indexQuestion } from '../../domain/search/search-index';
 
 /**
  * 答: a responder of the owning unit (or the coordinator) replies. The first
@@ -90,9 +91,14 @@ export const postAnswer: ActionDefinition<'answer.post', Prepared> = {
       // An answer held for a moderator puts the question in the review queue (the asker has it already).
       const pending = moderation.state === 'review' ? { moderationPendingAt: q.moderationPendingAt ?? now } : {};
       if (q.status === 'routed') {
-        const plan = planTransition(q, { type: 'answer', answerId }, { kind: 'person', viewer }, who, now, settings, { answer, unitName: catalog.unitName, set: pending });
+        // The official answer is found by search too, once it is public.
+        const search = q.search && moderation.state === 'published' ? indexQuestion({ title: q.title, content: q.content, answer: content }) : q.search;
+        const plan = planTransition(q, { type: 'answer', answerId }, { kind: 'person', viewer }, who, now, settings, { answer, unitName: catalog.unitName, set: { ...pending, search } });
         if (!plan.ok) throw new DomainError(plan.code, plan.message);
-        if (plan.planned && (await commitChange(ctx, q, plan.planned))) return { answerId, official: true, answeredAt: now, moderation: moderation.state };
+        if (plan.planned && (await commitChange(ctx, q, plan.planned))) {
+          await ctx.repos.search.changeStats(corpusStatsChange(q.search, search));
+          return { answerId, official: true, answeredAt: now, moderation: moderation.state };
+        }
       } else {
         // Answered already: ours is a follow-up reply, kept on the timeline.
         const planned = composeChange(

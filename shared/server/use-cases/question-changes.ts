@@ -5,6 +5,7 @@ import { messagesForAsk, messagesForTransition, type PlannedMessage } from '../.
 import type { Role } from '../../domain/organisation';
 import type { QuestionChange } from '../ports/repositories';
 import { removeAsker } from './personal-data';
+import { indexQuestion } from '../../domain/search/search-index';
 import type { AnswerRecord, OutboxIntent, QuestionRecord, TimelineRecord } from '../ports/records';
 
 /**
@@ -289,6 +290,9 @@ export function newQuestionRecord(
     reportIds: [],
     moderationPendingAt: asked.moderation.state === 'review' ? asked.createdAt : null,
     anonymisedAt: null,
+    // Only public questions are ever found by search; private ones keep no terms at all.
+    search: asked.visibility === 'public' ? indexQuestion({ title: asked.title, content: asked.content }) : null,
+    faqId: null,
   };
   q.nextWorkAt = nextWorkAt(scheduleFactsOf(q), settings);
   return q;

@@ -13,6 +13,8 @@ import {
 } from './notification-delivery';
 import { planScheduledWork, scheduleFactsOf, type ChangeSettings, type PlannedChange } from './question-changes';
 import { nextWorkAt } from '../../domain/case-schedule';
+import type { IdGenerator } from '../ports/ids';
+import { runFaqGrouping } from './faq';
 
 /**
  * One scheduler tick: everything due by `now`, page by page.
@@ -32,6 +34,7 @@ import { nextWorkAt } from '../../domain/case-schedule';
 export interface TickDeps extends DeliveryDeps {
   settings: ChangeSettings;
   now: number;
+  ids: IdGenerator;
   pageSize?: number;
   /** Upper bound on pages per phase. */
   maxPages?: number;
@@ -48,6 +51,8 @@ export interface TickReport {
   /** Outboxes the sweep checked, and messages it queued because they had no record. */
   sweep: { questions: number; queued: number };
   notifications: DeliveryTally;
+  /** The half-monthly grouping of repeated questions: the half month grouped this tick (null: nothing due) and its groups. */
+  faq: { period: number | null; groups: number };
 }
 
 const MAX_ATTEMPTS = 3;
@@ -166,10 +171,23 @@ export async function runTick(input: TickDeps): Promise<TickReport> {
   const pageSize = input.pageSize ?? 50;
   const maxPages = input.maxPages ?? 20;
   const outOfTime = input.outOfTime ?? (() => false);
-  const report: TickReport = { questions: { changed: 0, idle: 0, conflicts: 0, failed: 0, undelivered: 0 }, sweep: { questions: 0, queued: 0 }, notifications: emptyTally() };
+  const report: TickReport = {
+    questions: { changed: 0, idle: 0, conflicts: 0, failed: 0, undelivered: 0 },
+    sweep: { questions: 0, queued: 0 },
+    notifications: emptyTally(),
+    faq: { period: null, groups: 0 },
+  };
   const deps: TickDeps = { ...input, repos: { ...input.repos, users: memoizedRoster(input.repos.users) } };
   await dueWorkPhase(deps, report, pageSize, maxPages, outOfTime);
   await sweepPhase(deps, report, pageSize, maxPages, outOfTime);
   await queuedPhase(deps, report, pageSize, maxPages, outOfTime);
+  // Last: the deadlines come first; a grouping that fails is tried again next tick.
+  if (!outOfTime()) {
+    try {
+      report.faq = await runFaqGrouping(deps);
+    } catch (err) {
+      deps.log?.('faq grouping failed', { error: err instanceof Error ? err.message : String(err) });
+    }
+  }
   return report;
 }
