@@ -68,7 +68,7 @@ export async function benchSearchCostAt(total: number): Promise<SearchCostRow[]>
     for (let i = 0; i < total; i++) questions.push(question(i, source[i % Math.max(source.length, 1)] ?? `问题 ${i}`, now));
     service.store.insert('questions', questions);
     // The statistics as the api keeps them, over every public question.
-    const all = service.store.find('questions', { visibility: 'public' }) as QuestionRecord[];
+    const all = service.store.find('questions', { visibility: 'public' }) as unknown as QuestionRecord[];
     service.store.update('searchStats', { _id: 'questions' }, { $set: corpusStatsOf(all.flatMap((q) => (q.search ? [q.search] : []))) }, { multi: false, merge: true, upsert: true });
 
     const repos = cloudbaseRepositories(db);
