@@ -28,6 +28,8 @@ export interface HostStats {
 
 export const LOCAL_ENV_ID = 'local-dev';
 export const LOCAL_APP_ID = 'wx-local-dev';
+/** The demo's mini-program AppID in official-account menu JSON (the form WeChat gives: wx + 16 hex digits). */
+export const LOCAL_MINIPROGRAM_APPID = 'wx00000000000000de';
 
 /** Environment that makes @cloudbase/node-sdk talk only to the local database service. */
 export function localSdkEnvironment(databaseUrl: string): Record<string, string> {
@@ -42,6 +44,8 @@ export function localSdkEnvironment(databaseUrl: string): Record<string, string>
     SILENCE: 'true',
     // The demo's 后勤服务中心 has a WeCom duty group for reminders nobody can receive by subscription.
     QNZS_FALLBACK_WEBHOOKS: 'd-logistics=https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=demo-logistics-duty-group',
+    // A placeholder AppID so the official-account menu JSON can be shown (entry.links); a real one comes from .env.
+    QNZS_MINIPROGRAM_APPID: process.env.QNZS_MINIPROGRAM_APPID || LOCAL_MINIPROGRAM_APPID,
   };
 }
 

@@ -6,6 +6,7 @@ import type { DatabaseService } from './database-service';
 import { BodyTooLargeError, readBody } from './database-service';
 import type { DevClock } from './dev-clock';
 import type { FunctionHost } from './function-host';
+import type { StorageService } from './storage-service';
 
 /**
  * The local cloud's front door on 127.0.0.1: the H5 build at `/`, cloud functions
@@ -25,6 +26,8 @@ export interface GatewayOptions {
    * the client gateway. Locally the dev endpoint runs them.
    */
   timerOnly?: ReadonlySet<string>;
+  /** Serves stored files at /storage/<key> (temporary links point here), dev mode or not, as CloudBase's CDN does. */
+  storage?: StorageService;
 }
 
 const OPENID_HEADER = 'x-dev-openid';
@@ -131,6 +134,8 @@ export function createGateway(options: GatewayOptions): Server {
         throw err;
       }
     }
+
+    if (path.startsWith('/storage/') && options.storage && (await options.storage.handleHttp(req, res))) return;
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return gatewayError(res, 405, 'HTTP.METHOD', '不支持的请求方法');
     return serveStatic(staticRoot, path, res);

@@ -7,6 +7,7 @@ import { seedDemo, type SeedResult } from '../seed/seed-demo';
 import { DatabaseService } from './database-service';
 import { DevClock } from './dev-clock';
 import { DocumentStore } from './document-store';
+import { StorageService } from './storage-service';
 import { applyLocalSdkEnvironment, FunctionHost, LOCAL_ENV_ID } from './function-host';
 import { createGateway } from './gateway';
 import { readTimerTriggers, startTimerTriggers, timerEvent } from './timer-triggers';
@@ -60,14 +61,23 @@ function close(server: Server): Promise<void> {
 /** Starts only the database service (function tests use this with the api source). */
 export async function startDatabaseService(dataFile = ':memory:') {
   const store = new DocumentStore({ file: dataFile });
-  const database = new DatabaseService(store);
+  const storage = new StorageService(dataFile);
+  const database = new DatabaseService(store, { storage });
   const server = createServer((req, res) => {
     if (req.method === 'POST' && (req.url ?? '').startsWith('/admin')) {
       database.handle(req, res).catch((err) => {
         res.writeHead(500).end(String(err));
       });
     } else {
-      res.writeHead(404).end();
+      // The COS side of uploads and temporary links (scripts/local-cloud/storage-service.ts).
+      storage
+        .handleHttp(req, res)
+        .then((handled) => {
+          if (!handled) res.writeHead(404).end();
+        })
+        .catch((err) => {
+          if (!res.headersSent) res.writeHead(500).end(String(err));
+        });
     }
   });
   // The SDK keeps connections alive between requests. Node closes an idle one
@@ -78,13 +88,16 @@ export async function startDatabaseService(dataFile = ':memory:') {
   server.headersTimeout = 66_000;
   const port = await listen(server, 0);
   const url = `http://127.0.0.1:${port}`;
+  storage.setServiceUrl(url);
   return {
     url,
     store,
     database,
+    storage,
     async stop() {
       await close(server);
       store.close();
+      storage.close();
     },
   };
 }
@@ -122,6 +135,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     staticDir: options.staticDir ?? join(ROOT, 'miniprogram', 'dist-h5'),
     devMode: options.devMode ?? true,
     timerOnly: new Set(readTimerTriggers(functionsDir).map((t) => t.functionName)),
+    storage: db.storage,
     devRoutes: {
       // One scheduler tick now, at the (possibly shifted) dev clock.
       'POST /__dev/scheduler/run': async () => {
@@ -131,6 +145,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     },
   });
   const port = await listen(gateway, options.port);
+  // Temporary links point at the gateway, so the H5 pages on it show stored images.
+  db.storage.setPublicUrl(`http://127.0.0.1:${port}`);
+  // The PC web version is this gateway's H5 build (entry.links); functions read it when they start.
+  process.env.QNZS_WEB_BASE_URL ||= `http://127.0.0.1:${port}`;
   const stopTimers = options.timers ? startTimerTriggers(functionsDir, host, clock, options.log ?? console.log) : () => {};
 
   return {

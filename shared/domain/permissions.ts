@@ -90,3 +90,13 @@ export const canUrge = oversees;
 export function canSeeUnreachable(viewer: Pick<Viewer, 'roles'>): boolean {
   return viewer.roles.includes('unitAdmin') || oversees(viewer);
 }
+
+/**
+ * 路由表 (units, categories, emergency contacts, WeCom groups): the school
+ * admin changes it; those who oversee every unit read it whole.
+ */
+export function canManageRouting(viewer: Pick<Viewer, 'roles'>): boolean {
+  return viewer.roles.includes('schoolAdmin');
+}
+
+export const canReadRouting = oversees;

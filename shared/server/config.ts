@@ -34,6 +34,10 @@ export interface ServerConfig {
   reportThreshold: number;
   /** A closed case's personal data (the asker's identity) is removed this many days after it closed. */
   retentionDays: number;
+  /** The mini-program's AppID (official-account menus open it); null when not configured. */
+  miniprogramAppId: string | null;
+  /** Where the PC web (H5) version is served, without a trailing slash; null when not configured. */
+  webBaseUrl: string | null;
 }
 
 const TEMPLATE_ENV: Record<TemplateKey, string> = {
@@ -62,6 +66,8 @@ export const SERVER_CONFIG_VARIABLES = [
   'QNZS_URGENT_PER_DAY',
   'QNZS_REPORT_THRESHOLD',
   'QNZS_RETENTION_DAYS',
+  'QNZS_MINIPROGRAM_APPID',
+  'QNZS_WEB_BASE_URL',
 ] as const;
 export type ServerConfigVariable = (typeof SERVER_CONFIG_VARIABLES)[number];
 
@@ -136,6 +142,14 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
   const reportThreshold = whole('QNZS_REPORT_THRESHOLD', DEFAULT_REPORT_THRESHOLD, 1, 100, 'reports');
   const retentionDays = whole('QNZS_RETENTION_DAYS', DEFAULT_RETENTION_DAYS, 30, 3650, 'days');
 
+  const appId = env.QNZS_MINIPROGRAM_APPID?.trim() || null;
+  if (appId !== null && !MINIPROGRAM_APPID.test(appId)) problems.push(`QNZS_MINIPROGRAM_APPID "${appId}" must be a mini-program AppID (wx followed by 16 hex digits)`);
+  const webBase = env.QNZS_WEB_BASE_URL?.trim() || null;
+  const webBaseUrl = webBase === null ? null : parseWebBaseUrl(webBase);
+  if (webBase !== null && webBaseUrl === null) {
+    problems.push(`QNZS_WEB_BASE_URL "${webBase}" must be an https:// address without a query or fragment (http:// only for 127.0.0.1 or localhost)`);
+  }
+
   if (problems.length > 0) throw new Error(`Invalid function configuration:\n- ${problems.join('\n- ')}`);
   return {
     envId,
@@ -148,7 +162,26 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     askLimits,
     reportThreshold,
     retentionDays,
+    miniprogramAppId: appId,
+    webBaseUrl,
   };
+}
+
+/** 微信公众平台 → 开发管理 → AppID: "wx" and 16 hex digits. */
+export const MINIPROGRAM_APPID = /^wx[0-9a-f]{16}$/;
+
+/** The H5 site's base address, normalised without a trailing slash; null when it is not one. */
+export function parseWebBaseUrl(raw: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) return null;
+  if (url.search || url.hash || url.username || url.password) return null;
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
 /**

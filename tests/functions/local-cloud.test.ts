@@ -56,6 +56,19 @@ describe('the local cloud gateway', () => {
     expect(read.body.data).toMatchObject({ status: 'answered', answers: [{ official: true, responderName: '詹来明' }] });
   });
 
+  it('keeps files in its storage and serves the temporary links it hands out at the gateway', async () => {
+    const links = await post(cloud, '/api/functions/api', { action: 'entry.links', data: { collegeId: 'c-cs' } }, 'dev-cs-league');
+    expect(links.body).toMatchObject({ ok: true, data: { miniProgramCode: { scene: 'c=c-cs' }, menu: { button: { appid: 'wx00000000000000de' } } } });
+    const url = links.body.data.miniProgramCode.imageUrl as string;
+    expect(url.startsWith(`${cloud.url}/storage/entry-codes/`)).toBe(true);
+    const image = await fetch(url);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect((await fetch(url.replace(/sign=[0-9a-f]+/, 'sign=0'))).status).toBe(403);
+    const outbox = await (await fetch(`${cloud.url}/__dev/outbox`)).json() as any;
+    expect(outbox.data.messages).toContainEqual(expect.objectContaining({ channel: 'wxacode', scene: 'c=c-cs' }));
+  });
+
   it('has no identity without the header', async () => {
     const res = await post(cloud, '/api/functions/api', { action: 'me.get', data: {} });
     expect(res.body).toMatchObject({ ok: false, error: { code: 'AUTH.REQUIRED' } });

@@ -22,6 +22,8 @@ describe('function configuration, validated at start', () => {
       QNZS_URGENT_PER_DAY: '5',
       QNZS_REPORT_THRESHOLD: '5',
       QNZS_RETENTION_DAYS: '365',
+      QNZS_MINIPROGRAM_APPID: 'wx0123456789abcdef',
+      QNZS_WEB_BASE_URL: 'https://qnzs.example.edu.cn/h5/',
     });
     expect(config).toEqual({
       envId: 'campus-prod-1a2b',
@@ -34,6 +36,8 @@ describe('function configuration, validated at start', () => {
       askLimits: { perHour: 20, urgentPerDay: 5 },
       reportThreshold: 5,
       retentionDays: 365,
+      miniprogramAppId: 'wx0123456789abcdef',
+      webBaseUrl: 'https://qnzs.example.edu.cn/h5',
     });
   });
 
@@ -59,6 +63,17 @@ describe('function configuration, validated at start', () => {
     expect(() => readServerConfig({ ...CLOUD, QNZS_REPORT_THRESHOLD: '0' })).toThrow(/QNZS_REPORT_THRESHOLD "0" must be a whole number of reports, 1–100/);
     expect(() => readServerConfig({ ...CLOUD, QNZS_RETENTION_DAYS: '7' })).toThrow(/QNZS_RETENTION_DAYS "7" must be a whole number of days, 30–3650/);
     expect(() => readServerConfig({ ...CLOUD, QNZS_MINIPROGRAM_STATE: 'beta' })).toThrow(/QNZS_MINIPROGRAM_STATE/);
+  });
+
+  it('takes the mini-program AppID and the PC web address only in their own forms', () => {
+    expect(readServerConfig(CLOUD)).toMatchObject({ miniprogramAppId: null, webBaseUrl: null });
+    expect(() => readServerConfig({ ...CLOUD, QNZS_MINIPROGRAM_APPID: 'wx-local-dev' })).toThrow(/QNZS_MINIPROGRAM_APPID "wx-local-dev" must be a mini-program AppID/);
+    expect(() => readServerConfig({ ...CLOUD, QNZS_MINIPROGRAM_APPID: 'WX0123456789ABCDEF' })).toThrow(/QNZS_MINIPROGRAM_APPID/);
+    for (const bad of ['http://qnzs.example.edu.cn', 'qnzs.example.edu.cn', 'https://qnzs.example.edu.cn/?from=menu', 'https://qnzs.example.edu.cn/#/pages', 'javascript:alert(1)']) {
+      expect(() => readServerConfig({ ...CLOUD, QNZS_WEB_BASE_URL: bad })).toThrow(/QNZS_WEB_BASE_URL/);
+    }
+    // Plain http only on this machine (the local cloud's own gateway).
+    expect(readServerConfig({ ...CLOUD, QNZS_WEB_BASE_URL: 'http://127.0.0.1:8787' }).webBaseUrl).toBe('http://127.0.0.1:8787');
   });
 
   it('fills local template ids under the local cloud', () => {
@@ -118,6 +133,6 @@ describe('SERVER_CONFIG_VARIABLES', () => {
     expect(() => readServerConfig(env)).toThrow();
     const readQnzs = [...read].filter((name) => name.startsWith('QNZS_')).sort();
     expect(readQnzs).toEqual([...SERVER_CONFIG_VARIABLES].sort());
-    expect(SERVER_CONFIG_VARIABLES).toHaveLength(14);
+    expect(SERVER_CONFIG_VARIABLES).toHaveLength(16);
   });
 });

@@ -6,6 +6,7 @@ import { randomIds } from '@shared/server/ids';
 import { createNotifier } from '@shared/server/adapters/create-notifier';
 import { createContentChecker, createPhoneNumbers } from '@shared/server/adapters/create-content-checker';
 import { cloudbaseRepositories } from '@shared/server/adapters/cloudbase-repositories';
+import { createFileStorage, createMiniProgramCodes } from '@shared/server/adapters/create-entry-services';
 import { apiActions } from '@shared/server/api/action-table';
 
 /**
@@ -27,6 +28,8 @@ const handle = createApiHandler({
   notifier: createNotifier(config, db, () => currentClock, randomIds),
   contentChecker: createContentChecker(config, repos.settings),
   phoneNumbers: createPhoneNumbers(config),
+  miniProgramCodes: createMiniProgramCodes(config, db, () => currentClock, randomIds),
+  files: createFileStorage(app),
   settings: config,
 });
 

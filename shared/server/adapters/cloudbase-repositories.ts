@@ -7,6 +7,8 @@ import { CloudbaseSubscriptionRepository } from './cloudbase-subscription.reposi
 import { CloudbaseUserRepository } from './cloudbase-user.repository';
 import { CachedSearchRepository, CloudbaseSearchRepository } from './cloudbase-search.repository';
 import { CloudbaseAuditRepository, CloudbaseReportRepository, CloudbaseSettingsRepository } from './cloudbase-moderation.repository';
+import { CloudbaseEntryCodeRepository, CloudbaseInvitationRepository } from './cloudbase-invitation.repository';
+import { CloudbaseAdminWrites } from './cloudbase-admin-writes';
 import type { Repositories } from '../ports/repositories';
 
 export const CATALOG_CACHE_MS = 60_000;
@@ -19,6 +21,9 @@ export function cloudbaseRepositories(db: Database, options: { catalogCacheMs?: 
   return {
     catalog: cacheMs > 0 ? new CachedCatalogRepository(catalog, cacheMs) : catalog,
     users: new CloudbaseUserRepository(db),
+    invitations: new CloudbaseInvitationRepository(db),
+    entryCodes: new CloudbaseEntryCodeRepository(db),
+    admin: new CloudbaseAdminWrites(db),
     questions: new CloudbaseQuestionRepository(db),
     askQuotas: new CloudbaseAskQuotaRepository(db),
     reports: new CloudbaseReportRepository(db),

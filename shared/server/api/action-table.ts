@@ -22,6 +22,9 @@ import { unitPerformance } from '../use-cases/unit-performance';
 import { postAnswer } from '../use-cases/post-answer';
 import { decideModeration, listAudit, moderationQueue, reportContent } from '../use-cases/moderation';
 import { deleteMyAccount, exportMyData } from '../use-cases/my-data';
+import { inviteInfo, inviteToRoster, joinRoster, listInvitations, listRoster, revokeInvitation, updateRoster } from '../use-cases/roster';
+import { getRouting, saveCategory, saveUnit } from '../use-cases/routing';
+import { entryInvitation, entryLinks } from '../use-cases/entry-points';
 
 /** Every action the contract declares, and the use case that serves it. */
 export const apiActions: ActionTable = {
@@ -65,4 +68,16 @@ export const apiActions: ActionTable = {
   'faq.publish': publishFaq,
   'faq.retire': retireFaq,
   'faq.dismiss': dismissFaqCandidate,
+  'roster.list': listRoster,
+  'roster.invite': inviteToRoster,
+  'roster.invites': listInvitations,
+  'roster.revokeInvite': revokeInvitation,
+  'roster.inviteInfo': inviteInfo,
+  'roster.join': joinRoster,
+  'roster.update': updateRoster,
+  'routing.get': getRouting,
+  'unit.save': saveUnit,
+  'category.save': saveCategory,
+  'entry.links': entryLinks,
+  'entry.invitation': entryInvitation,
 };

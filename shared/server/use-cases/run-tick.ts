@@ -98,6 +98,9 @@ function memoizedRoster(users: UserRepository): UserRepository {
     remove: (openid) => users.remove(openid),
     findManyByOpenid: (openids) => users.findManyByOpenid(openids),
     setPhone: (openid, phone) => users.setPhone(openid, phone),
+    findById: (id) => users.findById(id),
+    listInUnits: (unitIds, page) => users.listInUnits(unitIds, page),
+    listAllInUnits: (unitIds) => users.listAllInUnits(unitIds),
   };
 }
 

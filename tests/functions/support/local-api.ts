@@ -10,9 +10,14 @@ import { cloudbaseRepositories } from '../../../shared/server/adapters/cloudbase
 import { KeywordContentChecker } from '../../../shared/server/adapters/keyword-content-checker';
 import { localPhoneNumbers } from '../../../shared/server/adapters/phone-numbers';
 import { OutboxNotifier } from '../../../shared/server/adapters/outbox-notifier';
+import { LocalMiniProgramCodes } from '../../../shared/server/adapters/local-miniprogram-codes';
+import { CloudbaseFileStorage } from '../../../shared/server/adapters/cloudbase-file-storage';
 import { readServerConfig } from '../../../shared/server/config';
 import { randomIds } from '../../../shared/server/ids';
 import type { Repositories } from '../../../shared/server/ports/repositories';
+import type { MiniProgramCodes } from '../../../shared/server/ports/miniprogram-codes';
+import type { FileStorage } from '../../../shared/server/ports/files';
+import type { ApiSettings } from '../../../shared/server/use-cases/action';
 
 /**
  * The real `api` function (its src/index.ts `main`) talking through the real
@@ -40,6 +45,8 @@ export interface LocalApi {
    * test may wrap (to inject a failure at a chosen step), at the shifted clock.
    */
   callWith(wrap: (repos: Repositories) => Repositories, openid: string | null, action: string, data?: unknown, requestId?: string): Promise<ApiReply>;
+  /** The same, with open-API services replaced (a WeChat refusal, a storage failure). */
+  callWithServices(services: { miniProgramCodes?: MiniProgramCodes; files?: FileStorage; settings?: Partial<ApiSettings> }, openid: string | null, action: string, data?: unknown, requestId?: string): Promise<ApiReply>;
   stats(): ReturnType<Awaited<ReturnType<typeof startDatabaseService>>['database']['stats']>;
   resetStats(): void;
   seededAt: number;
@@ -51,7 +58,8 @@ export async function startLocalApi(env: Record<string, string> = {}): Promise<L
   applyLocalSdkEnvironment(service.url);
   // These suites ask many questions as one student in seconds; the limits have their own suite.
   Object.assign(process.env, { QNZS_ASK_PER_HOUR: '10000', QNZS_URGENT_PER_DAY: '10000' }, env);
-  const db = tcb.init({ env: 'local-dev' }).database();
+  const app = tcb.init({ env: 'local-dev' });
+  const db = app.database();
   await provisionCollections(db);
   const seededAt = Date.now();
   await seedDemo(db, seededAt);
@@ -66,15 +74,20 @@ export async function startLocalApi(env: Record<string, string> = {}): Promise<L
   const config = readServerConfig();
   const clock = { now: () => Date.now() + offset };
   const notifier = new OutboxNotifier(db, () => clock, randomIds);
-  const callWith: LocalApi['callWith'] = (wrap, openid, action, data, requestId) => {
+  const handlerCall = (wrap: (repos: Repositories) => Repositories, services: { miniProgramCodes?: MiniProgramCodes; files?: FileStorage; settings?: Partial<ApiSettings> }, openid: string | null, action: string, data?: unknown, requestId?: string) => {
     const repos = wrap(cloudbaseRepositories(db, { catalogCacheMs: 0 }));
     const contentChecker = new KeywordContentChecker(repos.settings, 0);
-    const handle = createApiHandler({ actions: apiActions, repos, ids: randomIds, notifier, contentChecker, phoneNumbers: localPhoneNumbers, settings: config, log: () => {} });
+    const miniProgramCodes = services.miniProgramCodes ?? new LocalMiniProgramCodes(db, () => clock, randomIds);
+    const files = services.files ?? new CloudbaseFileStorage(app);
+    const handle = createApiHandler({ actions: apiActions, repos, ids: randomIds, notifier, contentChecker, phoneNumbers: localPhoneNumbers, miniProgramCodes, files, settings: { ...config, ...services.settings }, log: () => {} });
     return handle({ action, ...(data === undefined ? {} : { data }), ...(requestId ? { requestId } : {}) }, { openid, clock }) as Promise<ApiReply>;
   };
+  const callWith: LocalApi['callWith'] = (wrap, openid, action, data, requestId) => handlerCall(wrap, {}, openid, action, data, requestId);
+  const callWithServices: LocalApi['callWithServices'] = (services, openid, action, data, requestId) => handlerCall((r) => r, services, openid, action, data, requestId);
   return {
     raw,
     callWith,
+    callWithServices,
     tick: () => scheduler.main({ Type: 'Timer', TriggerName: 'tick' }, invocationContext('scheduler', { openid: null }, offset)),
     advance: (ms) => {
       offset += ms;
