@@ -8,6 +8,7 @@ import { cloudbaseRepositories } from '../shared/server/adapters/cloudbase-repos
 import { KeywordContentChecker } from '../shared/server/adapters/keyword-content-checker';
 import { OutboxNotifier } from '../shared/server/adapters/outbox-notifier';
 import { localPhoneNumbers } from '../shared/server/adapters/phone-numbers';
+import { LocalDirectoryFileStore } from '../shared/server/adapters/local-directory-file-store';
 import { createApiHandler } from '../shared/server/api/api-handler';
 import { apiActions } from '../shared/server/api/action-table';
 import { readServerConfig } from '../shared/server/config';
@@ -49,7 +50,7 @@ function question(i: number, title: string, now: number): QuestionRecord {
     askRequestHash: null, moderation: PUBLISHED, crisis: false, status: 'closed', answeredAt: createdAt + HOUR_MS, officialAnswerId: `a-bench-${i}`, answerCount: 1,
     assigneeOpenid: null, escalatedAt: null, rating: null, reopenCount: 0, noticeRequired: false, noticePublishedAt: null, notice: null, autoCloseAt: null,
     reopenedAt: null, closedAt: createdAt + 8 * 24 * HOUR_MS, noticeModeration: null, reportIds: [], moderationPendingAt: null, anonymisedAt: null,
-    search: indexQuestion({ title, content: title, answer }), faqId: null, version: 3, timeline: [],
+    search: indexQuestion({ title, content: title, answer }), faqId: null, typicalCase: null, version: 3, updatedAt: createdAt + 8 * 24 * HOUR_MS, timeline: [],
     answers: [{ id: `a-bench-${i}`, responderOpenid: 'dev-cs-expert', responderName: '任智宇', unitId: 'c-cs', team: 'expert', content: answer, createdAt: createdAt + HOUR_MS, requestHash: null, moderation: PUBLISHED }],
     remindedUpTo: null, noticeReminderAt: null, noticeReminderRound: 0, nextWorkAt: null, outbox: [], outboxDueAt: null,
   };
@@ -68,13 +69,13 @@ export async function benchSearchCostAt(total: number): Promise<SearchCostRow[]>
     for (let i = 0; i < total; i++) questions.push(question(i, source[i % Math.max(source.length, 1)] ?? `问题 ${i}`, now));
     service.store.insert('questions', questions);
     // The statistics as the api keeps them, over every public question.
-    const all = service.store.find('questions', { visibility: 'public' }) as QuestionRecord[];
+    const all = service.store.find('questions', { visibility: 'public' }) as unknown as QuestionRecord[];
     service.store.update('searchStats', { _id: 'questions' }, { $set: corpusStatsOf(all.flatMap((q) => (q.search ? [q.search] : []))) }, { multi: false, merge: true, upsert: true });
 
     const repos = cloudbaseRepositories(db);
     const handle = createApiHandler({
       actions: apiActions, repos, ids: randomIds, notifier: new OutboxNotifier(db, () => ({ now: () => now }), randomIds),
-      contentChecker: new KeywordContentChecker(repos.settings), phoneNumbers: localPhoneNumbers, settings: readServerConfig({ LOCAL_CLOUD: 'true' }), log: () => {},
+      contentChecker: new KeywordContentChecker(repos.settings), phoneNumbers: localPhoneNumbers, files: new LocalDirectoryFileStore(join(ROOT, '.bench', 'files'), '/__files'), settings: readServerConfig({ LOCAL_CLOUD: 'true' }), log: () => {},
     });
     const rows: SearchCostRow[] = [];
     service.database.setLatency(5);

@@ -42,6 +42,16 @@ export const STUBBED_MODULES: StubbedModule[] = [
   { request: 'axios', why: 'the instance-metadata lookup, reached only off SCF without TENCENTCLOUD=true, and the app.requestClient shim' },
 ];
 
+/**
+ * Stubbed modules a function does use, kept real in its bundle: the scheduler
+ * uploads the biweekly reports' Excel and Word files with `app.uploadFile()`,
+ * which reads COS's XML answer with xml2js (form-data stays stubbed: the upload
+ * is a raw PUT, never multipart).
+ */
+export const KEPT_SDK_MODULES: Record<string, string[]> = {
+  scheduler: ['xml2js'],
+};
+
 /** The SDK version STUBBED_MODULES was checked against; another version must be checked again before it is bundled. */
 export const STUBS_CHECKED_FOR_SDK = '3.18.3';
 
@@ -73,10 +83,11 @@ module.exports = stub("");
 }
 
 /** esbuild plugin: the stubs above, and the SDK's version read at build time (its own lookup uses __dirname). */
-export function sdkTrimPlugin(): Plugin {
-  const byRequest = new Map(STUBBED_MODULES.map((s) => [s.request, s]));
+export function sdkTrimPlugin(keep: readonly string[] = []): Plugin {
+  const stubbed = STUBBED_MODULES.filter((s) => !keep.includes(s.request));
+  const byRequest = new Map(stubbed.map((s) => [s.request, s]));
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const filter = new RegExp(`^(${STUBBED_MODULES.map((s) => escape(s.request)).join('|')})$`);
+  const filter = new RegExp(`^(${stubbed.map((s) => escape(s.request)).join('|')})$`);
   return {
     name: 'qnzs-sdk-trim',
     setup(b) {
@@ -108,7 +119,7 @@ export function functionNames(): string[] {
 }
 
 /** The esbuild options for one bundle (also used by tests that build probes the same way). */
-export function bundleOptions(entry: string, outfile: string): BuildOptions {
+export function bundleOptions(entry: string, outfile: string, functionName?: string): BuildOptions {
   return {
     entryPoints: [entry],
     outfile,
@@ -123,7 +134,7 @@ export function bundleOptions(entry: string, outfile: string): BuildOptions {
     tsconfig: join(ROOT, 'tsconfig.json'),
     logLevel: 'warning',
     metafile: true,
-    plugins: [sdkTrimPlugin()],
+    plugins: [sdkTrimPlugin(functionName ? KEPT_SDK_MODULES[functionName] ?? [] : [])],
   };
 }
 
@@ -148,7 +159,7 @@ export interface BuiltFunction {
 export async function buildFunction(name: string): Promise<BuiltFunction> {
   const dir = join(FUNCTIONS_DIR, name);
   const outfile = join(dir, 'index.js');
-  const result = await build(bundleOptions(join(dir, 'src', 'index.ts'), outfile));
+  const result = await build(bundleOptions(join(dir, 'src', 'index.ts'), outfile, name));
   const needs = runtimeRequires(result.metafile!);
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
   const declared = Object.keys(pkg.dependencies ?? {}).sort();

@@ -5,7 +5,7 @@ import { ROLE_LABELS, type Role } from '../../shared/domain/organisation';
 import type { DatabaseService } from './database-service';
 import { BodyTooLargeError, readBody } from './database-service';
 import type { DevClock } from './dev-clock';
-import type { FunctionHost } from './function-host';
+import { integrationRequest, type FunctionHost } from './function-host';
 
 /**
  * The local cloud's front door on 127.0.0.1: the H5 build at `/`, cloud functions
@@ -25,6 +25,15 @@ export interface GatewayOptions {
    * the client gateway. Locally the dev endpoint runs them.
    */
   timerOnly?: ReadonlySet<string>;
+  /**
+   * CloudBase's HTTP access service: path → function (`tcb service create -p
+   * /feed -f feed`). The request becomes an integration request and the
+   * function's integration response becomes the HTTP response. Not a dev tool:
+   * served in every mode (the function checks its own credential).
+   */
+  httpRoutes?: Record<string, string>;
+  /** Generated files (the local FileStore's folder), served at /__files/ in dev mode. */
+  filesDir?: string;
 }
 
 const OPENID_HEADER = 'x-dev-openid';
@@ -32,6 +41,8 @@ const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_EVENT_BYTES = 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   '.html': 'text/html; charset=utf-8',
   '.js': 'application/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -118,6 +129,25 @@ export function createGateway(options: GatewayOptions): Server {
       return sendJson(res, 200, result);
     }
 
+    const routed = options.httpRoutes?.[path];
+    if (routed) {
+      if (!host.has(routed)) return gatewayError(res, 404, 'FUNCTION.NOT_FOUND', `云函数 ${routed} 不存在`);
+      let body = '';
+      try {
+        body = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req, MAX_EVENT_BYTES);
+      } catch (err) {
+        if (err instanceof BodyTooLargeError) return gatewayError(res, 413, 'INPUT.TOO_LARGE', '请求内容超过 1 MB');
+        throw err;
+      }
+      const event = integrationRequest({ method: req.method ?? 'GET', path, headers: req.headers, query: url.searchParams, body });
+      return sendIntegrationResponse(res, await host.invoke(routed, event, { openid: null }));
+    }
+
+    if (path.startsWith('/__files/') && req.method === 'GET') {
+      if (!devMode || !options.filesDir) return gatewayError(res, 403, 'DEV.DISABLED', '开发者工具仅在本地云环境可用');
+      return serveFile(resolve(options.filesDir), path.slice('/__files/'.length), res);
+    }
+
     if (path.startsWith('/__dev/')) {
       if (!devMode) return gatewayError(res, 403, 'DEV.DISABLED', '开发者工具仅在本地云环境可用');
       const route = devHandlers[`${req.method} ${path}`];
@@ -146,6 +176,36 @@ export function createGateway(options: GatewayOptions): Server {
 }
 
 class BadDevRequest extends Error {}
+
+/**
+ * A function's answer as the HTTP access service sends it: an integration
+ * response (`statusCode`, `headers`, `body`, `isBase64Encoded`) as given, a
+ * string as text/plain, anything else as JSON
+ * (https://docs.cloudbase.net/service/access-cloud-function).
+ */
+function sendIntegrationResponse(res: ServerResponse, result: unknown): void {
+  if (result && typeof result === 'object' && typeof (result as { statusCode?: unknown }).statusCode === 'number') {
+    const r = result as { statusCode: number; headers?: Record<string, string>; body?: unknown; isBase64Encoded?: boolean };
+    const body = typeof r.body === 'string' ? (r.isBase64Encoded ? Buffer.from(r.body, 'base64') : r.body) : JSON.stringify(r.body ?? '');
+    res.writeHead(r.statusCode, r.headers ?? {});
+    res.end(body);
+    return;
+  }
+  if (typeof result === 'string' || typeof result === 'number') {
+    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(String(result));
+    return;
+  }
+  sendJson(res, 200, result);
+}
+
+/** A generated file from the local files folder, never outside it. */
+function serveFile(root: string, relativePath: string, res: ServerResponse): void {
+  const candidate = normalize(join(root, relativePath));
+  if (!candidate.startsWith(root + sep) || !existsSync(candidate) || !statSync(candidate).isFile()) return gatewayError(res, 404, 'DEV.NOT_FOUND', '文件不存在');
+  res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(candidate)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  createReadStream(candidate).pipe(res);
+}
 
 /** The path with its percent-escapes decoded, or null when one is malformed ("%E4%B8" or "%zz"). */
 function decodedPath(raw: string): string | null {

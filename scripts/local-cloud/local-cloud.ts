@@ -1,7 +1,9 @@
 import tcb from '@cloudbase/node-sdk';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { provisionCollections } from '../provision';
 import { seedDemo, type SeedResult } from '../seed/seed-demo';
 import { DatabaseService } from './database-service';
@@ -18,6 +20,9 @@ import { readTimerTriggers, startTimerTriggers, timerEvent } from './timer-trigg
  */
 export const ROOT = resolve(__dirname, '..', '..');
 
+/** The HTTP access service's routes, as `tcb service create -p <path> -f <function>` makes them in CloudBase (README "Data sharing"). */
+export const HTTP_ROUTES: Record<string, string> = { '/feed': 'feed' };
+
 export interface LocalCloudOptions {
   /** Gateway port; 0 picks a free one. */
   port: number;
@@ -29,6 +34,8 @@ export interface LocalCloudOptions {
   functionsDir?: string;
   /** Run timer triggers on their cron (npm start). Tests tick explicitly instead. */
   timers?: boolean;
+  /** Where generated files go (the biweekly reports); default `files/` beside the data file, a temporary folder for ':memory:'. */
+  filesDir?: string;
   log?: (line: string) => void;
 }
 
@@ -40,6 +47,8 @@ export interface LocalCloud {
   host: FunctionHost;
   clock: DevClock;
   seedResult: SeedResult | null;
+  /** The local FileStore's folder (served at /__files/). */
+  filesDir: string;
   stop(): Promise<void>;
 }
 
@@ -94,7 +103,8 @@ export async function startDatabaseService(dataFile = ':memory:') {
  * embedded timeline, decision 10) would fail in confusing ways: say so and stop.
  */
 function refuseOlderData(store: DocumentStore, dataFile: string): void {
-  const old = store.find('questions', { timeline: { $exists: false } }, { limit: 1 });
+  // Older still: without their timeline (decision 10), or without updatedAt (the export feed's order, issue 10).
+  const old = [...store.find('questions', { timeline: { $exists: false } }, { limit: 1 }), ...store.find('questions', { updatedAt: { $exists: false } }, { limit: 1 })];
   if (old.length > 0) {
     throw new Error(`${dataFile} holds questions written by an older version of the platform. Delete it (the demo data is seeded again on start).`);
   }
@@ -103,6 +113,10 @@ function refuseOlderData(store: DocumentStore, dataFile: string): void {
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const db = await startDatabaseService(options.dataFile);
   applyLocalSdkEnvironment(db.url);
+  const filesDir = options.filesDir ?? (options.dataFile === ':memory:' ? mkdtempSync(join(tmpdir(), 'qnzs-files-')) : join(dirname(resolve(options.dataFile)), 'files'));
+  mkdirSync(filesDir, { recursive: true });
+  // The functions' FileStore writes here; the gateway serves it at /__files/ (config.ts: LOCAL_FILES_URL defaults to that path).
+  process.env.LOCAL_FILES_DIR = filesDir;
 
   const sdkDb = tcb.init({ env: LOCAL_ENV_ID }).database();
   await provisionCollections(sdkDb);
@@ -122,6 +136,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     staticDir: options.staticDir ?? join(ROOT, 'miniprogram', 'dist-h5'),
     devMode: options.devMode ?? true,
     timerOnly: new Set(readTimerTriggers(functionsDir).map((t) => t.functionName)),
+    httpRoutes: HTTP_ROUTES,
+    filesDir,
     devRoutes: {
       // One scheduler tick now, at the (possibly shifted) dev clock.
       'POST /__dev/scheduler/run': async () => {
@@ -141,6 +157,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     host,
     clock,
     seedResult,
+    filesDir,
     async stop() {
       stopTimers();
       await close(gateway);

@@ -90,3 +90,34 @@ export const canUrge = oversees;
 export function canSeeUnreachable(viewer: Pick<Viewer, 'roles'>): boolean {
   return viewer.roles.includes('unitAdmin') || oversees(viewer);
 }
+
+/**
+ * 统计 and 双周报: those who oversee every unit read every unit's figures and
+ * reports; a unit admin reads their own units'. `all`, the units, or null
+ * (not allowed).
+ */
+export type OversightScope = { all: true } | { all: false; unitIds: readonly string[] };
+
+export function oversightScope(viewer: Viewer): OversightScope | null {
+  if (oversees(viewer)) return { all: true };
+  if (viewer.roles.includes('unitAdmin') && viewer.unitIds.length > 0) return { all: false, unitIds: viewer.unitIds };
+  return null;
+}
+
+export function scopeIncludes(scope: OversightScope, unitId: string): boolean {
+  return scope.all || scope.unitIds.includes(unitId);
+}
+
+/**
+ * Who writes and submits a biweekly report: a unit's report, its admins (or
+ * the school admin, for a unit without one); the school's report, the school
+ * admin or the coordinator (the platform's 联络员 who collects them).
+ */
+export function canEditReport(viewer: Viewer, report: { scope: 'unit' | 'school'; unitId: string | null }): boolean {
+  if (report.scope === 'school') return viewer.roles.includes('schoolAdmin') || viewer.roles.includes('coordinator');
+  if (viewer.roles.includes('schoolAdmin')) return true;
+  return viewer.roles.includes('unitAdmin') && report.unitId !== null && viewer.unitIds.includes(report.unitId);
+}
+
+/** 催交: those who oversee every unit remind the units that have not submitted. */
+export const canUrgeReports = oversees;

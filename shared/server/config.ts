@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_CASE_POLICY, type CasePolicy } from '../domain/case-lifecycle';
 import { DEFAULT_REMINDER_OFFSETS_HOURS } from '../domain/answer-deadline';
@@ -34,6 +36,13 @@ export interface ServerConfig {
   reportThreshold: number;
   /** A closed case's personal data (the asker's identity) is removed this many days after it closed. */
   retentionDays: number;
+  /**
+   * The service credential the central platform presents to the export feed
+   * (`Authorization: Bearer …`); null: the feed refuses everyone.
+   */
+  exportToken: string | null;
+  /** Local cloud only: where generated files are kept and the URL the dev gateway serves them at. */
+  localFiles: { dir: string; baseUrl: string } | null;
 }
 
 const TEMPLATE_ENV: Record<TemplateKey, string> = {
@@ -62,6 +71,7 @@ export const SERVER_CONFIG_VARIABLES = [
   'QNZS_URGENT_PER_DAY',
   'QNZS_REPORT_THRESHOLD',
   'QNZS_RETENTION_DAYS',
+  'QNZS_EXPORT_TOKEN',
 ] as const;
 export type ServerConfigVariable = (typeof SERVER_CONFIG_VARIABLES)[number];
 
@@ -136,6 +146,17 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
   const reportThreshold = whole('QNZS_REPORT_THRESHOLD', DEFAULT_REPORT_THRESHOLD, 1, 100, 'reports');
   const retentionDays = whole('QNZS_RETENTION_DAYS', DEFAULT_RETENTION_DAYS, 30, 3650, 'days');
 
+  let exportToken: string | null = null;
+  const token = env.QNZS_EXPORT_TOKEN?.trim();
+  if (token) {
+    if (EXPORT_TOKEN_PATTERN.test(token)) exportToken = token;
+    else problems.push('QNZS_EXPORT_TOKEN must be 32–256 letters, digits, - _ . or ~ (e.g. `openssl rand -hex 32`)');
+  }
+
+  const localFiles = localCloud
+    ? { dir: env.LOCAL_FILES_DIR?.trim() || join(tmpdir(), 'qnzs-local-files'), baseUrl: (env.LOCAL_FILES_URL?.trim() || '/__files').replace(/\/$/, '') }
+    : null;
+
   if (problems.length > 0) throw new Error(`Invalid function configuration:\n- ${problems.join('\n- ')}`);
   return {
     envId,
@@ -148,8 +169,13 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     askLimits,
     reportThreshold,
     retentionDays,
+    exportToken,
+    localFiles,
   };
 }
+
+/** A bearer token: long enough not to be guessed, and plain enough to survive .env and the CLI's substitution. */
+export const EXPORT_TOKEN_PATTERN = /^[A-Za-z0-9._~-]{32,256}$/;
 
 /**
  * `QNZS_FALLBACK_WEBHOOKS`: `<unitId>=<WeCom robot URL>` pairs separated by

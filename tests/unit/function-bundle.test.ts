@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleOptions, FUNCTIONS_DIR, functionNames, ROOT, runtimeRequires, STUBBED_MODULES, stubModuleSource } from '../../scripts/build-functions';
+import { bundleOptions, FUNCTIONS_DIR, functionNames, KEPT_SDK_MODULES, ROOT, runtimeRequires, STUBBED_MODULES, stubModuleSource } from '../../scripts/build-functions';
 
 /**
  * The cloud-function bundles carry @cloudbase/node-sdk minus the parts the
@@ -80,18 +80,29 @@ describe('the SDK inside a bundle', () => {
   }, 30_000);
 });
 
+/** What each function's bundle must require at run time (CloudBase installs it from package.json). */
+const RUNTIME: Record<string, string[]> = { api: ['wx-server-sdk'], scheduler: ['wx-server-sdk'], feed: [] };
+
+it('knows every function', () => {
+  expect(functionNames().sort()).toEqual(Object.keys(RUNTIME).sort());
+  // Only the scheduler uploads files (the biweekly reports), with app.uploadFile, which needs xml2js.
+  expect(KEPT_SDK_MODULES).toEqual({ scheduler: ['xml2js'] });
+});
+
 describe.each(functionNames())('the %s bundle', (name) => {
   it('contains none of the left-out modules and requires only what its package.json lists', async () => {
-    const result = await build({ ...bundleOptions(join(FUNCTIONS_DIR, name, 'src', 'index.ts'), join(out, name, 'index.js')), sourcemap: false });
+    const result = await build({ ...bundleOptions(join(FUNCTIONS_DIR, name, 'src', 'index.ts'), join(out, name, 'index.js'), name), sourcemap: false });
     const inputs = Object.keys(result.metafile!.inputs);
-    for (const pkg of ['axios', 'form-data', 'jsonwebtoken', 'xml2js', '@cloudbase/ai', '@cloudbase/app', '@cloudbase/wx-cloud-client-sdk', 'web-streams-polyfill', 'semver']) {
+    const kept = KEPT_SDK_MODULES[name] ?? [];
+    for (const pkg of ['axios', 'form-data', 'jsonwebtoken', 'xml2js', '@cloudbase/ai', '@cloudbase/app', '@cloudbase/wx-cloud-client-sdk', 'web-streams-polyfill', 'semver'].filter((p) => !kept.includes(p))) {
       expect(inputs.filter((path) => path.includes(`node_modules/${pkg}/`))).toEqual([]);
     }
+    for (const pkg of kept) expect(inputs.some((path) => path.includes(`node_modules/${pkg}/`))).toBe(true);
     expect(inputs.some((path) => path.includes('node_modules/@cloudbase/node-sdk/dist/database/'))).toBe(true);
     expect(inputs.some((path) => path.includes('node_modules/@cloudbase/database/'))).toBe(true);
 
     const pkg = JSON.parse(readFileSync(join(FUNCTIONS_DIR, name, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
     expect(runtimeRequires(result.metafile!)).toEqual(Object.keys(pkg.dependencies ?? {}).sort());
-    expect(runtimeRequires(result.metafile!)).toEqual(['wx-server-sdk']);
+    expect(runtimeRequires(result.metafile!)).toEqual(RUNTIME[name]);
   }, 30_000);
 });

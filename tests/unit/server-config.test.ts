@@ -22,6 +22,7 @@ describe('function configuration, validated at start', () => {
       QNZS_URGENT_PER_DAY: '5',
       QNZS_REPORT_THRESHOLD: '5',
       QNZS_RETENTION_DAYS: '365',
+      QNZS_EXPORT_TOKEN: 'feed-token-0123456789abcdef0123456789abcdef',
     });
     expect(config).toEqual({
       envId: 'campus-prod-1a2b',
@@ -34,7 +35,20 @@ describe('function configuration, validated at start', () => {
       askLimits: { perHour: 20, urgentPerDay: 5 },
       reportThreshold: 5,
       retentionDays: 365,
+      exportToken: 'feed-token-0123456789abcdef0123456789abcdef',
+      localFiles: null,
     });
+  });
+
+  it('leaves the export feed closed without a token, and refuses a token that could be guessed', () => {
+    expect(readServerConfig(CLOUD).exportToken).toBeNull();
+    expect(() => readServerConfig({ ...CLOUD, QNZS_EXPORT_TOKEN: 'secret' })).toThrow(/QNZS_EXPORT_TOKEN must be 32–256/);
+    expect(() => readServerConfig({ ...CLOUD, QNZS_EXPORT_TOKEN: `${'a'.repeat(40)} "quoted"` })).toThrow(/QNZS_EXPORT_TOKEN/);
+  });
+
+  it('keeps generated files in a local folder only under the local cloud', () => {
+    expect(readServerConfig({ LOCAL_CLOUD: 'true', LOCAL_FILES_DIR: '/tmp/qnzs-files' }).localFiles).toEqual({ dir: '/tmp/qnzs-files', baseUrl: '/__files' });
+    expect(readServerConfig({ ...CLOUD, LOCAL_FILES_DIR: '/tmp/qnzs-files' }).localFiles).toBeNull();
   });
 
   it('treats an empty value as unset, so a variable deploy passes empty keeps its default', () => {
@@ -118,6 +132,6 @@ describe('SERVER_CONFIG_VARIABLES', () => {
     expect(() => readServerConfig(env)).toThrow();
     const readQnzs = [...read].filter((name) => name.startsWith('QNZS_')).sort();
     expect(readQnzs).toEqual([...SERVER_CONFIG_VARIABLES].sort());
-    expect(SERVER_CONFIG_VARIABLES).toHaveLength(14);
+    expect(SERVER_CONFIG_VARIABLES).toHaveLength(15);
   });
 });

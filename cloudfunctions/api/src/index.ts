@@ -7,6 +7,7 @@ import { createNotifier } from '@shared/server/adapters/create-notifier';
 import { createContentChecker, createPhoneNumbers } from '@shared/server/adapters/create-content-checker';
 import { cloudbaseRepositories } from '@shared/server/adapters/cloudbase-repositories';
 import { apiActions } from '@shared/server/api/action-table';
+import { createFileStore } from '@shared/server/adapters/create-file-store';
 
 /**
  * The `api` cloud function: every client call, `{action, data, requestId?}` →
@@ -27,6 +28,7 @@ const handle = createApiHandler({
   notifier: createNotifier(config, db, () => currentClock, randomIds),
   contentChecker: createContentChecker(config, repos.settings),
   phoneNumbers: createPhoneNumbers(config),
+  files: createFileStore(config, app),
   settings: config,
 });
 

@@ -7,6 +7,8 @@ import { CloudbaseSubscriptionRepository } from './cloudbase-subscription.reposi
 import { CloudbaseUserRepository } from './cloudbase-user.repository';
 import { CachedSearchRepository, CloudbaseSearchRepository } from './cloudbase-search.repository';
 import { CloudbaseAuditRepository, CloudbaseReportRepository, CloudbaseSettingsRepository } from './cloudbase-moderation.repository';
+import { CloudbaseStatisticsRepository } from './cloudbase-statistics.repository';
+import { CloudbaseBiweeklyReportRepository } from './cloudbase-biweekly-report.repository';
 import type { Repositories } from '../ports/repositories';
 
 export const CATALOG_CACHE_MS = 60_000;
@@ -27,5 +29,7 @@ export function cloudbaseRepositories(db: Database, options: { catalogCacheMs?: 
     search: new CachedSearchRepository(new CloudbaseSearchRepository(db), options.searchStatsCacheMs ?? SEARCH_STATS_CACHE_MS),
     notifications: new CloudbaseNotificationRepository(db),
     subscriptions: new CloudbaseSubscriptionRepository(db),
+    statistics: new CloudbaseStatisticsRepository(db),
+    biweeklyReports: new CloudbaseBiweeklyReportRepository(db),
   };
 }

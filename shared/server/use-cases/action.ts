@@ -3,6 +3,7 @@ import type { AskLimits } from '../../domain/ask-limits';
 import type { CasePolicy } from '../../domain/case-lifecycle';
 import type { TemplateKey } from '../../domain/notification-plan';
 import type { IdGenerator } from '../ports/ids';
+import type { FileStore } from '../ports/file-store';
 import type { ContentChecker } from '../ports/content-checker';
 import type { PhoneNumbers } from '../ports/phone-numbers';
 import type { Notifier } from '../ports/notifier';
@@ -38,6 +39,8 @@ export interface ActionContext {
   contentChecker: ContentChecker;
   /** What turns WeChat's phone-number code into the number. */
   phoneNumbers: PhoneNumbers;
+  /** Generated files (the biweekly reports' downloads). */
+  files: FileStore;
   settings: ApiSettings;
   log: (message: string, detail: Record<string, unknown>) => void;
 }

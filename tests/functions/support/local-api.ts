@@ -1,5 +1,8 @@
 import tcb from '@cloudbase/node-sdk';
-import { applyLocalSdkEnvironment, invocationContext } from '../../../scripts/local-cloud/function-host';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyLocalSdkEnvironment, integrationRequest, invocationContext, LOCAL_EXPORT_TOKEN } from '../../../scripts/local-cloud/function-host';
 import { startDatabaseService } from '../../../scripts/local-cloud/local-cloud';
 import { provisionCollections } from '../../../scripts/provision';
 import { seedDemo } from '../../../scripts/seed/seed-demo';
@@ -10,6 +13,7 @@ import { cloudbaseRepositories } from '../../../shared/server/adapters/cloudbase
 import { KeywordContentChecker } from '../../../shared/server/adapters/keyword-content-checker';
 import { localPhoneNumbers } from '../../../shared/server/adapters/phone-numbers';
 import { OutboxNotifier } from '../../../shared/server/adapters/outbox-notifier';
+import { LOCAL_FILE_PREFIX, LocalDirectoryFileStore } from '../../../shared/server/adapters/local-directory-file-store';
 import { readServerConfig } from '../../../shared/server/config';
 import { randomIds } from '../../../shared/server/ids';
 import type { Repositories } from '../../../shared/server/ports/repositories';
@@ -40,6 +44,15 @@ export interface LocalApi {
    * test may wrap (to inject a failure at a chosen step), at the shifted clock.
    */
   callWith(wrap: (repos: Repositories) => Repositories, openid: string | null, action: string, data?: unknown, requestId?: string): Promise<ApiReply>;
+  /**
+   * The `feed` function (src) as CloudBase's HTTP access service calls it:
+   * GET /feed with the query and headers given (the local export token unless
+   * `authorization` says otherwise); the integration response, body parsed.
+   */
+  feed(query?: Record<string, string>, headers?: Record<string, string>, method?: string): Promise<{ statusCode: number; headers: Record<string, string>; body: any }>;
+  /** The bytes of a generated file (a report's Excel or Word), by its file id. */
+  file(fileId: string): Buffer;
+  filesDir: string;
   stats(): ReturnType<Awaited<ReturnType<typeof startDatabaseService>>['database']['stats']>;
   resetStats(): void;
   seededAt: number;
@@ -49,6 +62,8 @@ export interface LocalApi {
 export async function startLocalApi(env: Record<string, string> = {}): Promise<LocalApi> {
   const service = await startDatabaseService(':memory:');
   applyLocalSdkEnvironment(service.url);
+  const filesDir = mkdtempSync(join(tmpdir(), 'qnzs-test-files-'));
+  process.env.LOCAL_FILES_DIR = filesDir;
   // These suites ask many questions as one student in seconds; the limits have their own suite.
   Object.assign(process.env, { QNZS_ASK_PER_HOUR: '10000', QNZS_URGENT_PER_DAY: '10000' }, env);
   const db = tcb.init({ env: 'local-dev' }).database();
@@ -60,6 +75,9 @@ export async function startLocalApi(env: Record<string, string> = {}): Promise<L
   const { main } = require('../../../cloudfunctions/api/src/index') as { main: (e: unknown, c: unknown) => Promise<ApiReply> };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const scheduler = require('../../../cloudfunctions/scheduler/src/index') as { main: (e: unknown, c: unknown) => Promise<TickReport> };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const feedFunction = require('../../../cloudfunctions/feed/src/index') as { main: (e: unknown, c: unknown) => Promise<any> };
+  const localFiles = new LocalDirectoryFileStore(filesDir, '/__files');
 
   let offset = 0;
   const raw = (openid: string | null, event: unknown) => main(event, invocationContext('api', { openid }, offset));
@@ -69,7 +87,7 @@ export async function startLocalApi(env: Record<string, string> = {}): Promise<L
   const callWith: LocalApi['callWith'] = (wrap, openid, action, data, requestId) => {
     const repos = wrap(cloudbaseRepositories(db, { catalogCacheMs: 0 }));
     const contentChecker = new KeywordContentChecker(repos.settings, 0);
-    const handle = createApiHandler({ actions: apiActions, repos, ids: randomIds, notifier, contentChecker, phoneNumbers: localPhoneNumbers, settings: config, log: () => {} });
+    const handle = createApiHandler({ actions: apiActions, repos, ids: randomIds, notifier, contentChecker, phoneNumbers: localPhoneNumbers, files: localFiles, settings: config, log: () => {} });
     return handle({ action, ...(data === undefined ? {} : { data }), ...(requestId ? { requestId } : {}) }, { openid, clock }) as Promise<ApiReply>;
   };
   return {
@@ -90,10 +108,23 @@ export async function startLocalApi(env: Record<string, string> = {}): Promise<L
       if (!q) throw new Error(`question ${id} is not stored`);
       return q as Record<string, any>;
     },
+    feed: async (query = {}, headers = {}, method = 'GET') => {
+      const event = integrationRequest({ method, path: '/feed', headers: { authorization: `Bearer ${LOCAL_EXPORT_TOKEN}`, ...headers }, query: new URLSearchParams(query) });
+      const res = await feedFunction.main(event, invocationContext('feed', { openid: null }, offset));
+      return { ...res, body: typeof res.body === 'string' ? JSON.parse(res.body) : res.body };
+    },
+    file: (fileId) => {
+      if (!fileId.startsWith(LOCAL_FILE_PREFIX)) throw new Error(`not a local file id: ${fileId}`);
+      return readFileSync(localFiles.pathOf(fileId.slice(LOCAL_FILE_PREFIX.length)));
+    },
+    filesDir,
     stats: () => service.database.stats(),
     resetStats: () => service.database.resetStats(),
     seededAt,
-    stop: () => service.stop(),
+    stop: async () => {
+      await service.stop();
+      rmSync(filesDir, { recursive: true, force: true });
+    },
   };
 }
 
