@@ -8,7 +8,8 @@ import { cloudbaseRepositories } from '../shared/server/adapters/cloudbase-repos
 import { KeywordContentChecker } from '../shared/server/adapters/keyword-content-checker';
 import { OutboxNotifier } from '../shared/server/adapters/outbox-notifier';
 import { localPhoneNumbers } from '../shared/server/adapters/phone-numbers';
-import { LocalDirectoryFileStore } from '../shared/server/adapters/local-directory-file-store';
+import { LocalMiniProgramCodes } from '../shared/server/adapters/local-miniprogram-codes';
+import { CloudbaseFileStorage } from '../shared/server/adapters/cloudbase-file-storage';
 import { createApiHandler } from '../shared/server/api/api-handler';
 import { apiActions } from '../shared/server/api/action-table';
 import { readServerConfig } from '../shared/server/config';
@@ -60,7 +61,8 @@ export async function benchSearchCostAt(total: number): Promise<SearchCostRow[]>
   const service = await startDatabaseService(':memory:');
   try {
     applyLocalSdkEnvironment(service.url);
-    const db = tcb.init({ env: LOCAL_ENV_ID }).database();
+    const app = tcb.init({ env: LOCAL_ENV_ID });
+    const db = app.database();
     await provisionCollections(db);
     const now = Date.now();
     await seedDemo(db, now);
@@ -75,7 +77,8 @@ export async function benchSearchCostAt(total: number): Promise<SearchCostRow[]>
     const repos = cloudbaseRepositories(db);
     const handle = createApiHandler({
       actions: apiActions, repos, ids: randomIds, notifier: new OutboxNotifier(db, () => ({ now: () => now }), randomIds),
-      contentChecker: new KeywordContentChecker(repos.settings), phoneNumbers: localPhoneNumbers, files: new LocalDirectoryFileStore(join(ROOT, '.bench', 'files'), '/__files'), settings: readServerConfig({ LOCAL_CLOUD: 'true' }), log: () => {},
+      contentChecker: new KeywordContentChecker(repos.settings), phoneNumbers: localPhoneNumbers,
+      miniProgramCodes: new LocalMiniProgramCodes(db, () => ({ now: () => now }), randomIds), files: new CloudbaseFileStorage(app), settings: readServerConfig({ LOCAL_CLOUD: 'true' }), log: () => {},
     });
     const rows: SearchCostRow[] = [];
     service.database.setLatency(5);

@@ -1,10 +1,10 @@
-import { join } from 'node:path';
 import tcb from '@cloudbase/node-sdk';
 import { HOUR_MS } from '../shared/domain/answer-deadline';
 import { PUBLISHED } from '../shared/domain/moderation';
 import { cloudbaseRepositories } from '../shared/server/adapters/cloudbase-repositories';
 import { KeywordContentChecker } from '../shared/server/adapters/keyword-content-checker';
-import { LocalDirectoryFileStore } from '../shared/server/adapters/local-directory-file-store';
+import { CloudbaseFileStorage } from '../shared/server/adapters/cloudbase-file-storage';
+import { LocalMiniProgramCodes } from '../shared/server/adapters/local-miniprogram-codes';
 import { OutboxNotifier } from '../shared/server/adapters/outbox-notifier';
 import { localPhoneNumbers } from '../shared/server/adapters/phone-numbers';
 import { createApiHandler } from '../shared/server/api/api-handler';
@@ -13,7 +13,7 @@ import { readServerConfig } from '../shared/server/config';
 import { randomIds } from '../shared/server/ids';
 import type { QuestionRecord, TimelineRecord } from '../shared/server/ports/records';
 import { applyLocalSdkEnvironment, LOCAL_ENV_ID } from './local-cloud/function-host';
-import { ROOT, startDatabaseService } from './local-cloud/local-cloud';
+import { startDatabaseService } from './local-cloud/local-cloud';
 import { provisionCollections } from './provision';
 import { seedDemo } from './seed/seed-demo';
 
@@ -88,7 +88,8 @@ export async function benchStatisticsCostAt(total: number): Promise<StatsCostRow
   const service = await startDatabaseService(':memory:');
   try {
     applyLocalSdkEnvironment(service.url);
-    const db = tcb.init({ env: LOCAL_ENV_ID }).database();
+    const app = tcb.init({ env: LOCAL_ENV_ID });
+    const db = app.database();
     await provisionCollections(db);
     const now = Date.now();
     await seedDemo(db, now);
@@ -100,7 +101,8 @@ export async function benchStatisticsCostAt(total: number): Promise<StatsCostRow
     const repos = cloudbaseRepositories(db);
     const handle = createApiHandler({
       actions: apiActions, repos, ids: randomIds, notifier: new OutboxNotifier(db, () => ({ now: () => now }), randomIds),
-      contentChecker: new KeywordContentChecker(repos.settings), phoneNumbers: localPhoneNumbers, files: new LocalDirectoryFileStore(join(ROOT, '.bench', 'files'), '/__files'),
+      contentChecker: new KeywordContentChecker(repos.settings), phoneNumbers: localPhoneNumbers,
+      miniProgramCodes: new LocalMiniProgramCodes(db, () => ({ now: () => now }), randomIds), files: new CloudbaseFileStorage(app),
       settings: readServerConfig({ LOCAL_CLOUD: 'true' }), log: () => {},
     });
     const rows: StatsCostRow[] = [];

@@ -37,20 +37,27 @@ export const STUBBED_MODULES: StubbedModule[] = [
   { request: './ai', why: 'the SDK\'s AI client (app.ai()), with @cloudbase/ai, @cloudbase/app and web-streams-polyfill' },
   { request: '@cloudbase/wx-cloud-client-sdk', why: 'data models and MySQL (app.models, app.rdb(), app.mysql()); init() tolerates its absence' },
   { request: 'jsonwebtoken', why: 'custom-login tickets (app.auth().createTicket())' },
-  { request: 'xml2js', why: 'COS upload responses (app.uploadFile())' },
   { request: 'form-data', why: 'multipart bodies for storage uploads' },
   { request: 'axios', why: 'the instance-metadata lookup, reached only off SCF without TENCENTCLOUD=true, and the app.requestClient shim' },
 ];
 
 /**
- * Stubbed modules a function does use, kept real in its bundle: the scheduler
- * uploads the biweekly reports' Excel and Word files with `app.uploadFile()`,
- * which reads COS's XML answer with xml2js (form-data stays stubbed: the upload
- * is a raw PUT, never multipart).
+ * Modules of the SDK replaced by a small module of our own that does the one
+ * thing the SDK asks of them. `xml2js` (3.4 MB with sax and xmlbuilder): the
+ * SDK's only use is `parseString` on COS's answer to an upload (app.uploadFile
+ * PUTs the bytes, then parses the body: empty on success, one flat <Error>
+ * document otherwise, read as `body.Error.Code[0]`…): scripts/build-shims/xml2js.cjs
+ * does that; tests/unit/function-bundle.test.ts compares it with xml2js itself.
  */
-export const KEPT_SDK_MODULES: Record<string, string[]> = {
-  scheduler: ['xml2js'],
-};
+export interface ShimmedModule {
+  request: string;
+  why: string;
+  source: string;
+}
+
+export const SHIMMED_MODULES: ShimmedModule[] = [
+  { request: 'xml2js', why: 'COS upload responses (app.uploadFile())', source: readFileSync(join(__dirname, 'build-shims', 'xml2js.cjs'), 'utf8') },
+];
 
 /** The SDK version STUBBED_MODULES was checked against; another version must be checked again before it is bundled. */
 export const STUBS_CHECKED_FOR_SDK = '3.18.3';
@@ -83,11 +90,11 @@ module.exports = stub("");
 }
 
 /** esbuild plugin: the stubs above, and the SDK's version read at build time (its own lookup uses __dirname). */
-export function sdkTrimPlugin(keep: readonly string[] = []): Plugin {
-  const stubbed = STUBBED_MODULES.filter((s) => !keep.includes(s.request));
-  const byRequest = new Map(stubbed.map((s) => [s.request, s]));
+export function sdkTrimPlugin(): Plugin {
+  const byRequest = new Map(STUBBED_MODULES.map((s) => [s.request, s]));
+  const shims = new Map(SHIMMED_MODULES.map((s) => [s.request, s]));
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const filter = new RegExp(`^(${stubbed.map((s) => escape(s.request)).join('|')})$`);
+  const filter = new RegExp(`^(${[...STUBBED_MODULES, ...SHIMMED_MODULES].map((s) => escape(s.request)).join('|')})$`);
   return {
     name: 'qnzs-sdk-trim',
     setup(b) {
@@ -103,6 +110,8 @@ export function sdkTrimPlugin(keep: readonly string[] = []): Plugin {
         return { path: args.path, namespace: 'qnzs-stub' };
       });
       b.onLoad({ filter: /.*/, namespace: 'qnzs-stub' }, (args) => {
+        const shim = shims.get(args.path);
+        if (shim) return { contents: shim.source, loader: 'js' };
         const spec = byRequest.get(args.path)!;
         return { contents: stubModuleSource(spec.request, spec.why), loader: 'js' };
       });
@@ -119,7 +128,7 @@ export function functionNames(): string[] {
 }
 
 /** The esbuild options for one bundle (also used by tests that build probes the same way). */
-export function bundleOptions(entry: string, outfile: string, functionName?: string): BuildOptions {
+export function bundleOptions(entry: string, outfile: string): BuildOptions {
   return {
     entryPoints: [entry],
     outfile,
@@ -134,7 +143,7 @@ export function bundleOptions(entry: string, outfile: string, functionName?: str
     tsconfig: join(ROOT, 'tsconfig.json'),
     logLevel: 'warning',
     metafile: true,
-    plugins: [sdkTrimPlugin(functionName ? KEPT_SDK_MODULES[functionName] ?? [] : [])],
+    plugins: [sdkTrimPlugin()],
   };
 }
 
@@ -159,7 +168,7 @@ export interface BuiltFunction {
 export async function buildFunction(name: string): Promise<BuiltFunction> {
   const dir = join(FUNCTIONS_DIR, name);
   const outfile = join(dir, 'index.js');
-  const result = await build(bundleOptions(join(dir, 'src', 'index.ts'), outfile, name));
+  const result = await build(bundleOptions(join(dir, 'src', 'index.ts'), outfile));
   const needs = runtimeRequires(result.metafile!);
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
   const declared = Object.keys(pkg.dependencies ?? {}).sort();

@@ -1,6 +1,6 @@
 export default defineAppConfig({
   // Student pages live in the main package; responders' pages load on demand.
-  pages: ['pages/index/index', 'pages/ask/index', 'pages/question/index', 'pages/mine/index'],
+  pages: ['pages/index/index', 'pages/ask/index', 'pages/question/index', 'pages/mine/index', 'pages/privacy/index'],
   subPackages: [
     {
       root: 'expert',
@@ -8,10 +8,16 @@ export default defineAppConfig({
       pages: ['pages/inbox/index', 'pages/reply/index'],
     },
     {
-      // 协管 / 主管 / 单位管理员: 超时督办 and 提醒送达情况.
+      // 协管 / 主管 / 单位管理员: 超时督办, 提醒送达情况, 各单位答复情况, 内容审核, 操作日志.
       root: 'admin',
       name: 'admin',
-      pages: ['pages/escalations/index', 'pages/unreachable/index', 'pages/performance/index'],
+      pages: ['pages/escalations/index', 'pages/unreachable/index', 'pages/performance/index', 'pages/moderation/index', 'pages/audit/index'],
+    },
+    {
+      // 账号与数据: my data, its export, account deletion, staff phone binding.
+      root: 'account',
+      name: 'account',
+      pages: ['pages/my-data/index'],
     },
   ],
   // 提问 is deliberately not a tab: switchTab cannot carry `?college=` from
@@ -43,6 +49,10 @@ export default defineAppConfig({
   // Which pages WeChat search may index: the public question pages only
   // (src/sitemap.json, copied into dist by config/index.ts).
   sitemapLocation: 'sitemap.json',
+  // Privacy-scoped APIs (phone number, clipboard, saving a file) wait for the
+  // person's consent to the privacy guide: components/privacy-consent answers
+  // wx.onNeedPrivacyAuthorization. On by default since 2023-10-17; spelled out.
+  __usePrivacyCheck__: true,
   preloadRule: {
     'pages/mine/index': { network: 'all', packages: ['expert', 'admin'] },
   },

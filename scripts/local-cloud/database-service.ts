@@ -7,6 +7,7 @@ import { CODES, LocalDbError, isPlainObject, resolveServerDates, unsupported } f
 import { equalityFields } from './matcher';
 import { planQuery } from './query-plan';
 import { TransactionManager, type Transaction } from './transactions';
+import { StorageService } from './storage-service';
 
 /**
  * Speaks the HTTP protocol that @cloudbase/node-sdk uses for its database
@@ -42,6 +43,8 @@ export interface DatabaseServiceOptions {
   now?: () => number;
   /** Artificial latency before each response, in ms. Default 0. */
   latencyMs?: number;
+  /** CloudBase storage (`storage.*` requests on the same endpoint); an in-memory one when not given. */
+  storage?: StorageService;
 }
 
 type Params = Record<string, unknown> & { action: string; collectionName?: string };
@@ -78,6 +81,8 @@ export class DatabaseService {
   private now: () => number;
   private latencyMs: number;
   readonly transactions: TransactionManager;
+  /** Storage requests arrive on the same endpoint as the database's; they are not counted as database requests. */
+  readonly storage: StorageService;
 
   constructor(
     readonly store: DocumentStore,
@@ -85,6 +90,8 @@ export class DatabaseService {
   ) {
     this.now = options.now ?? Date.now;
     this.latencyMs = options.latencyMs ?? 0;
+    this.storage = options.storage ?? new StorageService(':memory:');
+    this.storage.useClock(() => this.now());
     store.useIndexes((name) => SPECS.get(name)?.indexes ?? []);
     this.transactions = new TransactionManager(store, () => this.now());
   }
@@ -110,7 +117,7 @@ export class DatabaseService {
   async execute(params: Params): Promise<Record<string, unknown>> {
     const requestId = randomUUID();
     try {
-      const body = await this.dispatch(params);
+      const body = isStorage(params) ? this.storage.execute(params) : await this.dispatch(params);
       return { requestId, ...body };
     } catch (err) {
       if (err instanceof LocalDbError) return { requestId, code: err.code, message: err.message };
@@ -397,7 +404,7 @@ export class DatabaseService {
       res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ code: CODES.invalidParam, message: 'body must be JSON' }));
       return;
     }
-    const round = !this.isSend(params);
+    const round = !this.isSend(params) && !isStorage(params);
     if (round) {
       this.inFlight += 1;
       if (this.inFlight === 1) this.counters.rounds += 1;
@@ -410,6 +417,10 @@ export class DatabaseService {
       if (round) this.inFlight -= 1;
     }
   }
+}
+
+function isStorage(params: Params): boolean {
+  return typeof params.action === 'string' && params.action.startsWith('storage.');
 }
 
 export class BodyTooLargeError extends Error {

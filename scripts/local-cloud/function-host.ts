@@ -30,6 +30,8 @@ export const LOCAL_ENV_ID = 'local-dev';
 export const LOCAL_APP_ID = 'wx-local-dev';
 /** The export feed's bearer token under the local cloud only. */
 export const LOCAL_EXPORT_TOKEN = 'local-export-token-for-development-only';
+/** The demo's mini-program AppID in official-account menu JSON (the form WeChat gives: wx + 16 hex digits). */
+export const LOCAL_MINIPROGRAM_APPID = 'wx00000000000000de';
 
 /** Environment that makes @cloudbase/node-sdk talk only to the local database service. */
 export function localSdkEnvironment(databaseUrl: string): Record<string, string> {
@@ -46,6 +48,8 @@ export function localSdkEnvironment(databaseUrl: string): Record<string, string>
     QNZS_FALLBACK_WEBHOOKS: 'd-logistics=https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=demo-logistics-duty-group',
     // The export feed's service credential on this machine (README "Data sharing"); a real one is secret.
     QNZS_EXPORT_TOKEN: LOCAL_EXPORT_TOKEN,
+    // A placeholder AppID so the official-account menu JSON can be shown (entry.links); a real one comes from .env.
+    QNZS_MINIPROGRAM_APPID: process.env.QNZS_MINIPROGRAM_APPID || LOCAL_MINIPROGRAM_APPID,
   };
 }
 

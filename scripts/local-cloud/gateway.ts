@@ -6,6 +6,7 @@ import type { DatabaseService } from './database-service';
 import { BodyTooLargeError, readBody } from './database-service';
 import type { DevClock } from './dev-clock';
 import { integrationRequest, type FunctionHost } from './function-host';
+import type { StorageService } from './storage-service';
 
 /**
  * The local cloud's front door on 127.0.0.1: the H5 build at `/`, cloud functions
@@ -32,8 +33,8 @@ export interface GatewayOptions {
    * served in every mode (the function checks its own credential).
    */
   httpRoutes?: Record<string, string>;
-  /** Generated files (the local FileStore's folder), served at /__files/ in dev mode. */
-  filesDir?: string;
+  /** Serves stored files at /storage/<key> (temporary links point here), dev mode or not, as CloudBase's CDN does. */
+  storage?: StorageService;
 }
 
 const OPENID_HEADER = 'x-dev-openid';
@@ -41,8 +42,6 @@ const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_EVENT_BYTES = 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   '.html': 'text/html; charset=utf-8',
   '.js': 'application/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -143,11 +142,6 @@ export function createGateway(options: GatewayOptions): Server {
       return sendIntegrationResponse(res, await host.invoke(routed, event, { openid: null }));
     }
 
-    if (path.startsWith('/__files/') && req.method === 'GET') {
-      if (!devMode || !options.filesDir) return gatewayError(res, 403, 'DEV.DISABLED', '开发者工具仅在本地云环境可用');
-      return serveFile(resolve(options.filesDir), path.slice('/__files/'.length), res);
-    }
-
     if (path.startsWith('/__dev/')) {
       if (!devMode) return gatewayError(res, 403, 'DEV.DISABLED', '开发者工具仅在本地云环境可用');
       const route = devHandlers[`${req.method} ${path}`];
@@ -161,6 +155,8 @@ export function createGateway(options: GatewayOptions): Server {
         throw err;
       }
     }
+
+    if (path.startsWith('/storage/') && options.storage && (await options.storage.handleHttp(req, res))) return;
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return gatewayError(res, 405, 'HTTP.METHOD', '不支持的请求方法');
     return serveStatic(staticRoot, path, res);
@@ -197,14 +193,6 @@ function sendIntegrationResponse(res: ServerResponse, result: unknown): void {
     return;
   }
   sendJson(res, 200, result);
-}
-
-/** A generated file from the local files folder, never outside it. */
-function serveFile(root: string, relativePath: string, res: ServerResponse): void {
-  const candidate = normalize(join(root, relativePath));
-  if (!candidate.startsWith(root + sep) || !existsSync(candidate) || !statSync(candidate).isFile()) return gatewayError(res, 404, 'DEV.NOT_FOUND', '文件不存在');
-  res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(candidate)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-  createReadStream(candidate).pipe(res);
 }
 
 /** The path with its percent-escapes decoded, or null when one is malformed ("%E4%B8" or "%zz"). */

@@ -1,14 +1,13 @@
 import tcb from '@cloudbase/node-sdk';
-import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { provisionCollections } from '../provision';
 import { seedDemo, type SeedResult } from '../seed/seed-demo';
 import { DatabaseService } from './database-service';
 import { DevClock } from './dev-clock';
 import { DocumentStore } from './document-store';
+import { StorageService } from './storage-service';
 import { applyLocalSdkEnvironment, FunctionHost, LOCAL_ENV_ID } from './function-host';
 import { createGateway } from './gateway';
 import { readTimerTriggers, startTimerTriggers, timerEvent } from './timer-triggers';
@@ -34,8 +33,6 @@ export interface LocalCloudOptions {
   functionsDir?: string;
   /** Run timer triggers on their cron (npm start). Tests tick explicitly instead. */
   timers?: boolean;
-  /** Where generated files go (the biweekly reports); default `files/` beside the data file, a temporary folder for ':memory:'. */
-  filesDir?: string;
   log?: (line: string) => void;
 }
 
@@ -47,8 +44,6 @@ export interface LocalCloud {
   host: FunctionHost;
   clock: DevClock;
   seedResult: SeedResult | null;
-  /** The local FileStore's folder (served at /__files/). */
-  filesDir: string;
   stop(): Promise<void>;
 }
 
@@ -69,14 +64,23 @@ function close(server: Server): Promise<void> {
 /** Starts only the database service (function tests use this with the api source). */
 export async function startDatabaseService(dataFile = ':memory:') {
   const store = new DocumentStore({ file: dataFile });
-  const database = new DatabaseService(store);
+  const storage = new StorageService(dataFile);
+  const database = new DatabaseService(store, { storage });
   const server = createServer((req, res) => {
     if (req.method === 'POST' && (req.url ?? '').startsWith('/admin')) {
       database.handle(req, res).catch((err) => {
         res.writeHead(500).end(String(err));
       });
     } else {
-      res.writeHead(404).end();
+      // The COS side of uploads and temporary links (scripts/local-cloud/storage-service.ts).
+      storage
+        .handleHttp(req, res)
+        .then((handled) => {
+          if (!handled) res.writeHead(404).end();
+        })
+        .catch((err) => {
+          if (!res.headersSent) res.writeHead(500).end(String(err));
+        });
     }
   });
   // The SDK keeps connections alive between requests. Node closes an idle one
@@ -87,13 +91,16 @@ export async function startDatabaseService(dataFile = ':memory:') {
   server.headersTimeout = 66_000;
   const port = await listen(server, 0);
   const url = `http://127.0.0.1:${port}`;
+  storage.setServiceUrl(url);
   return {
     url,
     store,
     database,
+    storage,
     async stop() {
       await close(server);
       store.close();
+      storage.close();
     },
   };
 }
@@ -113,10 +120,6 @@ function refuseOlderData(store: DocumentStore, dataFile: string): void {
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const db = await startDatabaseService(options.dataFile);
   applyLocalSdkEnvironment(db.url);
-  const filesDir = options.filesDir ?? (options.dataFile === ':memory:' ? mkdtempSync(join(tmpdir(), 'qnzs-files-')) : join(dirname(resolve(options.dataFile)), 'files'));
-  mkdirSync(filesDir, { recursive: true });
-  // The functions' FileStore writes here; the gateway serves it at /__files/ (config.ts: LOCAL_FILES_URL defaults to that path).
-  process.env.LOCAL_FILES_DIR = filesDir;
 
   const sdkDb = tcb.init({ env: LOCAL_ENV_ID }).database();
   await provisionCollections(sdkDb);
@@ -137,7 +140,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     devMode: options.devMode ?? true,
     timerOnly: new Set(readTimerTriggers(functionsDir).map((t) => t.functionName)),
     httpRoutes: HTTP_ROUTES,
-    filesDir,
+    storage: db.storage,
     devRoutes: {
       // One scheduler tick now, at the (possibly shifted) dev clock.
       'POST /__dev/scheduler/run': async () => {
@@ -147,6 +150,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     },
   });
   const port = await listen(gateway, options.port);
+  // Temporary links point at the gateway, so the H5 pages on it show stored images.
+  db.storage.setPublicUrl(`http://127.0.0.1:${port}`);
+  // The PC web version is this gateway's H5 build (entry.links); functions read it when they start.
+  process.env.QNZS_WEB_BASE_URL ||= `http://127.0.0.1:${port}`;
   const stopTimers = options.timers ? startTimerTriggers(functionsDir, host, clock, options.log ?? console.log) : () => {};
 
   return {
@@ -157,7 +164,6 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     host,
     clock,
     seedResult,
-    filesDir,
     async stop() {
       stopTimers();
       await close(gateway);

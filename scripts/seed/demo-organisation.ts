@@ -1,4 +1,5 @@
-import type { CategoryRecord, UnitRecord, UserRecord } from '../../shared/server/ports/records';
+import { DAY_MS } from '../../shared/domain/privacy';
+import type { CategoryRecord, InvitationRecord, UnitRecord, UserRecord } from '../../shared/server/ports/records';
 
 /**
  * The demo university: a school committee, six college committees with a branch
@@ -50,7 +51,8 @@ export const DEMO_CATEGORIES: CategoryRecord[] = [
 type SeedUser = UserRecord & { order: number };
 
 function person(order: number, openid: string, name: string, fields: Partial<UserRecord>): SeedUser {
-  return { _id: `p-${openid}`, openid, name, collegeId: null, roles: ['student'], memberships: [], order, ...fields };
+  // The roster id is not the openid (an admin's screens name people by it; the openid never leaves the server).
+  return { _id: `p-${order}`, openid, name, collegeId: null, roles: ['student'], memberships: [], order, ...fields };
 }
 
 export const DEMO_USERS: SeedUser[] = [
@@ -61,7 +63,7 @@ export const DEMO_USERS: SeedUser[] = [
   person(10, 'dev-cs-league', '高鹏', {
     collegeId: 'c-cs',
     roles: ['responder', 'unitAdmin'],
-    memberships: [{ unitId: 'c-cs', team: 'league', categoryIds: ['cat-league', 'cat-rights', 'cat-other'] }],
+    memberships: [{ unitId: 'c-cs', team: 'league', categoryIds: ['cat-league', 'cat-rights', 'cat-other'], admin: true }],
   }),
   person(11, 'dev-cs-expert', '任智宇', {
     collegeId: 'c-cs',
@@ -76,7 +78,7 @@ export const DEMO_USERS: SeedUser[] = [
   person(13, 'dev-econ-league', '张瑶萱', {
     collegeId: 'c-econ',
     roles: ['responder', 'unitAdmin'],
-    memberships: [{ unitId: 'c-econ', team: 'league', categoryIds: ['cat-league', 'cat-rights', 'cat-other'] }],
+    memberships: [{ unitId: 'c-econ', team: 'league', categoryIds: ['cat-league', 'cat-rights', 'cat-other'], admin: true }],
   }),
   person(14, 'dev-econ-expert', '詹来明', {
     collegeId: 'c-econ',
@@ -86,22 +88,36 @@ export const DEMO_USERS: SeedUser[] = [
   person(15, 'dev-fl-league', '桂平静', {
     collegeId: 'c-fl',
     roles: ['responder', 'unitAdmin'],
-    memberships: [{ unitId: 'c-fl', team: 'league', categoryIds: [] }],
+    memberships: [{ unitId: 'c-fl', team: 'league', categoryIds: [], admin: true }],
   }),
   person(16, 'dev-me-league', '李哲', {
     collegeId: 'c-me',
     roles: ['responder', 'unitAdmin'],
-    memberships: [{ unitId: 'c-me', team: 'league', categoryIds: [] }],
+    memberships: [{ unitId: 'c-me', team: 'league', categoryIds: [], admin: true }],
   }),
   person(17, 'dev-med-league', '张少辉', {
     collegeId: 'c-med',
     roles: ['responder', 'unitAdmin'],
-    memberships: [{ unitId: 'c-med', team: 'league', categoryIds: [] }],
+    memberships: [{ unitId: 'c-med', team: 'league', categoryIds: [], admin: true }],
   }),
   person(18, 'dev-hum-league', '王丹', {
     collegeId: 'c-hum',
     roles: ['responder', 'unitAdmin'],
-    memberships: [{ unitId: 'c-hum', team: 'league', categoryIds: [] }],
+    memberships: [{ unitId: 'c-hum', team: 'league', categoryIds: [], admin: true }],
+  }),
+  // 医学院 meets Zhejiang's target of at least 5 young teachers in the expert group (§四.1); the other colleges do not yet.
+  ...['周文博', '林书瑶', '郑浩然', '吴思彤', '何嘉明'].map((name, i) =>
+    person(40 + i, `dev-med-expert-${i + 1}`, name, {
+      collegeId: 'c-med',
+      roles: ['responder'],
+      memberships: [{ unitId: 'c-med', team: 'expert', categoryIds: ['cat-study', 'cat-career'], active: true, admin: false }],
+    }),
+  ),
+  // Deactivated by 经济学院's admin: no longer answers or hears about 经济学院's questions, not counted in its targets.
+  person(19, 'dev-econ-peer-former', '刘晓峰', {
+    collegeId: 'c-econ',
+    roles: ['responder', 'student'],
+    memberships: [{ unitId: 'c-econ', team: 'peer', categoryIds: ['cat-study'], active: false, admin: false }],
   }),
   person(20, 'dev-academic', '宋姗姗', {
     roles: ['responder'],
@@ -136,7 +152,51 @@ export const DEMO_USERS: SeedUser[] = [
     roles: ['schoolAdmin', 'supervisor'],
     memberships: [{ unitId: 'u-school', team: 'league', categoryIds: [] }],
   }),
+  // A teacher 计算机学院 invited (the open demo invitation): signed in once, not in any team yet.
+  person(50, 'dev-new-teacher', '孙明远', { collegeId: 'c-cs', roles: [], memberships: [] }),
 ];
+
+/**
+ * Demo invitations: 计算机学院's admin invited 孙明远 to the expert team (open,
+ * code CSEXPERT26), and 经济学院's invitation for a student leader ran out
+ * unused (expired, code ECNPEER925). Relative to the seeding time.
+ */
+export function demoInvitations(now: number): InvitationRecord[] {
+  const base = { joins: [], uses: 0, state: 'open' as const, revokedAt: null, revokedByName: null, requestHash: null, note: null };
+  return [
+    {
+      ...base,
+      _id: 'inv-demo-cs-expert',
+      code: 'CSEXPERT26',
+      unitId: 'c-cs',
+      team: 'expert',
+      categoryIds: ['cat-study', 'cat-career'],
+      role: 'responder',
+      name: '孙明远',
+      createdAt: now - DAY_MS,
+      createdByOpenid: 'dev-cs-league',
+      createdByName: '高鹏',
+      expiresAt: now + 13 * DAY_MS,
+      maxUses: 1,
+    },
+    {
+      ...base,
+      _id: 'inv-demo-econ-peer',
+      code: 'ECNPEER925',
+      unitId: 'c-econ',
+      team: 'peer',
+      categoryIds: ['cat-study'],
+      role: 'responder',
+      name: null,
+      note: '学生会学习部',
+      createdAt: now - 20 * DAY_MS,
+      createdByOpenid: 'dev-econ-league',
+      createdByName: '张瑶萱',
+      expiresAt: now - 6 * DAY_MS,
+      maxUses: 3,
+    },
+  ];
+}
 
 /**
  * Subscription credits the demo people "accepted" earlier (local template ids).

@@ -17,7 +17,7 @@ import { COLLECTIONS } from '../../shared/server/collections';
 import type { AnswerRecord, ModerationWordsRecord, QuestionRecord, SearchStatsRecord, SubscriptionRecord } from '../../shared/server/ports/records';
 import { composeChange, newQuestionRecord, planTransition, scheduleFactsOf, SYSTEM_ACTOR, type ChangeSettings, type PlannedChange } from '../../shared/server/use-cases/question-changes';
 import { resolveViewer } from '../../shared/server/use-cases/viewer';
-import { DEMO_CATEGORIES, DEMO_SUBSCRIPTIONS, DEMO_UNITS, DEMO_USERS } from './demo-organisation';
+import { DEMO_CATEGORIES, DEMO_SUBSCRIPTIONS, DEMO_UNITS, DEMO_USERS, demoInvitations } from './demo-organisation';
 import { DEMO_QUESTIONS } from './demo-questions';
 
 /**
@@ -152,7 +152,16 @@ export function buildDemoRecords(now: number) {
   const words: ModerationWordsRecord = { _id: 'moderation-words', block: [...BUILT_IN_WORDS.block], review: [...BUILT_IN_WORDS.review, '代课'], updatedAt: now };
   const stats = corpusStatsOf(questions.flatMap((q) => (q.search ? [q.search] : [])));
   const searchStats: SearchStatsRecord = { _id: 'questions', ...stats };
-  return { units: DEMO_UNITS, categories: DEMO_CATEGORIES, users: DEMO_USERS, questions, subscriptions: demoSubscriptions(now), settings: [words], searchStats: [searchStats] };
+  return {
+    units: DEMO_UNITS,
+    categories: DEMO_CATEGORIES,
+    users: DEMO_USERS,
+    invitations: demoInvitations(now),
+    questions,
+    subscriptions: demoSubscriptions(now),
+    settings: [words],
+    searchStats: [searchStats],
+  };
 }
 
 function demoSubscriptions(now: number): SubscriptionRecord[] {
@@ -170,6 +179,7 @@ export async function seedDemo(db: Database, now: number): Promise<SeedResult> {
   await addAll(db, COLLECTIONS.units.name, records.units);
   await addAll(db, COLLECTIONS.categories.name, records.categories);
   await addAll(db, COLLECTIONS.users.name, records.users);
+  await addAll(db, COLLECTIONS.invitations.name, records.invitations);
   await addAll(db, COLLECTIONS.questions.name, records.questions);
   await addAll(db, COLLECTIONS.subscriptions.name, records.subscriptions);
   await addAll(db, COLLECTIONS.settings.name, records.settings);

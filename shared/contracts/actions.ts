@@ -75,6 +75,24 @@ import {
 } from './report.contract';
 import { MeBindPhoneInput, MeBindPhoneOutput, MeDeleteInput, MeDeleteOutput, MeExportInput, MeExportOutput, MeGetInput, MeGetOutput } from './me.contract';
 import {
+  RosterInviteInfoInput,
+  RosterInviteInfoOutput,
+  RosterInviteInput,
+  RosterInviteOutput,
+  RosterInvitesInput,
+  RosterInvitesOutput,
+  RosterJoinInput,
+  RosterJoinOutput,
+  RosterListInput,
+  RosterListOutput,
+  RosterRevokeInviteInput,
+  RosterRevokeInviteOutput,
+  RosterUpdateInput,
+  RosterUpdateOutput,
+} from './roster.contract';
+import { CategorySaveInput, CategorySaveOutput, RoutingGetInput, RoutingGetOutput, UnitSaveInput, UnitSaveOutput } from './routing.contract';
+import { EntryInvitationInput, EntryInvitationOutput, EntryLinksInput, EntryLinksOutput } from './entry.contract';
+import {
   QuestionAskInput,
   QuestionAskOutput,
   QuestionGetInput,
@@ -141,6 +159,18 @@ export const API_ACTIONS = {
   'report.save': { input: ReportSaveInput, output: ReportSaveOutput },
   'report.submit': { input: ReportSubmitInput, output: ReportSubmitOutput },
   'report.urge': { input: ReportUrgeInput, output: ReportUrgeOutput },
+  'roster.list': { input: RosterListInput, output: RosterListOutput },
+  'roster.invite': { input: RosterInviteInput, output: RosterInviteOutput },
+  'roster.invites': { input: RosterInvitesInput, output: RosterInvitesOutput },
+  'roster.revokeInvite': { input: RosterRevokeInviteInput, output: RosterRevokeInviteOutput },
+  'roster.inviteInfo': { input: RosterInviteInfoInput, output: RosterInviteInfoOutput },
+  'roster.join': { input: RosterJoinInput, output: RosterJoinOutput },
+  'roster.update': { input: RosterUpdateInput, output: RosterUpdateOutput },
+  'routing.get': { input: RoutingGetInput, output: RoutingGetOutput },
+  'unit.save': { input: UnitSaveInput, output: UnitSaveOutput },
+  'category.save': { input: CategorySaveInput, output: CategorySaveOutput },
+  'entry.links': { input: EntryLinksInput, output: EntryLinksOutput },
+  'entry.invitation': { input: EntryInvitationInput, output: EntryInvitationOutput },
 } as const;
 
 export type ApiActions = typeof API_ACTIONS;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UNIT_KINDS } from '../domain/organisation';
-import { Id } from './common.contract';
+import { Id, Instant } from './common.contract';
 
 /** A number to call in an emergency (紧急通道): who answers it and the number. */
 export const EmergencyContact = z.strictObject({ label: z.string(), phone: z.string() });
@@ -28,7 +28,13 @@ export const Category = z.strictObject({
 });
 export type Category = z.infer<typeof Category>;
 
-export const CatalogGetInput = z.strictObject({});
+/**
+ * `freshAfter`: the `savedAt` a unit.save or category.save answered. The
+ * catalog is cached per container for 60 s; a container whose copy may predate
+ * that save reads it again, so the admin who saved sees their change at once
+ * (docs/decisions/0016). Everyone else sees it within 60 s.
+ */
+export const CatalogGetInput = z.strictObject({ freshAfter: Instant.optional() });
 export const CatalogGetOutput = z.strictObject({
   units: z.array(Unit),
   categories: z.array(Category),

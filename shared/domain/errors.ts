@@ -18,6 +18,13 @@ export const ERROR_MESSAGES = {
   'REQUEST.KEY_REUSED': '这个请求编号已用于另一项不同的操作，请刷新页面后重新提交',
   'REPORT.NOT_FOUND': '这份双周报不存在',
   'REPORT.CONFLICT': '双周报刚被其他人修改或已提交，请刷新后再试',
+  'INVITE.INVALID': '邀请码无效，请核对后重新输入或扫描',
+  'INVITE.EXPIRED': '邀请已过期，请联系邀请你的管理员重新邀请',
+  'INVITE.USED_UP': '这个邀请已被使用，请联系邀请你的管理员重新邀请',
+  'INVITE.REVOKED': '这个邀请已被管理员撤销',
+  'PERSON.NOT_FOUND': '名册中没有这个人',
+  'CATALOG.STALE': '单位或类别刚刚被其他管理员修改，请刷新后再保存',
+  'ENTRY.CODE_FAILED': '小程序码生成失败，请稍后再试',
   'INTERNAL': '服务暂时不可用，请稍后再试',
 } as const;
 

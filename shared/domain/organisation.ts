@@ -5,6 +5,12 @@
  */
 export const UNIT_KINDS = ['school', 'college', 'department', 'branch'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  school: '校团委',
+  college: '学院团委',
+  department: '职能部门',
+  branch: '团支部',
+};
 
 /** 团帮青 (league cadres), 专帮青 (expert teachers), 青帮青 (student leaders and volunteers). */
 export const TEAMS = ['league', 'expert', 'peer'] as const;
@@ -49,6 +55,24 @@ export function ancestorsOf<T extends UnitNode>(unitId: string, units: readonly 
     current = current.parentId ? byId.get(current.parentId) : undefined;
   }
   return chain;
+}
+
+/** A unit and every unit below it (a college and its branches), the unit first. Stops on cycles. */
+export function descendantsOf<T extends UnitNode>(unitId: string, units: readonly T[]): T[] {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const root = byId.get(unitId);
+  if (!root) return [];
+  const out: T[] = [root];
+  const seen = new Set([root.id]);
+  for (let i = 0; i < out.length; i++) {
+    for (const child of units) {
+      if (child.parentId === out[i]!.id && !seen.has(child.id)) {
+        seen.add(child.id);
+        out.push(child);
+      }
+    }
+  }
+  return out;
 }
 
 /** The college a unit belongs to (itself if it is a college, its ancestor college for a branch). */

@@ -121,3 +121,13 @@ export function canEditReport(viewer: Viewer, report: { scope: 'unit' | 'school'
 
 /** 催交: those who oversee every unit remind the units that have not submitted. */
 export const canUrgeReports = oversees;
+
+/**
+ * 路由表 (units, categories, emergency contacts, WeCom groups): the school
+ * admin changes it; those who oversee every unit read it whole.
+ */
+export function canManageRouting(viewer: Pick<Viewer, 'roles'>): boolean {
+  return viewer.roles.includes('schoolAdmin');
+}
+
+export const canReadRouting = oversees;

@@ -41,6 +41,20 @@ export const COLLECTIONS = {
       { name: 'by_team', keys: { 'memberships.team': 1 } },
     ],
   },
+  invitations: {
+    name: 'invitations',
+    purpose: 'invitations (邀请码) to a team of a unit: who may join, until when, how often, and who did',
+    indexes: [
+      { name: 'code_unique', keys: { code: 1 }, unique: true },
+      { name: 'open_by_unit', keys: { unitId: 1, state: 1, createdAt: -1 } },
+      { name: 'open_by_time', keys: { state: 1, createdAt: -1 } },
+    ],
+  },
+  entryCodes: {
+    name: 'entryCodes',
+    purpose: 'mini-program code images already made and kept in cloud storage (entry points), by scene, page and version',
+    indexes: [],
+  },
   questions: {
     name: 'questions',
     purpose: 'questions, each whole: state, routing, deadline, timeline, answers, what the scheduler owes it, the messages its changes owe',

@@ -1,5 +1,3 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_CASE_POLICY, type CasePolicy } from '../domain/case-lifecycle';
 import { DEFAULT_REMINDER_OFFSETS_HOURS } from '../domain/answer-deadline';
@@ -41,8 +39,10 @@ export interface ServerConfig {
    * (`Authorization: Bearer …`); null: the feed refuses everyone.
    */
   exportToken: string | null;
-  /** Local cloud only: where generated files are kept and the URL the dev gateway serves them at. */
-  localFiles: { dir: string; baseUrl: string } | null;
+  /** The mini-program's AppID (official-account menus open it); null when not configured. */
+  miniprogramAppId: string | null;
+  /** Where the PC web (H5) version is served, without a trailing slash; null when not configured. */
+  webBaseUrl: string | null;
 }
 
 const TEMPLATE_ENV: Record<TemplateKey, string> = {
@@ -72,6 +72,8 @@ export const SERVER_CONFIG_VARIABLES = [
   'QNZS_REPORT_THRESHOLD',
   'QNZS_RETENTION_DAYS',
   'QNZS_EXPORT_TOKEN',
+  'QNZS_MINIPROGRAM_APPID',
+  'QNZS_WEB_BASE_URL',
 ] as const;
 export type ServerConfigVariable = (typeof SERVER_CONFIG_VARIABLES)[number];
 
@@ -153,9 +155,13 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     else problems.push('QNZS_EXPORT_TOKEN must be 32–256 letters, digits, - _ . or ~ (e.g. `openssl rand -hex 32`)');
   }
 
-  const localFiles = localCloud
-    ? { dir: env.LOCAL_FILES_DIR?.trim() || join(tmpdir(), 'qnzs-local-files'), baseUrl: (env.LOCAL_FILES_URL?.trim() || '/__files').replace(/\/$/, '') }
-    : null;
+  const appId = env.QNZS_MINIPROGRAM_APPID?.trim() || null;
+  if (appId !== null && !MINIPROGRAM_APPID.test(appId)) problems.push(`QNZS_MINIPROGRAM_APPID "${appId}" must be a mini-program AppID (wx followed by 16 hex digits)`);
+  const webBase = env.QNZS_WEB_BASE_URL?.trim() || null;
+  const webBaseUrl = webBase === null ? null : parseWebBaseUrl(webBase);
+  if (webBase !== null && webBaseUrl === null) {
+    problems.push(`QNZS_WEB_BASE_URL "${webBase}" must be an https:// address without a query or fragment (http:// only for 127.0.0.1 or localhost)`);
+  }
 
   if (problems.length > 0) throw new Error(`Invalid function configuration:\n- ${problems.join('\n- ')}`);
   return {
@@ -170,12 +176,31 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     reportThreshold,
     retentionDays,
     exportToken,
-    localFiles,
+
+    miniprogramAppId: appId,
+    webBaseUrl,
   };
 }
 
 /** A bearer token: long enough not to be guessed, and plain enough to survive .env and the CLI's substitution. */
 export const EXPORT_TOKEN_PATTERN = /^[A-Za-z0-9._~-]{32,256}$/;
+
+/** 微信公众平台 → 开发管理 → AppID: "wx" and 16 hex digits. */
+export const MINIPROGRAM_APPID = /^wx[0-9a-f]{16}$/;
+
+/** The H5 site's base address, normalised without a trailing slash; null when it is not one. */
+export function parseWebBaseUrl(raw: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) return null;
+  if (url.search || url.hash || url.username || url.password) return null;
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
 
 /**
  * `QNZS_FALLBACK_WEBHOOKS`: `<unitId>=<WeCom robot URL>` pairs separated by

@@ -28,6 +28,8 @@ const DEPLOYED: Record<string, string> = {
   QNZS_REPORT_THRESHOLD: '5',
   QNZS_RETENTION_DAYS: '365',
   QNZS_EXPORT_TOKEN: 'feed-token-0123456789abcdef0123456789abcdef',
+  QNZS_MINIPROGRAM_APPID: 'wx0123456789abcdef',
+  QNZS_WEB_BASE_URL: 'https://qnzs.example.edu.cn',
 };
 const dotEnv = (vars: Record<string, string>) => Object.entries(vars).map(([k, v]) => `${k}=${v}`).join('\n') + '\n';
 const rawConfig = () => JSON.parse(readFileSync(join(ROOT, 'cloudbaserc.json'), 'utf8')) as CliConfig;
@@ -135,15 +137,18 @@ describe('config.json (read only by WeChat DevTools uploads)', () => {
   it.each(FUNCTIONS)('%s: grants only the open API the code calls, and agrees with cloudbaserc.json', (name) => {
     const devtools = JSON.parse(readFileSync(join(ROOT, 'cloudfunctions', name, 'config.json'), 'utf8'));
     const cli = rawConfig().functions.find((f) => f.name === name)!;
-    // The api checks what people publish (msgSecCheck); the scheduler only sends messages; the feed only reads.
-    const granted = name === 'api' ? ['subscribeMessage.send', 'security.msgSecCheck', 'phonenumber.getPhoneNumber'] : name === 'scheduler' ? ['subscribeMessage.send'] : [];
+    // The api checks what people publish (msgSecCheck), binds staff phones and makes mini-program codes;
+    // the scheduler only sends messages; the feed only reads.
+    const granted =
+      name === 'api' ? ['subscribeMessage.send', 'security.msgSecCheck', 'phonenumber.getPhoneNumber', 'wxacode.getUnlimited'] : name === 'scheduler' ? ['subscribeMessage.send'] : [];
     expect(devtools.permissions).toEqual({ openapi: granted });
     const bundle = readFileSync(join(ROOT, 'cloudfunctions', name, 'index.js'), 'utf8');
     if (name === 'feed') expect(bundle).not.toContain('subscribeMessage');
     else expect(bundle).toContain('subscribeMessage.send(');
     if (name === 'api') expect(bundle).toContain('security.msgSecCheck(');
     if (name === 'api') expect(bundle).toContain('phonenumber.getPhoneNumber(');
-    const others = ['wxacode', 'templateMessage', 'uniformMessage', 'customerServiceMessage', ...(name === 'api' ? [] : ['msgSecCheck', 'getPhoneNumber'])];
+    if (name === 'api') expect(bundle).toContain('wxacode.getUnlimited(');
+    const others = ['templateMessage', 'uniformMessage', 'customerServiceMessage', 'wxacode.get(', 'wxacode.createQRCode', ...(name === 'api' ? [] : ['msgSecCheck', 'getPhoneNumber', 'wxacode'])];
     for (const other of others) expect(bundle).not.toContain(other);
     expect(devtools.timeout).toBe(cli.timeout);
     expect(devtools.runtime).toBe(cli.runtime);

@@ -57,6 +57,19 @@ describe('the local cloud gateway', () => {
     expect(read.body.data).toMatchObject({ status: 'answered', answers: [{ official: true, responderName: '詹来明' }] });
   });
 
+  it('keeps files in its storage and serves the temporary links it hands out at the gateway', async () => {
+    const links = await post(cloud, '/api/functions/api', { action: 'entry.links', data: { collegeId: 'c-cs' } }, 'dev-cs-league');
+    expect(links.body).toMatchObject({ ok: true, data: { miniProgramCode: { scene: 'c=c-cs' }, menu: { button: { appid: 'wx00000000000000de' } } } });
+    const url = links.body.data.miniProgramCode.imageUrl as string;
+    expect(url.startsWith(`${cloud.url}/storage/entry-codes/`)).toBe(true);
+    const image = await fetch(url);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect((await fetch(url.replace(/sign=[0-9a-f]+/, 'sign=0'))).status).toBe(403);
+    const outbox = await (await fetch(`${cloud.url}/__dev/outbox`)).json() as any;
+    expect(outbox.data.messages).toContainEqual(expect.objectContaining({ channel: 'wxacode', scene: 'c=c-cs' }));
+  });
+
   it('has no identity without the header', async () => {
     const res = await post(cloud, '/api/functions/api', { action: 'me.get', data: {} });
     expect(res.body).toMatchObject({ ok: false, error: { code: 'AUTH.REQUIRED' } });
@@ -114,7 +127,7 @@ describe('the local cloud gateway', () => {
     expect(run).toMatchObject({ status: 200, body: { ok: true, data: { questions: expect.any(Object) } } });
   });
 
-  it('serves the reports\' files at /__files/ (the local stand-in for CloudBase storage)', async () => {
+  it('keeps the reports\' files in the local cloud\'s storage, behind temporary links', async () => {
     // The scheduler run above wrote the seed period's biweekly reports and their files.
     const list = await post(cloud, '/api/functions/api', { action: 'report.list', data: {} }, 'dev-admin');
     const withFiles = [];
@@ -125,15 +138,14 @@ describe('the local cloud gateway', () => {
     expect(withFiles.length).toBeGreaterThan(0);
     const { xlsx, docx } = withFiles[0];
     for (const [file, type] of [[xlsx, 'spreadsheetml'], [docx, 'wordprocessingml']] as const) {
-      expect(file.url).toMatch(/^\/__files\/reports\//);
-      const res = await fetch(`${cloud.url}${file.url}`);
+      expect(file.url.startsWith(`${cloud.url}/storage/reports/`)).toBe(true);
+      const res = await fetch(file.url);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toContain(type);
       expect(Buffer.from(await res.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
     }
-    // Never outside the files folder (the database file sits beside it).
-    expect((await fetch(`${cloud.url}/__files/..%2Fcloud.sqlite`)).status).toBe(404);
-    expect((await fetch(`${cloud.url}/__files/no-such-file.xlsx`)).status).toBe(404);
+    // A link is signed: altered, it opens nothing.
+    expect((await fetch(xlsx.url.replace(/sign=[0-9a-f]+/, 'sign=0'))).status).toBe(403);
   });
 
   it('serves the export feed at /feed as CloudBase\'s HTTP access service does, to the service credential only', async () => {
@@ -192,8 +204,7 @@ describe('outside dev mode', () => {
     expect(res.body).toMatchObject({ ok: false, error: { code: 'AUTH.REQUIRED' } });
   });
 
-  it('serves no local files, but still the export feed (it checks its own credential)', async () => {
-    expect((await fetch(`${cloud.url}/__files/reports/x.xlsx`)).status).toBe(403);
+  it('still serves the export feed (it checks its own credential)', async () => {
     expect((await fetch(`${cloud.url}/feed`)).status).toBe(401);
     expect((await fetch(`${cloud.url}/feed?limit=1`, { headers: { authorization: `Bearer ${LOCAL_EXPORT_TOKEN}` } })).status).toBe(200);
   });

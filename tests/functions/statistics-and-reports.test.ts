@@ -4,7 +4,6 @@ import { HOUR_MS } from '../../shared/domain/answer-deadline';
 import { halfMonthStart } from '../../shared/domain/half-month';
 import { nextGeneration, nextGenerationAfter, periodEndingAt } from '../../shared/domain/report-period';
 import { cloudbaseRepositories } from '../../shared/server/adapters/cloudbase-repositories';
-import { LocalDirectoryFileStore } from '../../shared/server/adapters/local-directory-file-store';
 import { FILES_RETRY_MS, runReportTick } from '../../shared/server/use-cases/report-generation';
 import { askAsStudent, COORDINATOR, CS_PEER, CS_RESPONDER, ECON_RESPONDER, expectOk, startLocalApi, STUDENT, type LocalApi } from './support/local-api';
 
@@ -259,7 +258,7 @@ describe('the biweekly report', () => {
       expect.objectContaining({ questionId: missedQuestion, title: '学院没有按时答复的问题', unitName: '计算机科学与技术学院团委', holderName: '黄怡然', answeredByName: '王钰铭' }),
     ]);
     expect(report.content.cases).toEqual([expect.objectContaining({ questionId: caseQuestion, kind: 'online', writeUp: '学院当天协调教学办，为同学安排了固定答疑时间。' })]);
-    expect(report.files).toMatchObject({ current: true, version: 0, xlsx: { url: expect.stringMatching(/^\/__files\/reports\/.+\.xlsx$/), fileName: expect.stringContaining('.xlsx') } });
+    expect(report.files).toMatchObject({ current: true, version: 0, xlsx: { url: expect.stringMatching(/\/storage\/reports\/.+\.xlsx\?t=\d+&sign=/), fileName: expect.stringContaining('.xlsx') } });
 
     const stored = api.find('biweeklyReports', { _id: report.id })[0]!;
     const sheets = await xlsxValues(api.file(stored.files.xlsx));
@@ -404,7 +403,7 @@ describe('the biweekly report', () => {
     const failing = { render: async () => Promise.reject(new Error('renderer out of memory')) };
     const repos = cloudbaseRepositories(api.db, { catalogCacheMs: 0 });
     const now = api.now();
-    const failed = await runReportTick({ repos, files: new LocalDirectoryFileStore(api.filesDir, '/__files'), renderer: failing, now, log: () => {} });
+    const failed = await runReportTick({ repos, files: api.files, renderer: failing, now, log: () => {} });
     expect(failed).toMatchObject({ files: 0, filesFailed: 1 });
     expect(api.find('biweeklyReports', { _id: id })[0]!.filesDueAt).toBe(now + FILES_RETRY_MS);
     // Not before its retry time; then made.

@@ -18,6 +18,9 @@ const settings = {
   askLimits: { perHour: 10, urgentPerDay: 3 },
   reportThreshold: 3,
   retentionDays: 730,
+  miniprogramState: 'formal' as const,
+  miniprogramAppId: null,
+  webBaseUrl: null,
 };
 const clock = { now: () => 1_700_000_000_000 };
 const ids = { next: (p: string) => `${p}_1`, derived: (p: string) => `${p}_2` };
@@ -25,7 +28,7 @@ const catalog = { units: [{ id: 'u-school', name: '校团委', shortName: '校�
 
 function handlerReturning(output: unknown, log: (m: string, d: Record<string, unknown>) => void = () => {}) {
   const actions = { ...apiActions, 'catalog.get': { viewer: 'optional', run: async () => output } } as ActionTable;
-  return createApiHandler({ actions, repos: unused, ids, notifier: { sendSubscribeMessage: async () => ({ ok: true }), postToGroup: async () => ({ ok: true }) }, contentChecker: { check: async () => ({ verdict: 'pass', label: null }) }, phoneNumbers: { fromCode: async () => null }, files: { put: async () => 'unused', urls: async () => ({}) }, settings, log });
+  return createApiHandler({ actions, repos: unused, ids, notifier: { sendSubscribeMessage: async () => ({ ok: true }), postToGroup: async () => ({ ok: true }) }, contentChecker: { check: async () => ({ verdict: 'pass', label: null }) }, phoneNumbers: { fromCode: async () => null }, miniProgramCodes: { getUnlimited: async () => ({ ok: false, errcode: -1, errmsg: 'unused' }) }, files: { upload: async () => 'unused', temporaryUrls: async () => new Map() }, settings, log });
 }
 
 describe('the api handler', () => {

@@ -16,6 +16,8 @@ function counting(): CatalogRepository & { reads: number; fail: boolean; name: s
     async listCategories(): Promise<CategoryRecord[]> {
       return [];
     },
+    invalidate() {},
+    async ensureFresh() {},
   };
   return inner;
 }
@@ -42,6 +44,48 @@ describe('the catalog cache', () => {
     await expect(cached.listUnits()).rejects.toThrow('database unavailable');
     inner.fail = false;
     expect(await cached.listUnits()).toHaveLength(1);
+    expect(inner.reads).toBe(2);
+  });
+});
+
+describe('what an admin sees after saving (docs/decisions/0016)', () => {
+  it('the container that saved forgets its copy at once', async () => {
+    const inner = counting();
+    const cached = new CachedCatalogRepository(inner, 60_000, () => 0);
+    await cached.listUnits();
+    inner.name = '校团委（更名）';
+    cached.invalidate();
+    expect((await cached.listUnits())[0]!.name).toBe('校团委（更名）');
+    expect(inner.reads).toBe(2);
+  });
+
+  it('another container serves its copy until it is 60 s old, unless the reader passes the save\'s time', async () => {
+    const inner = counting();
+    let now = 1_000_000;
+    const other = new CachedCatalogRepository(inner, 60_000, () => now);
+    await other.listUnits(); // loaded at 1 000 000
+    now += 20_000;
+    inner.name = '校团委（更名）'; // saved elsewhere at 1 020 000
+    const savedAt = now;
+    expect((await other.listUnits())[0]!.name).toBe('校团委');
+    now += 10_000;
+    await other.ensureFresh(savedAt);
+    expect((await other.listUnits())[0]!.name).toBe('校团委（更名）');
+    expect(inner.reads).toBe(2);
+    // The copy it loaded after the save is kept for the same time.
+    await other.ensureFresh(savedAt);
+    await other.listUnits();
+    expect(inner.reads).toBe(2);
+  });
+
+  it('a copy loaded within the clocks\' skew of the save is read again, to be safe', async () => {
+    const inner = counting();
+    let now = 1_000_000;
+    const other = new CachedCatalogRepository(inner, 60_000, () => now);
+    await other.listUnits();
+    await other.ensureFresh(now - 1_000);
+    now += 1;
+    await other.listUnits();
     expect(inner.reads).toBe(2);
   });
 });

@@ -153,6 +153,29 @@ const reportSummary = {
   version: 1,
 };
 
+const rosterPerson = {
+  personId: 'p-2',
+  name: '任智宇',
+  phone: '13800000000',
+  roles: ['responder' as const],
+  active: true,
+  joinedAt: T0,
+  memberships: [{ unitId: 'c-cs', unitName: '计算机学院团委', team: 'expert' as const, categoryIds: ['cat-study'], active: true, admin: false }],
+};
+const collegeTarget = { collegeId: 'c-cs', collegeName: '计算机学院', experts: 5, expertsMin: 5, expertsMet: true, staff: 8, staffMin: 10, staffMax: 30, staffMet: false };
+const invitation = {
+  id: 'inv-1', code: 'CSEXPERT26', scene: 'i=CSEXPERT26', path: 'pages/join/index?scene=i%3DCSEXPERT26', unitId: 'c-cs', unitName: '计算机学院团委',
+  team: 'expert' as const, categoryIds: ['cat-study'], role: 'responder' as const, name: '刘老师', note: null, createdAt: T0, createdByName: '高鹏',
+  expiresAt: T0 + 14 * 24 * HOUR, maxUses: 1, uses: 0, status: 'open' as const,
+};
+const routingUnit = {
+  id: 'c-cs', name: '计算机学院团委', shortName: '计算机学院', kind: 'college' as const, parentId: 'u-school', order: 10,
+  emergencyContacts: [{ label: '学院值班电话', phone: '0571-8888-0100' }], fallbackWebhook: { source: 'unit' as const, masked: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=cs-d****roup' },
+  version: 3, updatedAt: T0,
+};
+const routingCategory = { id: 'cat-life', name: '后勤', description: '宿舍、食堂', ownerUnitId: 'u-logistics', answerHours: 12, crisisLane: false, order: 6, version: 3, updatedAt: T0 };
+const codeImage = { scene: 'c=c-cs', page: 'pages/ask/index', imageUrl: 'https://6c6f-local.tcb.qcloud.la/entry-codes/release/college-c-cs.png?sign=x&t=1', urlExpiresAt: T0 + HOUR };
+
 const EXAMPLES: { [A in ActionName]: Example<A> } = {
   'catalog.get': {
     input: {},
@@ -385,6 +408,69 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
   'report.urge': {
     input: { period: '2026-03-12', unitIds: ['c-cs'], note: '请今天下班前提交' },
     output: { urged: ['br-2026-03-12-c-cs'], alreadyToday: [], submitted: [], messages: { delivered: 1, undeliverable: 0 } },
+  },
+  'roster.list': {
+    input: { unitId: 'c-cs' },
+    parsed: { unitId: 'c-cs', pageSize: 20 },
+    output: { items: [rosterPerson], nextCursor: '0.p-2', colleges: [collegeTarget] },
+  },
+  'roster.invite': {
+    input: { unitId: 'c-cs', team: 'expert', categoryIds: ['cat-study'], name: ' 刘老师 ' },
+    parsed: { unitId: 'c-cs', team: 'expert', categoryIds: ['cat-study'], role: 'responder', name: '刘老师', note: '', expiresInDays: 14, maxUses: 1 },
+    output: invitation,
+  },
+  'roster.invites': { input: { unitId: 'c-cs' }, parsed: { unitId: 'c-cs', pageSize: 20 }, output: { items: [invitation], nextCursor: null } },
+  'roster.revokeInvite': { input: { invitationId: 'inv-1', reason: '发错团队' }, output: { ...invitation, status: 'revoked' } },
+  'roster.inviteInfo': {
+    input: { code: ' csexpert26 ' },
+    parsed: { code: 'csexpert26' },
+    output: {
+      unitId: 'c-cs', unitName: '计算机学院团委', team: 'expert', categories: [{ id: 'cat-study', name: '学业' }], role: 'responder',
+      name: '刘老师', invitedByName: '高鹏', expiresAt: T0 + 14 * 24 * HOUR, status: 'open', alreadyJoined: false, registered: false,
+    },
+  },
+  'roster.join': {
+    input: { code: 'CSEXPERT26', name: ' 刘明远 ' },
+    parsed: { code: 'CSEXPERT26', name: '刘明远' },
+    output: { unitId: 'c-cs', unitName: '计算机学院团委', team: 'expert', categoryIds: ['cat-study'], roles: ['responder'], joinedAt: T0 },
+  },
+  'roster.update': {
+    input: { personId: 'p-2', unitId: 'c-cs', team: 'league', categoryIds: ['cat-league'], active: false, roles: ['responder'], reason: '调任' },
+    output: rosterPerson,
+  },
+  'routing.get': { input: {}, output: { units: [routingUnit], categories: [routingCategory] } },
+  'unit.save': {
+    input: {
+      id: 'c-law', name: '法学院团委', shortName: '法学院', kind: 'college', parentId: 'u-school',
+      emergencyContacts: [{ label: '学院值班电话', phone: '0571-8888-0200' }], fallbackWebhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=law-duty-group',
+    },
+    parsed: {
+      id: 'c-law', name: '法学院团委', shortName: '法学院', kind: 'college', parentId: 'u-school', order: 100,
+      emergencyContacts: [{ label: '学院值班电话', phone: '0571-8888-0200' }], fallbackWebhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=law-duty-group', reason: '',
+    },
+    output: { unit: routingUnit, savedAt: T0 },
+  },
+  'category.save': {
+    input: { id: 'cat-life', version: 2, name: '后勤', ownerUnitId: 'u-logistics', answerHours: 12, reason: '后勤问题加急' },
+    parsed: { id: 'cat-life', version: 2, name: '后勤', description: '', ownerUnitId: 'u-logistics', answerHours: 12, crisisLane: false, order: 100, reason: '后勤问题加急' },
+    output: { category: routingCategory, savedAt: T0 },
+  },
+  'entry.links': {
+    input: { collegeId: 'c-cs' },
+    output: {
+      collegeId: 'c-cs',
+      collegeName: '计算机学院',
+      menu: {
+        button: { type: 'miniprogram', name: '青年之声', url: 'https://qnzs.example.edu.cn/#/pages/ask/index?college=c-cs', appid: 'wx0123456789abcdef', pagepath: 'pages/ask/index?college=c-cs' },
+        json: '{"button":[]}',
+      },
+      miniProgramCode: codeImage,
+      web: { url: 'https://qnzs.example.edu.cn/#/pages/ask/index?college=c-cs', embedHtml: '<a href="https://qnzs.example.edu.cn/#/pages/ask/index?college=c-cs">青年之声</a>' },
+    },
+  },
+  'entry.invitation': {
+    input: { invitationId: 'inv-1' },
+    output: { invitationId: 'inv-1', code: 'CSEXPERT26', path: 'pages/join/index?scene=i%3DCSEXPERT26', miniProgramCode: { ...codeImage, scene: 'i=CSEXPERT26', page: 'pages/join/index' } },
   },
 };
 

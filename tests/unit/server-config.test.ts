@@ -23,6 +23,8 @@ describe('function configuration, validated at start', () => {
       QNZS_REPORT_THRESHOLD: '5',
       QNZS_RETENTION_DAYS: '365',
       QNZS_EXPORT_TOKEN: 'feed-token-0123456789abcdef0123456789abcdef',
+      QNZS_MINIPROGRAM_APPID: 'wx0123456789abcdef',
+      QNZS_WEB_BASE_URL: 'https://qnzs.example.edu.cn/h5/',
     });
     expect(config).toEqual({
       envId: 'campus-prod-1a2b',
@@ -36,7 +38,8 @@ describe('function configuration, validated at start', () => {
       reportThreshold: 5,
       retentionDays: 365,
       exportToken: 'feed-token-0123456789abcdef0123456789abcdef',
-      localFiles: null,
+      miniprogramAppId: 'wx0123456789abcdef',
+      webBaseUrl: 'https://qnzs.example.edu.cn/h5',
     });
   });
 
@@ -44,11 +47,6 @@ describe('function configuration, validated at start', () => {
     expect(readServerConfig(CLOUD).exportToken).toBeNull();
     expect(() => readServerConfig({ ...CLOUD, QNZS_EXPORT_TOKEN: 'secret' })).toThrow(/QNZS_EXPORT_TOKEN must be 32–256/);
     expect(() => readServerConfig({ ...CLOUD, QNZS_EXPORT_TOKEN: `${'a'.repeat(40)} "quoted"` })).toThrow(/QNZS_EXPORT_TOKEN/);
-  });
-
-  it('keeps generated files in a local folder only under the local cloud', () => {
-    expect(readServerConfig({ LOCAL_CLOUD: 'true', LOCAL_FILES_DIR: '/tmp/qnzs-files' }).localFiles).toEqual({ dir: '/tmp/qnzs-files', baseUrl: '/__files' });
-    expect(readServerConfig({ ...CLOUD, LOCAL_FILES_DIR: '/tmp/qnzs-files' }).localFiles).toBeNull();
   });
 
   it('treats an empty value as unset, so a variable deploy passes empty keeps its default', () => {
@@ -73,6 +71,17 @@ describe('function configuration, validated at start', () => {
     expect(() => readServerConfig({ ...CLOUD, QNZS_REPORT_THRESHOLD: '0' })).toThrow(/QNZS_REPORT_THRESHOLD "0" must be a whole number of reports, 1–100/);
     expect(() => readServerConfig({ ...CLOUD, QNZS_RETENTION_DAYS: '7' })).toThrow(/QNZS_RETENTION_DAYS "7" must be a whole number of days, 30–3650/);
     expect(() => readServerConfig({ ...CLOUD, QNZS_MINIPROGRAM_STATE: 'beta' })).toThrow(/QNZS_MINIPROGRAM_STATE/);
+  });
+
+  it('takes the mini-program AppID and the PC web address only in their own forms', () => {
+    expect(readServerConfig(CLOUD)).toMatchObject({ miniprogramAppId: null, webBaseUrl: null });
+    expect(() => readServerConfig({ ...CLOUD, QNZS_MINIPROGRAM_APPID: 'wx-local-dev' })).toThrow(/QNZS_MINIPROGRAM_APPID "wx-local-dev" must be a mini-program AppID/);
+    expect(() => readServerConfig({ ...CLOUD, QNZS_MINIPROGRAM_APPID: 'WX0123456789ABCDEF' })).toThrow(/QNZS_MINIPROGRAM_APPID/);
+    for (const bad of ['http://qnzs.example.edu.cn', 'qnzs.example.edu.cn', 'https://qnzs.example.edu.cn/?from=menu', 'https://qnzs.example.edu.cn/#/pages', 'javascript:alert(1)']) {
+      expect(() => readServerConfig({ ...CLOUD, QNZS_WEB_BASE_URL: bad })).toThrow(/QNZS_WEB_BASE_URL/);
+    }
+    // Plain http only on this machine (the local cloud's own gateway).
+    expect(readServerConfig({ ...CLOUD, QNZS_WEB_BASE_URL: 'http://127.0.0.1:8787' }).webBaseUrl).toBe('http://127.0.0.1:8787');
   });
 
   it('fills local template ids under the local cloud', () => {
@@ -132,6 +141,6 @@ describe('SERVER_CONFIG_VARIABLES', () => {
     expect(() => readServerConfig(env)).toThrow();
     const readQnzs = [...read].filter((name) => name.startsWith('QNZS_')).sort();
     expect(readQnzs).toEqual([...SERVER_CONFIG_VARIABLES].sort());
-    expect(SERVER_CONFIG_VARIABLES).toHaveLength(15);
+    expect(SERVER_CONFIG_VARIABLES).toHaveLength(17);
   });
 });

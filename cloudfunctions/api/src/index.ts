@@ -6,8 +6,8 @@ import { randomIds } from '@shared/server/ids';
 import { createNotifier } from '@shared/server/adapters/create-notifier';
 import { createContentChecker, createPhoneNumbers } from '@shared/server/adapters/create-content-checker';
 import { cloudbaseRepositories } from '@shared/server/adapters/cloudbase-repositories';
+import { createFileStorage, createMiniProgramCodes } from '@shared/server/adapters/create-entry-services';
 import { apiActions } from '@shared/server/api/action-table';
-import { createFileStore } from '@shared/server/adapters/create-file-store';
 
 /**
  * The `api` cloud function: every client call, `{action, data, requestId?}` →
@@ -28,7 +28,8 @@ const handle = createApiHandler({
   notifier: createNotifier(config, db, () => currentClock, randomIds),
   contentChecker: createContentChecker(config, repos.settings),
   phoneNumbers: createPhoneNumbers(config),
-  files: createFileStore(config, app),
+  miniProgramCodes: createMiniProgramCodes(config, db, () => currentClock, randomIds),
+  files: createFileStorage(app),
   settings: config,
 });
 

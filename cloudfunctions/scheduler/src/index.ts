@@ -4,7 +4,7 @@ import { readServerConfig } from '@shared/server/config';
 import { randomIds } from '@shared/server/ids';
 import { createNotifier } from '@shared/server/adapters/create-notifier';
 import { cloudbaseRepositories } from '@shared/server/adapters/cloudbase-repositories';
-import { createFileStore } from '@shared/server/adapters/create-file-store';
+import { createFileStorage } from '@shared/server/adapters/create-entry-services';
 import { ReportFilesRenderer } from '@shared/server/adapters/report-files.renderer';
 import { runTick } from '@shared/server/use-cases/run-tick';
 
@@ -23,7 +23,7 @@ let currentClock: Clock = systemClock;
 const TICK_BUDGET_MS = 40_000;
 const repos = cloudbaseRepositories(db);
 const notifier = createNotifier(config, db, () => currentClock, randomIds);
-const reportFiles = { files: createFileStore(config, app), renderer: new ReportFilesRenderer() };
+const reportFiles = { files: createFileStorage(app), renderer: new ReportFilesRenderer() };
 
 /**
  * Only its timer trigger runs a tick. CloudBase invokes a timer trigger with

@@ -23,7 +23,8 @@ const TOASTS: Record<CaseActionKind, string> = {
 
 /**
  * Everything the 回复 / 办理 page works with: the question, the reply box, the
- * 办 panel and the transfer targets. After any success the question is reloaded
+ * 办 panel, the transfer targets and the catalog's units (for the numbers a
+ * crisis may need). After any success the question is reloaded
  * (new state, new timeline) and the other box's stale error is cleared, so an
  * error from one action never lingers after another succeeds.
  */
@@ -56,5 +57,5 @@ export function useCasePage(id: string | undefined) {
   clearActionOutcome.current = panel.clearOutcome;
 
   const groups = useTransferTargets(units, q?.ownerUnitId ?? '');
-  return { question, me, panel, form, groups };
+  return { question, me, panel, form, groups, units };
 }

@@ -1,26 +1,42 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { QuestionPage, QuestionSummary } from '@shared/contracts/question.contract';
-import { userMessageOf } from '../services/api-error';
+import type { QuestionSummary } from '@shared/contracts/question.contract';
+import { errorCodeOf, userMessageOf, type ApiErrorCode } from '../services/api-error';
 
-export interface PagedList {
-  items: QuestionSummary[];
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface PagedList<T = QuestionSummary> {
+  items: T[];
   loading: boolean;
   error: string | null;
+  /** The failure's stable code, so a page can offer what helps (无权限, 重试). */
+  errorCode: ApiErrorCode | null;
   hasMore: boolean;
   loadMore: () => void;
   reload: () => void;
+  /** Drop one item (by its key) that no longer belongs, without reloading. */
+  remove: (key: string) => void;
 }
 
+const idOf = (item: unknown): string => (item as { id: string }).id;
+
 /**
- * Cursor paging over a question list. `fetchPage` should be memoised by the
- * caller; when it changes (e.g. a new category filter) the list restarts.
- * Replies to an outdated request are dropped.
+ * Cursor paging over a list. `fetchPage` should be memoised by the caller;
+ * when it changes (e.g. a new category filter) the list restarts. Replies to
+ * an outdated request are dropped. Items are told apart by `keyOf` (their
+ * `id` by default; pass a module-level function).
  */
-export function usePagedList(fetchPage: (cursor?: string) => Promise<QuestionPage>): PagedList {
-  const [items, setItems] = useState<QuestionSummary[]>([]);
+export function usePagedList<T = QuestionSummary>(
+  fetchPage: (cursor?: string) => Promise<Page<T>>,
+  keyOf: (item: T) => string = idOf,
+): PagedList<T> {
+  const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const [errorCode, setErrorCode] = useState<ApiErrorCode | null>(null);
   const generation = useRef(0);
 
   const load = useCallback(
@@ -28,14 +44,15 @@ export function usePagedList(fetchPage: (cursor?: string) => Promise<QuestionPag
       const mine = ++generation.current;
       setLoading(true);
       setError(null);
+      setErrorCode(null);
       fetchPage(after).then(
         (page) => {
           if (mine !== generation.current) return;
-          // A question can move between pages (or boxes) while paging: keep the first copy.
+          // An item can move between pages (or boxes) while paging: keep the first copy.
           setItems((prev) => {
             if (!after) return page.items;
-            const seen = new Set(prev.map((q) => q.id));
-            return [...prev, ...page.items.filter((q) => !seen.has(q.id))];
+            const seen = new Set(prev.map(keyOf));
+            return [...prev, ...page.items.filter((item) => !seen.has(keyOf(item)))];
           });
           setCursor(page.nextCursor);
           setLoading(false);
@@ -43,11 +60,12 @@ export function usePagedList(fetchPage: (cursor?: string) => Promise<QuestionPag
         (err: unknown) => {
           if (mine !== generation.current) return;
           setError(userMessageOf(err));
+          setErrorCode(errorCodeOf(err));
           setLoading(false);
         },
       );
     },
-    [fetchPage],
+    [fetchPage, keyOf],
   );
 
   useEffect(() => {
@@ -58,6 +76,7 @@ export function usePagedList(fetchPage: (cursor?: string) => Promise<QuestionPag
     if (cursor && !loading) load(cursor);
   }, [cursor, loading, load]);
   const reload = useCallback(() => load(undefined), [load]);
+  const remove = useCallback((key: string) => setItems((prev) => prev.filter((item) => keyOf(item) !== key)), [keyOf]);
 
-  return { items, loading, error, hasMore: cursor !== null, loadMore, reload };
+  return { items, loading, error, errorCode, hasMore: cursor !== null, loadMore, reload, remove };
 }

@@ -16,9 +16,24 @@ export class CloudbaseCatalogRepository implements CatalogRepository {
     const res = await this.db.collection(COLLECTIONS.categories.name).orderBy('order', 'asc').limit(1000).get();
     return res.data as CategoryRecord[];
   }
+
+  invalidate(): void {}
+
+  async ensureFresh(): Promise<void> {}
 }
 
-/** Caches the catalog per container for a short time: it is read by almost every action. */
+/** Containers' clocks differ by a little; a copy loaded this soon after a save may still predate it. */
+export const CLOCK_SKEW_MS = 5_000;
+
+/**
+ * Caches the catalog per container for a short time: it is read by almost
+ * every action. What an admin sees after saving a unit or a category
+ * (docs/decisions/0016): the container that saved it forgets its cache at
+ * once (`invalidate`); another container may serve the old catalog until its
+ * copy is `ttlMs` old, unless the reader passes the save's time
+ * (`ensureFresh`), which reloads a copy loaded before that save (give or take
+ * the containers' clock skew).
+ */
 export class CachedCatalogRepository implements CatalogRepository {
   private units: { at: number; value: Promise<UnitRecord[]> } | null = null;
   private categories: { at: number; value: Promise<CategoryRecord[]> } | null = null;
@@ -45,5 +60,17 @@ export class CachedCatalogRepository implements CatalogRepository {
       this.categories = { at: this.now(), value };
     }
     return this.categories.value;
+  }
+
+  invalidate(): void {
+    this.units = null;
+    this.categories = null;
+    this.inner.invalidate();
+  }
+
+  async ensureFresh(savedAt: number): Promise<void> {
+    const stale = (copy: { at: number } | null) => copy !== null && copy.at <= savedAt + CLOCK_SKEW_MS;
+    if (stale(this.units)) this.units = null;
+    if (stale(this.categories)) this.categories = null;
   }
 }

@@ -9,6 +9,8 @@ import { CachedSearchRepository, CloudbaseSearchRepository } from './cloudbase-s
 import { CloudbaseAuditRepository, CloudbaseReportRepository, CloudbaseSettingsRepository } from './cloudbase-moderation.repository';
 import { CloudbaseStatisticsRepository } from './cloudbase-statistics.repository';
 import { CloudbaseBiweeklyReportRepository } from './cloudbase-biweekly-report.repository';
+import { CloudbaseEntryCodeRepository, CloudbaseInvitationRepository } from './cloudbase-invitation.repository';
+import { CloudbaseAdminWrites } from './cloudbase-admin-writes';
 import type { Repositories } from '../ports/repositories';
 
 export const CATALOG_CACHE_MS = 60_000;
@@ -21,6 +23,9 @@ export function cloudbaseRepositories(db: Database, options: { catalogCacheMs?: 
   return {
     catalog: cacheMs > 0 ? new CachedCatalogRepository(catalog, cacheMs) : catalog,
     users: new CloudbaseUserRepository(db),
+    invitations: new CloudbaseInvitationRepository(db),
+    entryCodes: new CloudbaseEntryCodeRepository(db),
+    admin: new CloudbaseAdminWrites(db),
     questions: new CloudbaseQuestionRepository(db),
     askQuotas: new CloudbaseAskQuotaRepository(db),
     reports: new CloudbaseReportRepository(db),

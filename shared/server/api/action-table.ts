@@ -25,6 +25,9 @@ import { deleteMyAccount, exportMyData } from '../use-cases/my-data';
 import { statsOverview, statsPeople, statsUnits } from '../use-cases/statistics';
 import { listCases, markCase } from '../use-cases/typical-cases';
 import { getReport, listReports, saveReport, submitReport, urgeReports } from '../use-cases/biweekly-reports';
+import { inviteInfo, inviteToRoster, joinRoster, listInvitations, listRoster, revokeInvitation, updateRoster } from '../use-cases/roster';
+import { getRouting, saveCategory, saveUnit } from '../use-cases/routing';
+import { entryInvitation, entryLinks } from '../use-cases/entry-points';
 
 /** Every action the contract declares, and the use case that serves it. */
 export const apiActions: ActionTable = {
@@ -78,4 +81,16 @@ export const apiActions: ActionTable = {
   'report.save': saveReport,
   'report.submit': submitReport,
   'report.urge': urgeReports,
+  'roster.list': listRoster,
+  'roster.invite': inviteToRoster,
+  'roster.invites': listInvitations,
+  'roster.revokeInvite': revokeInvitation,
+  'roster.inviteInfo': inviteInfo,
+  'roster.join': joinRoster,
+  'roster.update': updateRoster,
+  'routing.get': getRouting,
+  'unit.save': saveUnit,
+  'category.save': saveCategory,
+  'entry.links': entryLinks,
+  'entry.invitation': entryInvitation,
 };

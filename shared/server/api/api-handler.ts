@@ -10,7 +10,8 @@ import type { Clock } from '../ports/clock';
 import type { IdGenerator } from '../ports/ids';
 import type { ContentChecker } from '../ports/content-checker';
 import type { PhoneNumbers } from '../ports/phone-numbers';
-import type { FileStore } from '../ports/file-store';
+import type { FileStorage } from '../ports/files';
+import type { MiniProgramCodes } from '../ports/miniprogram-codes';
 import type { Notifier } from '../ports/notifier';
 import type { Repositories } from '../ports/repositories';
 import type { ActionDefinition, ActionTable, ApiSettings, PublicActionContext } from '../use-cases/action';
@@ -37,7 +38,8 @@ export interface ApiHandlerDeps {
   notifier: Notifier;
   contentChecker: ContentChecker;
   phoneNumbers: PhoneNumbers;
-  files: FileStore;
+  miniProgramCodes: MiniProgramCodes;
+  files: FileStorage;
   settings: ApiSettings;
   log?: (message: string, detail: Record<string, unknown>) => void;
 }
@@ -67,7 +69,7 @@ export function createApiHandler(deps: ApiHandlerDeps) {
     try {
       const { openid } = invocation;
       if (definition.viewer === 'required' && !openid) return failure('AUTH.REQUIRED', requestId);
-      const base = { requestId, now: invocation.clock.now(), ids: deps.ids, repos: deps.repos, notifier: deps.notifier, contentChecker: deps.contentChecker, phoneNumbers: deps.phoneNumbers, files: deps.files, settings: deps.settings, log };
+      const base = { requestId, now: invocation.clock.now(), ids: deps.ids, repos: deps.repos, notifier: deps.notifier, contentChecker: deps.contentChecker, phoneNumbers: deps.phoneNumbers, miniProgramCodes: deps.miniProgramCodes, files: deps.files, settings: deps.settings, log };
       let result: unknown;
       if (definition.viewer === 'required') {
         // The viewer lookup and the action's first reads go out together: one round trip.

@@ -29,5 +29,5 @@ export interface Notifier {
   postToGroup(webhookUrl: string, text: string): Promise<SendResult>;
 }
 
-/** Only WeCom group robot URLs are accepted as fallback channels. */
-export const WECOM_WEBHOOK_PATTERN = /^https:\/\/qyapi\.weixin\.qq\.com\/cgi-bin\/webhook\/send\?key=[A-Za-z0-9-]{8,64}$/;
+/** Only WeCom group robot URLs are accepted as fallback channels (shared/domain/routing-table.ts: the unit record uses it too). */
+export { WECOM_WEBHOOK_PATTERN } from '../../domain/routing-table';

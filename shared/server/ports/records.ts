@@ -19,6 +19,15 @@ export interface UnitRecord {
   order: number;
   /** Emergency numbers this unit publishes (紧急通道); the school's apply to every question. */
   emergencyContacts: { label: string; phone: string }[];
+  /**
+   * The unit's WeCom group robot (reminders nobody can receive by subscription
+   * go there). Overrides the unit's entry in QNZS_FALLBACK_WEBHOOKS; missing or
+   * null: that entry, if any, applies.
+   */
+  fallbackWebhook?: string | null;
+  /** Bumped by every save (unit.save is conditional on it); missing on seeded records (= 0). */
+  version?: number;
+  updatedAt?: number;
 }
 
 export interface CategoryRecord {
@@ -30,12 +39,23 @@ export interface CategoryRecord {
   order: number;
   /** The crisis lane goes to this category's owning unit (the counselling centre); at most one category has it. */
   crisisLane?: boolean;
+  /** Bumped by every save (category.save is conditional on it); missing on seeded records (= 0). */
+  version?: number;
+  updatedAt?: number;
 }
 
 export interface MembershipRecord {
   unitId: string;
   team: Team | null;
   categoryIds: string[];
+  /** False once an admin deactivated it: the person no longer answers for the unit or hears about its questions. Missing = active. */
+  active?: boolean;
+  /** Whether the person administers this unit; missing on older records, where the `unitAdmin` role decides. */
+  admin?: boolean;
+  /** When the person joined this unit (by invitation), if they did. */
+  since?: number;
+  /** The invitation they joined with. */
+  invitationId?: string | null;
 }
 
 export interface UserRecord {
@@ -47,6 +67,51 @@ export interface UserRecord {
   memberships: MembershipRecord[];
   /** Staff who answer officially bind a phone number through WeChat's button, with consent; shown to admins only. */
   phone?: { number: string; boundAt: number } | null;
+  /** When the person first joined the roster by invitation (null/missing: added by the school). */
+  joinedAt?: number | null;
+}
+
+/**
+ * An invitation to a team of a unit (邀请码). Joining records the person in
+ * `joins` and counts a use with one conditional update, so of two people
+ * joining with a single-use code at once exactly one gets in.
+ */
+export interface InvitationRecord {
+  _id: string;
+  /** What the person types or scans (`i=<code>`); unique. */
+  code: string;
+  unitId: string;
+  team: Team;
+  categoryIds: string[];
+  role: 'responder' | 'unitAdmin';
+  /** Whom the admin meant it for, if they said (the name a new person is entered under unless they give theirs). */
+  name: string | null;
+  note: string | null;
+  createdAt: number;
+  createdByOpenid: string;
+  createdByName: string;
+  expiresAt: number;
+  maxUses: number;
+  uses: number;
+  /** Who joined and when; `key` is derived from the person's openid (not the openid: that stays in the roster entry). */
+  joins: { key: string; at: number }[];
+  /** `open` until revoked or used up (expiry is by time); listing open invitations filters on it. */
+  state: 'open' | 'usedUp' | 'revoked';
+  revokedAt: number | null;
+  revokedByName: string | null;
+  /** Fingerprint of the request that created it (the same request id with another invitation is refused). */
+  requestHash: string | null;
+}
+
+/** A mini-program code image made once and kept in cloud storage (entry points). */
+export interface EntryCodeRecord {
+  _id: string;
+  scene: string;
+  page: string;
+  envVersion: string;
+  fileId: string;
+  contentType: string;
+  createdAt: number;
 }
 
 export type QuestionStatusValue = CaseState;
@@ -266,6 +331,10 @@ export interface AuditRecord {
   target: string;
   questionId: string | null;
   reason: string | null;
+  /** The unit the change concerns (roster and routing changes). */
+  unitId?: string | null;
+  /** Fingerprint of the request when its id names the line (a retry finds it; the same id with another change is refused). */
+  requestHash?: string | null;
 }
 
 /** The school's own word list for the content check, kept as configuration in the database. */

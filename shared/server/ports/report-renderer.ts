@@ -22,11 +22,6 @@ export interface ReportDocument {
 export const REPORT_FORMATS = ['xlsx', 'docx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export const REPORT_CONTENT_TYPES: Record<ReportFormat, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
-
 /** Turns a report into a file (Excel with exceljs, Word with docx). */
 export interface ReportRenderer {
   render(report: ReportDocument, format: ReportFormat): Promise<Uint8Array>;

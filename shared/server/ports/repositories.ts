@@ -9,6 +9,8 @@ import type {
   FaqRecord,
   AuditRecord,
   BiweeklyReportRecord,
+  EntryCodeRecord,
+  InvitationRecord,
   ModerationWordsRecord,
   ReportRecord,
   CategoryRecord,
@@ -39,6 +41,10 @@ export interface PageRequest {
 export interface CatalogRepository {
   listUnits(): Promise<UnitRecord[]>;
   listCategories(): Promise<CategoryRecord[]>;
+  /** Forget what this container cached (it just changed the catalog). */
+  invalidate(): void;
+  /** Make sure the next reads include every change saved at or before `savedAt` (read-your-writes after a save). */
+  ensureFresh(savedAt: number): Promise<void>;
 }
 
 export interface UserRepository {
@@ -51,6 +57,57 @@ export interface UserRepository {
   setPhone(openid: string, phone: { number: string; boundAt: number }): Promise<boolean>;
   /** Deletes the person's roster entry (account deletion). */
   remove(openid: string): Promise<void>;
+  findById(id: string): Promise<UserRecord | null>;
+  /** People with a membership (active or not) in any of these units, by id, in pages (the roster). */
+  listInUnits(unitIds: string[], page: PageRequest): Promise<UserRecord[]>;
+  /** Every person with a membership in any of these units (at most 1000: a college's people, for its targets). */
+  listAllInUnits(unitIds: string[]): Promise<UserRecord[]>;
+}
+
+/** Invitations (邀请码). */
+export interface InvitationRepository {
+  findByCode(code: string): Promise<InvitationRecord | null>;
+  findById(id: string): Promise<InvitationRecord | null>;
+  /**
+   * Counts a use by this person (their join key), in one conditional update:
+   * only while it is open, unexpired at `now`, below `maxUses` (fixed when it
+   * was made) and not joined by them already. False when any of that no longer holds.
+   */
+  recordJoin(id: string, joinKey: string, now: number, maxUses: number): Promise<boolean>;
+  /** Marks it used up once its uses reached `maxUses` (listing open invitations filters on the state). */
+  markUsedUp(id: string, maxUses: number): Promise<void>;
+  /** Open, unexpired invitations of these units (null: every unit), newest first. */
+  listOpen(unitIds: string[] | null, now: number, page: PageRequest): Promise<InvitationRecord[]>;
+}
+
+/** Mini-program code images already made (entry points), by id. */
+export interface EntryCodeRepository {
+  find(id: string): Promise<EntryCodeRecord | null>;
+  save(record: EntryCodeRecord): Promise<void>;
+}
+
+/**
+ * Admin changes to the roster and the routing table, written with their audit
+ * line in one transaction: documents are read from one snapshot and written
+ * whole, and the change and the line that records it land together or not at
+ * all. A conflicting concurrent transaction makes the work run again on fresh
+ * reads (CloudBase's runTransaction retries DATABASE_TRANSACTION_CONFLICT).
+ */
+export interface AdminTransaction {
+  user(id: string): Promise<UserRecord | null>;
+  unit(id: string): Promise<UnitRecord | null>;
+  category(id: string): Promise<CategoryRecord | null>;
+  invitation(id: string): Promise<InvitationRecord | null>;
+  audit(id: string): Promise<AuditRecord | null>;
+  putUser(user: UserRecord): Promise<void>;
+  putUnit(unit: UnitRecord): Promise<void>;
+  putCategory(category: CategoryRecord): Promise<void>;
+  putInvitation(invitation: InvitationRecord): Promise<void>;
+  addAudit(entry: AuditRecord): Promise<void>;
+}
+
+export interface AdminWrites {
+  transact<T>(work: (tx: AdminTransaction) => Promise<T>): Promise<T>;
 }
 
 export class DuplicateQuestionError extends Error {
@@ -364,6 +421,9 @@ export interface SubscriptionRepository {
 export interface Repositories {
   catalog: CatalogRepository;
   users: UserRepository;
+  invitations: InvitationRepository;
+  entryCodes: EntryCodeRepository;
+  admin: AdminWrites;
   questions: QuestionRepository;
   askQuotas: AskQuotaRepository;
   reports: ReportRepository;

@@ -3,9 +3,10 @@ import type { AskLimits } from '../../domain/ask-limits';
 import type { CasePolicy } from '../../domain/case-lifecycle';
 import type { TemplateKey } from '../../domain/notification-plan';
 import type { IdGenerator } from '../ports/ids';
-import type { FileStore } from '../ports/file-store';
 import type { ContentChecker } from '../ports/content-checker';
 import type { PhoneNumbers } from '../ports/phone-numbers';
+import type { FileStorage } from '../ports/files';
+import type { MiniProgramCodes } from '../ports/miniprogram-codes';
 import type { Notifier } from '../ports/notifier';
 import type { Repositories } from '../ports/repositories';
 import type { ResolvedViewer } from './viewer';
@@ -24,6 +25,12 @@ export interface ApiSettings {
   reportThreshold: number;
   /** A closed case's personal data is removed this many days after it closed. */
   retentionDays: number;
+  /** Which mini-program version messages and codes open. */
+  miniprogramState: 'developer' | 'trial' | 'formal';
+  /** The mini-program's AppID, for official-account menus; null when not configured. */
+  miniprogramAppId: string | null;
+  /** Where the PC web (H5) version is served; null when not configured. */
+  webBaseUrl: string | null;
 }
 
 export interface ActionContext {
@@ -39,8 +46,10 @@ export interface ActionContext {
   contentChecker: ContentChecker;
   /** What turns WeChat's phone-number code into the number. */
   phoneNumbers: PhoneNumbers;
-  /** Generated files (the biweekly reports' downloads). */
-  files: FileStore;
+  /** Mini-program code images (wxacode.getUnlimited). */
+  miniProgramCodes: MiniProgramCodes;
+  /** Cloud storage for the files the platform makes. */
+  files: FileStorage;
   settings: ApiSettings;
   log: (message: string, detail: Record<string, unknown>) => void;
 }

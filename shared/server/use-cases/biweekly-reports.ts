@@ -20,6 +20,8 @@ import { isLate, periodOf, presentPeriod, presentSummary, reportFileName, report
  */
 export const REPORT_PAGE = 'admin/pages/report/index';
 const PERIODS_SHOWN = 24;
+/** A report's download links last an hour (the page asks again for fresh ones). */
+export const REPORT_URL_MAX_AGE_S = 3600;
 const NOT_ALLOWED = '只有协管、主管老师、工作小组组长和单位管理员可以查看双周报';
 
 function scopeOf(ctx: ActionContext) {
@@ -74,8 +76,8 @@ export const getReport: ActionDefinition<'report.get', BiweeklyReportRecord | nu
   prepare,
   async run(_input, ctx, found) {
     const report = readable(ctx, found);
-    const links = report.files ? await ctx.files.urls([report.files.xlsx, report.files.docx]) : {};
-    const link = (fileId: string | undefined, format: (typeof REPORT_FORMATS)[number]) => ({ url: (fileId && links[fileId]) || '', fileName: reportFileName(report, format) });
+    const links = report.files ? await ctx.files.temporaryUrls([report.files.xlsx, report.files.docx], REPORT_URL_MAX_AGE_S) : new Map<string, string | null>();
+    const link = (fileId: string, format: (typeof REPORT_FORMATS)[number]) => ({ url: links.get(fileId) ?? '', fileName: reportFileName(report, format) });
     return {
       ...presentSummary(report, ctx.now),
       content: report.content,

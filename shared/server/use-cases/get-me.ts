@@ -1,5 +1,6 @@
 import { maskPhone } from '../../contracts/me.contract';
 import { DomainError } from '../../domain/errors';
+import { activeMemberships } from '../../domain/roster';
 import type { SubscriptionRecord } from '../ports/records';
 import type { ActionDefinition } from './action';
 import { loadCatalog } from './catalog-lookup';
@@ -10,13 +11,14 @@ export const getMe: ActionDefinition<'me.get', SubscriptionRecord[]> = {
   prepare: (_input, { repos, openid }) => repos.subscriptions.listCredits(openid),
   async run(_input, { viewer, repos, settings }, credits) {
     const user = viewer.user;
-    const catalog = user && user.memberships.length > 0 ? await loadCatalog(repos) : null;
+    const memberships = user ? activeMemberships(user) : [];
+    const catalog = memberships.length > 0 ? await loadCatalog(repos) : null;
     return {
       registered: user !== null,
       name: user?.name ?? null,
       collegeId: user?.collegeId ?? null,
       roles: [...viewer.roles],
-      memberships: (user?.memberships ?? []).map((m) => ({
+      memberships: memberships.map((m) => ({
         unitId: m.unitId,
         unitName: catalog ? catalog.unitName(m.unitId) : '',
         team: m.team,

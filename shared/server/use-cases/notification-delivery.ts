@@ -26,7 +26,11 @@ export interface DeliveryDeps {
   repos: Repositories;
   notifier: Notifier;
   templates: Record<TemplateKey, string>;
-  /** Unit id → WeCom group robot webhook (configuration, validated at start). */
+  /**
+   * Unit id → WeCom group robot webhook from QNZS_FALLBACK_WEBHOOKS (validated
+   * at start): the default. A unit's own `fallbackWebhook` (set by the school
+   * admin with unit.save) overrides it.
+   */
   fallbackWebhooks: Record<string, string>;
   log?: (message: string, detail: Record<string, unknown>) => void;
 }
@@ -138,8 +142,11 @@ type Attempt =
   | { final: Pick<NotificationRecord, 'state' | 'channel' | 'reason' | 'problem'> }
   | { retry: string };
 
-function fallbackWebhook(deps: DeliveryDeps, unitId: string | null): string | null {
-  return unitId ? deps.fallbackWebhooks[unitId] ?? null : null;
+/** The unit's WeCom group: its own record's first (the catalog is cached per container), else the configured default. */
+export async function fallbackWebhook(deps: Pick<DeliveryDeps, 'repos' | 'fallbackWebhooks'>, unitId: string | null): Promise<string | null> {
+  if (!unitId) return null;
+  const unit = (await deps.repos.catalog.listUnits()).find((u) => u._id === unitId);
+  return unit?.fallbackWebhook || deps.fallbackWebhooks[unitId] || null;
 }
 
 /** Tries one message once: by subscription if the person has a credit, else the unit's group. Persists nothing but credits. */
@@ -153,7 +160,7 @@ async function attempt(n: NotificationRecord, deps: DeliveryDeps, now: number): 
     if (res.ok) {
       if (!n.alsoGroup) return { final: { state: 'sent', channel: 'subscribe', reason: null, problem: null } };
       // An emergency goes to the group as well; the subscription message is out, so a group failure is only noted.
-      const webhook = fallbackWebhook(deps, n.unitId);
+      const webhook = await fallbackWebhook(deps, n.unitId);
       const group = webhook ? await notifier.postToGroup(webhook, `@${n.recipientName} ${n.text}`) : null;
       const reason = !webhook ? 'no WeCom group configured for the unit' : group && !group.ok ? `WeCom webhook ${group.errcode}: ${group.errmsg}` : null;
       return { final: { state: 'sent', channel: group?.ok ? 'both' : 'subscribe', reason, problem: null } };
@@ -172,7 +179,7 @@ async function attempt(n: NotificationRecord, deps: DeliveryDeps, now: number): 
       problem = 'NO_PERMISSION';
     }
   }
-  const webhook = fallbackWebhook(deps, n.unitId);
+  const webhook = await fallbackWebhook(deps, n.unitId);
   if (!webhook) return { final: { state: 'undeliverable', channel: null, reason: `${noCreditReason}; no fallback channel`, problem } };
   const res = await deps.notifier.postToGroup(webhook, `@${n.recipientName} ${n.text}`);
   if (!res.ok) return { retry: `WeCom webhook ${res.errcode}: ${res.errmsg}` };

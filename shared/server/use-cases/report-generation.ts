@@ -2,8 +2,8 @@ import type { OverdueEntry, RepeatedGroup, ReportCase, ReportContent } from '../
 import { missedDeadlines, reportTitleOf } from '../../domain/biweekly-report';
 import { latestGenerationAtOrBefore, nextGeneration, nextGenerationAfter, periodEndingAt, type ReportPeriod } from '../../domain/report-period';
 import { addTallies, EMPTY_TALLY } from '../../domain/statistics';
-import type { FileStore } from '../ports/file-store';
-import { REPORT_CONTENT_TYPES, REPORT_FORMATS, type ReportRenderer } from '../ports/report-renderer';
+import type { FileStorage } from '../ports/files';
+import { REPORT_FORMATS, type ReportRenderer } from '../ports/report-renderer';
 import type { Repositories, StatsFilter } from '../ports/repositories';
 import type { BiweeklyReportRecord, QuestionRecord } from '../ports/records';
 import { loadCatalog, type CatalogLookup } from './catalog-lookup';
@@ -38,7 +38,7 @@ const LIST_LIMIT = 200;
 
 export interface ReportTickDeps {
   repos: Repositories;
-  files: FileStore;
+  files: FileStorage;
   renderer: ReportRenderer;
   now: number;
   outOfTime?: () => boolean;
@@ -232,7 +232,7 @@ async function renderDue(deps: ReportTickDeps, result: ReportTickResult): Promis
       const ids: Record<string, string> = {};
       for (const format of REPORT_FORMATS) {
         const bytes = await deps.renderer.render(doc, format);
-        ids[format] = await deps.files.put(reportFilePath(report, format), bytes, REPORT_CONTENT_TYPES[format]);
+        ids[format] = await deps.files.upload(reportFilePath(report, format), Buffer.from(bytes));
       }
       await repos.biweeklyReports.setFiles(report._id, { version: report.version, xlsx: ids.xlsx!, docx: ids.docx!, renderedAt: now });
       result.files += 1;

@@ -15,7 +15,7 @@ import { planScheduledWork, scheduleFactsOf, type ChangeSettings, type PlannedCh
 import { nextWorkAt } from '../../domain/case-schedule';
 import type { IdGenerator } from '../ports/ids';
 import { runFaqGrouping } from './faq';
-import type { FileStore } from '../ports/file-store';
+import type { FileStorage } from '../ports/files';
 import type { ReportRenderer } from '../ports/report-renderer';
 import { runReportTick, type ReportTickResult } from './report-generation';
 
@@ -44,7 +44,7 @@ export interface TickDeps extends DeliveryDeps {
   /** True once the tick should stop taking new work (the function's time budget is nearly spent). */
   outOfTime?: () => boolean;
   /** The biweekly reports' files: where they are kept and what makes them (without them the reports phase is skipped). */
-  reportFiles?: { files: FileStore; renderer: ReportRenderer };
+  reportFiles?: { files: FileStorage; renderer: ReportRenderer };
 }
 
 export interface TickReport {
@@ -105,6 +105,9 @@ function memoizedRoster(users: UserRepository): UserRepository {
     remove: (openid) => users.remove(openid),
     findManyByOpenid: (openids) => users.findManyByOpenid(openids),
     setPhone: (openid, phone) => users.setPhone(openid, phone),
+    findById: (id) => users.findById(id),
+    listInUnits: (unitIds, page) => users.listInUnits(unitIds, page),
+    listAllInUnits: (unitIds) => users.listAllInUnits(unitIds),
   };
 }
 

@@ -1,7 +1,4 @@
 import tcb from '@cloudbase/node-sdk';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { applyLocalSdkEnvironment, integrationRequest, invocationContext, LOCAL_EXPORT_TOKEN } from '../../../scripts/local-cloud/function-host';
 import { startDatabaseService } from '../../../scripts/local-cloud/local-cloud';
 import { provisionCollections } from '../../../scripts/provision';
@@ -13,10 +10,14 @@ import { cloudbaseRepositories } from '../../../shared/server/adapters/cloudbase
 import { KeywordContentChecker } from '../../../shared/server/adapters/keyword-content-checker';
 import { localPhoneNumbers } from '../../../shared/server/adapters/phone-numbers';
 import { OutboxNotifier } from '../../../shared/server/adapters/outbox-notifier';
-import { LOCAL_FILE_PREFIX, LocalDirectoryFileStore } from '../../../shared/server/adapters/local-directory-file-store';
+import { LocalMiniProgramCodes } from '../../../shared/server/adapters/local-miniprogram-codes';
+import { CloudbaseFileStorage } from '../../../shared/server/adapters/cloudbase-file-storage';
 import { readServerConfig } from '../../../shared/server/config';
 import { randomIds } from '../../../shared/server/ids';
 import type { Repositories } from '../../../shared/server/ports/repositories';
+import type { MiniProgramCodes } from '../../../shared/server/ports/miniprogram-codes';
+import type { FileStorage } from '../../../shared/server/ports/files';
+import type { ApiSettings } from '../../../shared/server/use-cases/action';
 
 /**
  * The real `api` function (its src/index.ts `main`) talking through the real
@@ -50,9 +51,12 @@ export interface LocalApi {
    * `authorization` says otherwise); the integration response, body parsed.
    */
   feed(query?: Record<string, string>, headers?: Record<string, string>, method?: string): Promise<{ statusCode: number; headers: Record<string, string>; body: any }>;
-  /** The bytes of a generated file (a report's Excel or Word), by its file id. */
+  /** The bytes stored in the local cloud's storage under a file id (`cloud://…`); throws when nothing is. */
   file(fileId: string): Buffer;
-  filesDir: string;
+  /** CloudBase storage through the SDK (the adapter the functions use), for tests that drive use cases directly. */
+  files: FileStorage;
+  /** The same, with open-API services replaced (a WeChat refusal, a storage failure). */
+  callWithServices(services: { miniProgramCodes?: MiniProgramCodes; files?: FileStorage; settings?: Partial<ApiSettings> }, openid: string | null, action: string, data?: unknown, requestId?: string): Promise<ApiReply>;
   stats(): ReturnType<Awaited<ReturnType<typeof startDatabaseService>>['database']['stats']>;
   resetStats(): void;
   seededAt: number;
@@ -62,11 +66,10 @@ export interface LocalApi {
 export async function startLocalApi(env: Record<string, string> = {}): Promise<LocalApi> {
   const service = await startDatabaseService(':memory:');
   applyLocalSdkEnvironment(service.url);
-  const filesDir = mkdtempSync(join(tmpdir(), 'qnzs-test-files-'));
-  process.env.LOCAL_FILES_DIR = filesDir;
   // These suites ask many questions as one student in seconds; the limits have their own suite.
   Object.assign(process.env, { QNZS_ASK_PER_HOUR: '10000', QNZS_URGENT_PER_DAY: '10000' }, env);
-  const db = tcb.init({ env: 'local-dev' }).database();
+  const app = tcb.init({ env: 'local-dev' });
+  const db = app.database();
   await provisionCollections(db);
   const seededAt = Date.now();
   await seedDemo(db, seededAt);
@@ -77,22 +80,27 @@ export async function startLocalApi(env: Record<string, string> = {}): Promise<L
   const scheduler = require('../../../cloudfunctions/scheduler/src/index') as { main: (e: unknown, c: unknown) => Promise<TickReport> };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const feedFunction = require('../../../cloudfunctions/feed/src/index') as { main: (e: unknown, c: unknown) => Promise<any> };
-  const localFiles = new LocalDirectoryFileStore(filesDir, '/__files');
+  const storage = new CloudbaseFileStorage(app);
 
   let offset = 0;
   const raw = (openid: string | null, event: unknown) => main(event, invocationContext('api', { openid }, offset));
   const config = readServerConfig();
   const clock = { now: () => Date.now() + offset };
   const notifier = new OutboxNotifier(db, () => clock, randomIds);
-  const callWith: LocalApi['callWith'] = (wrap, openid, action, data, requestId) => {
+  const handlerCall = (wrap: (repos: Repositories) => Repositories, services: { miniProgramCodes?: MiniProgramCodes; files?: FileStorage; settings?: Partial<ApiSettings> }, openid: string | null, action: string, data?: unknown, requestId?: string) => {
     const repos = wrap(cloudbaseRepositories(db, { catalogCacheMs: 0 }));
     const contentChecker = new KeywordContentChecker(repos.settings, 0);
-    const handle = createApiHandler({ actions: apiActions, repos, ids: randomIds, notifier, contentChecker, phoneNumbers: localPhoneNumbers, files: localFiles, settings: config, log: () => {} });
+    const miniProgramCodes = services.miniProgramCodes ?? new LocalMiniProgramCodes(db, () => clock, randomIds);
+    const files = services.files ?? storage;
+    const handle = createApiHandler({ actions: apiActions, repos, ids: randomIds, notifier, contentChecker, phoneNumbers: localPhoneNumbers, miniProgramCodes, files, settings: { ...config, ...services.settings }, log: () => {} });
     return handle({ action, ...(data === undefined ? {} : { data }), ...(requestId ? { requestId } : {}) }, { openid, clock }) as Promise<ApiReply>;
   };
+  const callWith: LocalApi['callWith'] = (wrap, openid, action, data, requestId) => handlerCall(wrap, {}, openid, action, data, requestId);
+  const callWithServices: LocalApi['callWithServices'] = (services, openid, action, data, requestId) => handlerCall((r) => r, services, openid, action, data, requestId);
   return {
     raw,
     callWith,
+    callWithServices,
     tick: () => scheduler.main({ Type: 'Timer', TriggerName: 'tick' }, invocationContext('scheduler', { openid: null }, offset)),
     advance: (ms) => {
       offset += ms;
@@ -114,17 +122,17 @@ export async function startLocalApi(env: Record<string, string> = {}): Promise<L
       return { ...res, body: typeof res.body === 'string' ? JSON.parse(res.body) : res.body };
     },
     file: (fileId) => {
-      if (!fileId.startsWith(LOCAL_FILE_PREFIX)) throw new Error(`not a local file id: ${fileId}`);
-      return readFileSync(localFiles.pathOf(fileId.slice(LOCAL_FILE_PREFIX.length)));
+      const match = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId);
+      if (!match) throw new Error(`not a CloudBase file id: ${fileId}`);
+      const bytes = service.storage.read(match[1]!);
+      if (!bytes) throw new Error(`nothing is stored at ${fileId}`);
+      return bytes;
     },
-    filesDir,
+    files: storage,
     stats: () => service.database.stats(),
     resetStats: () => service.database.resetStats(),
     seededAt,
-    stop: async () => {
-      await service.stop();
-      rmSync(filesDir, { recursive: true, force: true });
-    },
+    stop: () => service.stop(),
   };
 }
 

@@ -9,14 +9,23 @@ export const taroState = {
   storage: new Map<string, unknown>(),
   navigations: [] as { kind: string; url?: string }[],
   pages: [] as { route: string }[],
+  /** WeChat's privacy listener, as registered with onNeedPrivacyAuthorization (the last one wins, as in WeChat). */
+  privacyListener: null as PrivacyListener | null,
+  /** Files written through getFileSystemManager(), by path. */
+  files: new Map<string, string>(),
   reset() {
     handlers.clear();
     this.params = {};
     this.storage.clear();
     this.navigations = [];
     this.pages = [];
+    this.privacyListener = null;
+    this.files.clear();
   },
 };
+
+type PrivacyResolve = (option: { event: 'exposureAuthorization' | 'agree' | 'disagree'; buttonId?: string }) => void;
+type PrivacyListener = (resolve: PrivacyResolve, eventInfo: { referrer: string }) => void;
 
 function record(kind: string) {
   return jest.fn((opts: { url?: string } = {}) => {
@@ -85,6 +94,38 @@ export const cloud = {
   callFunction: jest.fn(() => Promise.reject(new Error('Taro.cloud is not available in UI tests; mock the service'))),
 };
 
+/**
+ * WeChat's privacy APIs. Not promisified by Taro (forwarded to wx as is), so
+ * they take callbacks. `needPrivacyAuthorization` plays WeChat asking: it calls
+ * the registered listener and returns the resolve it was given.
+ */
+export const onNeedPrivacyAuthorization = jest.fn((listener: PrivacyListener) => {
+  taroState.privacyListener = listener;
+});
+export function needPrivacyAuthorization(referrer = 'button.getPhoneNumber'): jest.Mock {
+  const resolve = jest.fn();
+  if (!taroState.privacyListener) throw new Error('nothing registered onNeedPrivacyAuthorization');
+  taroState.privacyListener(resolve, { referrer });
+  return resolve;
+}
+export const openPrivacyContract = jest.fn((opts: { success?: () => void; fail?: () => void } = {}) => {
+  opts.success?.();
+});
+
+/** `wx.env.USER_DATA_PATH`: the mini-program's own writable folder. */
+export const env = { USER_DATA_PATH: 'wxfile://usr' };
+export const getFileSystemManager = jest.fn(() => ({
+  writeFileSync: (filePath: string, data: string) => {
+    taroState.files.set(filePath, data);
+  },
+}));
+export const shareFileMessage = jest.fn(
+  (opts: { filePath: string; fileName?: string; success?: (res: { errMsg: string }) => void; fail?: (res: { errMsg: string }) => void }) => {
+    opts.success?.({ errMsg: 'shareFileMessage:ok' });
+  },
+);
+export const setClipboardData = jest.fn((_opts: { data: string }) => Promise.resolve({ errMsg: 'setClipboardData:ok' }));
+
 const Taro = {
   navigateTo,
   redirectTo,
@@ -108,5 +149,11 @@ const Taro = {
   stopPullDownRefresh,
   request,
   cloud,
+  onNeedPrivacyAuthorization,
+  openPrivacyContract,
+  env,
+  getFileSystemManager,
+  shareFileMessage,
+  setClipboardData,
 };
 export default Taro;

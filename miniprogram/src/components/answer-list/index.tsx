@@ -1,16 +1,25 @@
 import { View, Text } from '@tarojs/components';
 import type { Answer } from '@shared/contracts/question.contract';
+import { ModerationBadge } from '../status-tag';
 import { formatDateTime } from '../../utils/time';
+import { moderationNote, type ModerationViewer } from '../../utils/moderation-note';
 import './index.scss';
 
 interface Props {
   answers: readonly Answer[];
   now: number;
   emptyText: string;
+  /** Who is reading: the asker and handlers are told what a held answer means for them. */
+  viewer?: ModerationViewer;
+  /** 举报, on the answers this viewer may report (published, public, not theirs). */
+  canReport?: (answer: Answer) => boolean;
+  onReport?: (answer: Answer) => void;
+  /** Answers this viewer reported here already (the link says so). */
+  reportedIds?: ReadonlySet<string>;
 }
 
-/** Replies in order; the official one is marked 官方答复. */
-export function AnswerList({ answers, now, emptyText }: Props) {
+/** Replies in order; the official one is marked 官方答复, a held one 审核中 / 已隐藏. */
+export function AnswerList({ answers, now, emptyText, viewer = 'public', canReport, onReport, reportedIds }: Props) {
   if (answers.length === 0) {
     return (
       <View className='answers answers--empty'>
@@ -20,22 +29,39 @@ export function AnswerList({ answers, now, emptyText }: Props) {
   }
   return (
     <View className='answers'>
-      {answers.map((a) => (
-        <View key={a.id} className={`answer ${a.official ? 'answer--official' : ''}`}>
-          <View className='answer__head'>
-            <View className='answer__who'>
-              <Text className='answer__name'>{a.responderName}</Text>
-              <Text className='answer__unit'>
-                {a.unitName}
-                {a.teamLabel ? ` · ${a.teamLabel}` : ''}
-              </Text>
+      {answers.map((a) => {
+        const note = moderationNote(a.moderation, viewer, '条答复');
+        const reportable = onReport && canReport?.(a);
+        return (
+          <View key={a.id} className={`answer ${a.official ? 'answer--official' : ''}`}>
+            <View className='answer__head'>
+              <View className='answer__who'>
+                <Text className='answer__name'>{a.responderName}</Text>
+                <Text className='answer__unit'>
+                  {a.unitName}
+                  {a.teamLabel ? ` · ${a.teamLabel}` : ''}
+                </Text>
+              </View>
+              <View className='answer__tags'>
+                <ModerationBadge state={a.moderation} />
+                {a.official ? <Text className='answer__official'>官方答复</Text> : null}
+              </View>
             </View>
-            {a.official ? <Text className='answer__official'>官方答复</Text> : null}
+            <Text className='answer__content' selectable>{a.content}</Text>
+            {note ? <Text className='answer__held'>{note}</Text> : null}
+            <View className='answer__foot'>
+              <Text className='answer__time'>{formatDateTime(a.createdAt, now)}</Text>
+              {reportable ? (
+                reportedIds?.has(a.id) ? (
+                  <Text className='answer__reported'>已举报</Text>
+                ) : (
+                  <Text className='answer__report' onClick={() => onReport(a)}>举报</Text>
+                )
+              ) : null}
+            </View>
           </View>
-          <Text className='answer__content' selectable>{a.content}</Text>
-          <Text className='answer__time'>{formatDateTime(a.createdAt, now)}</Text>
-        </View>
-      ))}
+        );
+      })}
     </View>
   );
 }

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { QuestionSummary } from '@shared/contracts/question.contract';
-import { StatusTag, Badge } from '../status-tag';
+import { StatusTag, Badge, ModerationBadge } from '../status-tag';
 import { formatRelative } from '../../utils/time';
 import { askerLabel } from '../../utils/labels';
 import './index.scss';
@@ -37,7 +37,7 @@ export function QuestionCard({ question: q, now, onOpen, aside, forHandlers = fa
         {isOverdue(q, now) ? <Badge tone='warn'>已超时</Badge> : null}
         {q.escalated ? <Badge tone='warn'>已升级</Badge> : null}
         {q.reopenedAt !== null ? <Badge tone='warn'>重新办理</Badge> : null}
-        {q.visibility === 'private' ? <Badge tone='gray'>仅自己可见</Badge> : null}
+        {q.visibility === 'private' ? <Badge tone='gray'>仅自己可见</Badge> : <ModerationBadge state={q.moderation} />}
         <Badge tone='blue'>{q.categoryName}</Badge>
         <Text className='q-card__unit'>{q.ownerUnitName}</Text>
       </View>

@@ -46,6 +46,10 @@ export function whoLine(e: TimelineEntry): string {
       return unit ? `${e.actorName} 催办${unit}` : `${e.actorName} 催办`;
     case 'autoClose':
       return `${e.actorName} · 超过期限未评价，自动关闭`;
+    case 'moderate':
+      // The system holds what enough people reported; a moderator (协管 / 工作小组组长) publishes or hides.
+      // The unit is the question's, not the moderator's: not named.
+      return e.actorName === '系统' ? '系统 · 暂停公开，等待审核' : `${e.actorName} 审核内容`;
     default:
       return [e.actorName, e.unitName].filter(Boolean).join(' · ');
   }

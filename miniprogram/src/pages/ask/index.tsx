@@ -9,15 +9,21 @@ import { useMe } from '../../hooks/use-me';
 import { useEntryParams } from '../../hooks/use-entry-params';
 import { CharCounter } from '../../components/char-counter';
 import { EmergencyContacts } from '../../components/emergency-contacts';
+import { AskResult } from './ask-result';
 import { StateView } from '../../components/state-view';
 import { collegeFromEntry } from '../../utils/entry-params';
-import { describeCommitment } from '../../utils/deadline';
 import { routedUnitFor } from '../../utils/routing-preview';
 import { nativeMaxLength } from '../../utils/text-limits';
-import { formatDateTime } from '../../utils/time';
 import { routes } from '../../utils/routes';
 import { requestSubscriptions } from '../../services/subscription.service';
 import './index.scss';
+
+/**
+ * What 匿名 promises (docs/decisions/0013): other students see neither the
+ * name nor the college; the people who handle the question see both, to help;
+ * the handling unit is public, because it answers for the reply.
+ */
+const ANONYMITY_PROMISE = '其他同学看不到你的姓名和学院；处理问题的老师能看到，以便联系和帮助你；负责单位始终公开显示。';
 
 export default function AskPage() {
   const params = useEntryParams();
@@ -55,23 +61,14 @@ export default function AskPage() {
     const r = form.result;
     return (
       <View className='ask'>
-        <View className='ask__done'>
-          <Text className='ask__done-icon'>✓</Text>
-          <Text className='ask__done-title'>提问成功</Text>
-          <Text className='ask__done-line'>已转交「{r.routedTo.unitName}」</Text>
-          <View className='ask__done-box'>
-            <Text className='ask__done-label'>承诺答复时限</Text>
-            <Text className='ask__done-deadline'>{formatDateTime(r.deadlineAt, r.createdAt)} 前</Text>
-            <Text className='ask__done-hint'>（{describeCommitment(r.createdAt, r.deadlineAt, draft.urgent)}答复）</Text>
-          </View>
-          {draft.urgent ? (
-            <View className='ask__done-sos'>
-              <EmergencyContacts contacts={contacts} />
-            </View>
-          ) : null}
-          <Button className='btn-primary' onClick={() => Taro.redirectTo({ url: routes.question(r.id) })}>查看问题</Button>
-          <Button className='btn-ghost' onClick={form.reset}>继续提问</Button>
-        </View>
+        <AskResult
+          result={r}
+          urgent={draft.urgent}
+          contacts={contacts}
+          onView={() => void Taro.redirectTo({ url: routes.question(r.id) })}
+          onAskAgain={form.reset}
+          onHome={() => void Taro.switchTab({ url: routes.home })}
+        />
       </View>
     );
   }
@@ -171,7 +168,7 @@ export default function AskPage() {
         <View className='ask__toggle'>
           <View className='ask__toggle-text'>
             <Text className='ask__toggle-title'>匿名提问</Text>
-            <Text className='ask__toggle-hint'>对公众匿名，处理老师可见</Text>
+            <Text className='ask__toggle-hint'>{ANONYMITY_PROMISE}</Text>
           </View>
           <Switch color='#C8161D' checked={draft.anonymous} onChange={(e) => form.update('anonymous', e.detail.value)} />
         </View>

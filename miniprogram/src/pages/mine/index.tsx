@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import type { Me } from '@shared/contracts/me.contract';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { listMyQuestions } from '../../services/question.service';
@@ -13,11 +14,32 @@ import { ListFooter } from '../../components/list-footer';
 import { IdentityPicker } from '../../components/identity-picker';
 import { SignInPrompt } from '../../components/sign-in-prompt';
 import { StateView } from '../../components/state-view';
-import { canSeeEscalations, canSeeUnreachable, canUseWorkbench } from '@shared/domain/permissions';
+import { PrivacyConsent } from '../../components/privacy-consent';
+import { canModerate, canReadAuditLog, canSeeEscalations, canSeeUnreachable, canUseWorkbench } from '@shared/domain/permissions';
 import { roleLabel } from '../../utils/labels';
 import { routes } from '../../utils/routes';
 import { requestSubscriptions } from '../../services/subscription.service';
 import './index.scss';
+
+/** Staff see whether their phone is bound (reminders that fail fall back to a call); everyone else what is there. */
+function accountHint(me: Me): string {
+  const staff = me.registered && me.roles.some((r) => r !== 'student');
+  if (!staff) return '查看、导出我的数据，或注销账号';
+  return me.phone ? `手机号 ${me.phone} · 导出数据、注销账号` : '未绑定手机号 · 提醒送不到时用来联系你';
+}
+
+/** 隐私说明: for everyone, signed in or not. */
+function PrivacyEntry() {
+  return (
+    <View className='mine__entry mine__entry--quiet' onClick={() => void Taro.navigateTo({ url: routes.privacy })}>
+      <View className='mine__entry-text'>
+        <Text className='mine__entry-title'>隐私说明</Text>
+        <Text className='mine__entry-hint'>我们收集什么、为什么、保存多久、谁能看到</Text>
+      </View>
+      <Text className='mine__entry-arrow'>›</Text>
+    </View>
+  );
+}
 
 export default function MinePage() {
   const me = useMe();
@@ -36,6 +58,9 @@ export default function MinePage() {
     return (
       <View className='mine'>
         <SignInPrompt purpose='你的提问和答复' onSignedIn={reloadAll} />
+        <View className='mine__signed-out'>
+          <PrivacyEntry />
+        </View>
       </View>
     );
   }
@@ -44,6 +69,7 @@ export default function MinePage() {
   const roles = profile?.roles ?? [];
   return (
     <View className='mine'>
+      <PrivacyConsent />
       <View className='mine__side'>
         <View className='mine__profile'>
           <View className='mine__avatar'>
@@ -103,6 +129,26 @@ export default function MinePage() {
           </View>
         ) : null}
 
+        {canModerate({ roles }) ? (
+          <View className='mine__entry mine__entry--warn' onClick={() => void Taro.navigateTo({ url: routes.moderation })}>
+            <View className='mine__entry-text'>
+              <Text className='mine__entry-title'>内容审核</Text>
+              <Text className='mine__entry-hint'>被拦下或被举报、等待审核的内容</Text>
+            </View>
+            <Text className='mine__entry-arrow'>›</Text>
+          </View>
+        ) : null}
+
+        {canReadAuditLog({ roles }) ? (
+          <View className='mine__entry mine__entry--plain' onClick={() => void Taro.navigateTo({ url: routes.audit })}>
+            <View className='mine__entry-text'>
+              <Text className='mine__entry-title'>操作日志</Text>
+              <Text className='mine__entry-hint'>审核等管理操作：谁、何时、为什么</Text>
+            </View>
+            <Text className='mine__entry-arrow'>›</Text>
+          </View>
+        ) : null}
+
         {canSeeUnreachable({ roles }) ? (
           <View className='mine__entry mine__entry--plain' onClick={() => void Taro.navigateTo({ url: routes.unreachable })}>
             <View className='mine__entry-text'>
@@ -112,6 +158,17 @@ export default function MinePage() {
             <Text className='mine__entry-arrow'>›</Text>
           </View>
         ) : null}
+
+        {profile ? (
+          <View className='mine__entry mine__entry--quiet' onClick={() => void Taro.navigateTo({ url: routes.account })}>
+            <View className='mine__entry-text'>
+              <Text className='mine__entry-title'>账号与数据</Text>
+              <Text className='mine__entry-hint'>{accountHint(profile)}</Text>
+            </View>
+            <Text className='mine__entry-arrow'>›</Text>
+          </View>
+        ) : null}
+        <PrivacyEntry />
       </View>
 
       <View className='mine__main'>

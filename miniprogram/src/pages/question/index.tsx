@@ -1,17 +1,21 @@
 import Taro from '@tarojs/taro';
 import { View, Text, Button } from '@tarojs/components';
-import type { QuestionDetail } from '@shared/contracts/question.contract';
+import type { Answer, QuestionDetail } from '@shared/contracts/question.contract';
 import { useQuestion } from '../../hooks/use-question';
 import { useEntryParams } from '../../hooks/use-entry-params';
 import { useNow } from '../../hooks/use-now';
 import { useReshow } from '../../hooks/use-reshow';
-import { StatusTag, Badge } from '../../components/status-tag';
+import { StatusTag, Badge, ModerationBadge } from '../../components/status-tag';
 import { CountdownTag } from '../../components/countdown-tag';
 import { AnswerList } from '../../components/answer-list';
 import { Timeline, type TimelineViewer } from '../../components/timeline';
 import { AskerFeedback } from '../../components/asker-feedback';
 import { StateView } from '../../components/state-view';
 import { SignInPrompt } from '../../components/sign-in-prompt';
+import { ReportSheet } from '../../components/report-sheet';
+import { useReports } from '../../hooks/use-reports';
+import type { ReportTarget } from '../../services/moderation.service';
+import { moderationNote } from '../../utils/moderation-note';
 import { isRetryable } from '../../services/api-error';
 import { askerLabel } from '../../utils/labels';
 import { formatDateTime } from '../../utils/time';
@@ -41,11 +45,28 @@ function Reopened({ q, now }: { q: QuestionDetail; now: number }) {
   );
 }
 
+/** What a person may report here: published, public, and not theirs (the server decides in the end). */
+function reportable(q: QuestionDetail) {
+  const open = q.visibility === 'public';
+  return {
+    // The asker wrote it.
+    question: open && q.moderation === 'published' && !q.viewerIsAsker,
+    // Handlers wrote the answers and the notice (the responder's identity is not sent to the client).
+    answer: (a: Answer) => open && a.moderation === 'published' && !q.viewerIsHandler,
+    notice: open && q.notice?.moderation === 'published' && !q.viewerIsHandler,
+  };
+}
+
+function ReportLink({ reported, onClick }: { reported: boolean; onClick: () => void }) {
+  return reported ? <Text className='detail__reported'>已举报</Text> : <Text className='detail__report' onClick={onClick}>举报</Text>;
+}
+
 export default function QuestionPage() {
   const { id } = useEntryParams();
   const { data: q, loading, error, errorCode, reload } = useQuestion(id);
   const now = useNow();
   useReshow(reload);
+  const reports = useReports(reload);
 
   if (!q) {
     if (errorCode === 'AUTH.REQUIRED') {
@@ -75,9 +96,18 @@ export default function QuestionPage() {
     );
   }
 
+  const viewer = viewerOf(q);
+  const may = reportable(q);
+  const heldNote = q.visibility === 'public' ? moderationNote(q.moderation, viewer, '个问题') : null;
+  const noticeNote = q.notice ? moderationNote(q.notice.moderation, viewer, '条公告') : null;
+  const questionRef: ReportTarget = { questionId: q.id, target: 'question' };
+  const noticeRef: ReportTarget = { questionId: q.id, target: 'notice' };
+  const answerIds = new Set(q.answers.filter((a) => reports.reported({ questionId: q.id, target: 'answer', answerId: a.id })).map((a) => a.id));
+
   return (
     <View className='detail'>
       <View className='detail__main'>
+        {reports.note ? <Text className='detail__report-note'>{reports.note}</Text> : null}
         <View className='detail__card'>
           <View className='detail__tags'>
             <StatusTag status={q.status} />
@@ -85,14 +115,17 @@ export default function QuestionPage() {
             {q.escalated ? <Badge tone='warn'>已超时升级</Badge> : null}
             <Badge tone='blue'>{q.categoryName}</Badge>
             {q.visibility === 'private' ? <Badge tone='gray'>仅自己和处理老师可见</Badge> : null}
+            {q.visibility === 'public' ? <ModerationBadge state={q.moderation} /> : null}
           </View>
           <Text className='detail__title breakable'>{q.title}</Text>
           <View className='detail__asker'>
             <Text>{askerLabel(q)}</Text>
             <Text className='detail__dot'>·</Text>
             <Text>{formatDateTime(q.createdAt, now)}</Text>
+            {may.question ? <ReportLink reported={reports.reported(questionRef)} onClick={() => reports.setOpen(questionRef)} /> : null}
           </View>
           <Text className='detail__content breakable' selectable>{q.content}</Text>
+          {heldNote ? <Text className='detail__held'>{heldNote}</Text> : null}
           {q.escalated && q.status === 'routed' ? (
             <View className='detail__escalated'>
               <Text className='detail__escalated-title'>已超时，协管正在督办</Text>
@@ -114,16 +147,34 @@ export default function QuestionPage() {
           <View className='detail__notice'>
             <View className='detail__notice-head'>
               <Text className='detail__notice-title'>处理公告</Text>
+              <ModerationBadge state={q.notice.moderation} />
               <Text className='detail__notice-time'>发布于 {formatDateTime(q.notice.publishedAt, now)}</Text>
             </View>
             <Text className='detail__notice-text breakable'>{q.notice.text}</Text>
+            {noticeNote ? <Text className='detail__held'>{noticeNote}</Text> : null}
+            {may.notice ? (
+              <View className='detail__notice-foot'>
+                <ReportLink reported={reports.reported(noticeRef)} onClick={() => reports.setOpen(noticeRef)} />
+              </View>
+            ) : null}
           </View>
         ) : null}
 
         <View className='detail__section'>
           <Text className='detail__section-title'>答复（{q.answers.length}）</Text>
         </View>
-        <AnswerList answers={q.answers} now={now} emptyText='负责单位正在处理，答复后会第一时间显示在这里' />
+        <AnswerList
+          answers={q.answers}
+          now={now}
+          emptyText={
+            // Answered, yet nothing to show this viewer: the answer waits for review or was hidden.
+            q.answeredAt !== null ? '这个问题已有答复，目前不公开显示（审核中或已隐藏）' : '负责单位正在处理，答复后会第一时间显示在这里'
+          }
+          viewer={viewer}
+          canReport={may.answer}
+          onReport={(a) => reports.setOpen({ questionId: q.id, target: 'answer', answerId: a.id })}
+          reportedIds={answerIds}
+        />
 
         {q.rating ? (
           <View className='detail__rating'>
@@ -155,6 +206,8 @@ export default function QuestionPage() {
           <Button className='btn-primary' onClick={() => Taro.navigateTo({ url: routes.reply(q.id) })}>回复</Button>
         </View>
       ) : null}
+
+      {reports.open ? <ReportSheet target={reports.open} onClose={reports.close} onDone={reports.finished} /> : null}
     </View>
   );
 }

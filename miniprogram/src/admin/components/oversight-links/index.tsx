@@ -1,22 +1,44 @@
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
+import type { Role } from '@shared/domain/organisation';
+import { canModerate, canReadAuditLog } from '@shared/domain/permissions';
 import { routes } from '../../../utils/routes';
 import './index.scss';
 
-const LINKS = {
+interface Link {
+  url: string;
+  title: string;
+  hint: string;
+  /** Who may open the page; a link nobody here may follow is not shown. Absent: whoever sees these links. */
+  allows?: (viewer: { roles: readonly Role[] }) => boolean;
+}
+
+export type OversightPage = 'escalations' | 'performance' | 'unreachable' | 'moderation' | 'audit';
+
+const LINKS: Record<OversightPage, Link> = {
   escalations: { url: routes.escalations, title: '超时督办', hint: '超过时限仍未答复的问题' },
   performance: { url: routes.performance, title: '各单位答复情况', hint: '近 7 / 30 / 90 天按时答复与超时' },
   unreachable: { url: routes.unreachable, title: '提醒送达情况', hint: '哪些老师没有收到答复提醒' },
-} as const;
+  moderation: { url: routes.moderation, title: '内容审核', hint: '被自动检查拦下或多人举报、等待公开或隐藏的内容', allows: canModerate },
+  audit: { url: routes.audit, title: '操作日志', hint: '公开、隐藏等管理操作的记录', allows: canReadAuditLog },
+};
 
-export type OversightPage = keyof typeof LINKS;
+interface Props {
+  show: OversightPage[];
+  /** The viewer's roles: 内容审核 and 操作日志 are listed only for those who may open them (none until known). */
+  roles?: readonly Role[];
+}
 
 /** The other oversight pages, one tap away from each (no dead ends between them). */
-export function OversightLinks({ show }: { show: OversightPage[] }) {
-  if (show.length === 0) return null;
+export function OversightLinks({ show, roles = [] }: Props) {
+  const links = show.filter((key) => {
+    const allows = LINKS[key].allows;
+    return !allows || allows({ roles });
+  });
+  if (links.length === 0) return null;
   return (
     <View className='ov-links'>
-      {show.map((key) => (
+      {links.map((key) => (
         <View key={key} className='ov-links__item' onClick={() => void Taro.navigateTo({ url: LINKS[key].url })}>
           <View className='ov-links__text'>
             <Text className='ov-links__title'>{LINKS[key].title}</Text>

@@ -2,6 +2,7 @@ import { View, Text, Button } from '@tarojs/components';
 import type { UnitPerformance } from '@shared/contracts/escalation.contract';
 import { PERFORMANCE_PERIODS } from '../../../services/admin.service';
 import { useUnitPerformance } from '../../../hooks/use-unit-performance';
+import { useMe } from '../../../hooks/use-me';
 import { usePullToReload } from '../../../hooks/use-pull-to-reload';
 import { useReshow } from '../../../hooks/use-reshow';
 import { OversightLinks } from '../../components/oversight-links';
@@ -54,6 +55,8 @@ function UnitRow({ u }: { u: UnitPerformance }) {
  */
 export default function PerformancePage() {
   const perf = useUnitPerformance(30);
+  // Only to know which of 内容审核 / 操作日志 to link to.
+  const me = useMe();
   usePullToReload(perf.reload, perf.loading);
   useReshow(perf.reload);
   const units = perf.data?.units ?? [];
@@ -97,7 +100,7 @@ export default function PerformancePage() {
           按时率：到期的问题中按时答复的比例。错过时限：在本单位手上超过答复时限的次数，转办后仍记在本单位。当前超时的问题可在「超时督办」中催办。
         </Text>
       ) : null}
-      <OversightLinks show={['escalations', 'unreachable']} />
+      <OversightLinks show={['escalations', 'unreachable', 'moderation', 'audit']} roles={me.data?.roles} />
     </View>
   );
 }

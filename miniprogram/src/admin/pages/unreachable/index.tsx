@@ -86,7 +86,7 @@ export default function UnreachablePage() {
         </View>
       ) : null}
 
-      {schoolWide ? <OversightLinks show={['escalations', 'performance']} /> : null}
+      {schoolWide ? <OversightLinks show={['escalations', 'performance', 'moderation', 'audit']} roles={me.data?.roles} /> : null}
     </View>
   );
 }

@@ -5,18 +5,23 @@ import { oversees } from '@shared/domain/permissions';
 import { useCasePage } from '../../../hooks/use-case-page';
 import { useEntryParams } from '../../../hooks/use-entry-params';
 import { useNow } from '../../../hooks/use-now';
-import { StatusTag, Badge } from '../../../components/status-tag';
+import { StatusTag, Badge, ModerationBadge } from '../../../components/status-tag';
 import { CountdownTag } from '../../../components/countdown-tag';
 import { AnswerList } from '../../../components/answer-list';
 import { CaseActions, NoticeForm, OwnerRow, ActionSection, Counter, ErrorLine } from '../../../components/case-actions';
 import { StateView } from '../../../components/state-view';
 import { CaseHistory, Handover } from '../../components/case-history';
+import { CrisisBanner, crisisContactsFor } from '../../components/crisis-banner';
+import { ModerationNote, PublishedNotice } from '../../components/moderated-content';
 import { isRetryable } from '../../../services/api-error';
 import { formatDateTime } from '../../../utils/time';
 import { routes } from '../../../utils/routes';
 import { askerLabel } from '../../../utils/labels';
 import { requestSubscriptions } from '../../../services/subscription.service';
 import './index.scss';
+
+/** A reply the content check held: the student has it; the public waits for a moderator. */
+export const REVIEW_CONFIRMATION = '答复已送达提问同学；内容需经审核，审核通过后公开显示。';
 
 /** Who reads the reply: the asker, and everyone when the question is public. */
 function replyHint(q: QuestionDetail): string {
@@ -44,7 +49,7 @@ function openQuestionPage(id: string) {
  */
 export default function ReplyPage() {
   const { id } = useEntryParams();
-  const { question, me, panel, form, groups } = useCasePage(id);
+  const { question, me, panel, form, groups, units } = useCasePage(id);
   const now = useNow();
   const q = question.data;
 
@@ -64,6 +69,8 @@ export default function ReplyPage() {
 
   return (
     <View className='reply'>
+      {/* A student who may be in danger: said first, with the numbers to call. */}
+      {q.routeReason === 'crisis' ? <CrisisBanner contacts={crisisContactsFor(units, q)} /> : null}
       {question.error && !transferred ? (
         <View className='reply__stale'>
           <Text>刷新失败：{question.error}</Text>
@@ -77,6 +84,7 @@ export default function ReplyPage() {
           {q.urgent ? <Badge>紧急</Badge> : null}
           {q.escalated ? <Badge tone='warn'>已升级</Badge> : null}
           {q.reopenedAt !== null ? <Badge tone='warn'>重新办理</Badge> : null}
+          <ModerationBadge state={q.moderation} />
           <Badge tone='blue'>{q.categoryName}</Badge>
           <CountdownTag deadlineAt={q.deadlineAt} answeredAt={q.answeredAt} now={now} />
         </View>
@@ -85,6 +93,7 @@ export default function ReplyPage() {
           {askerLabel(q)} · 提问于 {formatDateTime(q.createdAt, now)} · 答复时限 {formatDateTime(q.deadlineAt, now)}
         </Text>
         <Text className='reply__content' selectable>{q.content}</Text>
+        <ModerationNote state={q.moderation} thing='个问题' />
         <OwnerRow question={q} panel={panel} myName={me.data?.name ?? null} />
       </View>
 
@@ -103,11 +112,12 @@ export default function ReplyPage() {
       <Handover entries={q.timeline} now={now} />
       {/* Owed once an emergency is resolved: first thing after what happened. */}
       <NoticeForm question={q} panel={panel} />
+      {q.notice ? <PublishedNotice notice={q.notice} now={now} /> : null}
 
       {q.answers.length > 0 ? (
         <>
           <View className='reply__section'><Text className='reply__section-title'>已有答复</Text></View>
-          <AnswerList answers={q.answers} now={now} emptyText='' />
+          <AnswerList answers={q.answers} now={now} emptyText='' viewer='handler' />
         </>
       ) : null}
 
@@ -115,6 +125,8 @@ export default function ReplyPage() {
         <View className='reply__done'>
           <Text className='reply__done-title'>答复已提交</Text>
           <Text className='reply__done-text'>{form.result.official ? '已作为官方答复，计时已停止' : '已作为补充答复发布'}</Text>
+          {/* Held by the content check: the student has it, the public waits (a private question has no public). */}
+          {form.result.moderation === 'review' && q.visibility === 'public' ? <Text className='reply__done-review'>{REVIEW_CONFIRMATION}</Text> : null}
           <Button className='btn-primary' onClick={goBack}>返回</Button>
           <Button className='btn-ghost' onClick={() => openQuestionPage(q.id)}>查看问题页</Button>
         </View>

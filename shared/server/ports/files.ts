@@ -1,0 +1,11 @@
+/**
+ * The capability of keeping files (CloudBase storage): mini-program code
+ * images, reports. The adapter uses @cloudbase/node-sdk's uploadFile and
+ * getTempFileURL, which the local cloud answers too.
+ */
+export interface FileStorage {
+  /** Stores the bytes at `cloudPath` (replacing a file already there); returns its file id (`cloud://…`). */
+  upload(cloudPath: string, content: Buffer): Promise<string>;
+  /** A temporary link to each file, valid `maxAgeSeconds`; null for a file that does not exist. At most 50 ids. */
+  temporaryUrls(fileIds: string[], maxAgeSeconds: number): Promise<Map<string, string | null>>;
+}
