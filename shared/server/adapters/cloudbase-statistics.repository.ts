@@ -157,7 +157,14 @@ export class CloudbaseStatisticsRepository implements StatisticsRepository {
     const staff: Record<string, unknown> = { 'memberships.team': _.in([...TEAMS]) };
     if (unitIds) staff['memberships.unitId'] = _.in(unitIds);
     const expert = $.cond({ if: $.eq(['$memberships.team', 'expert']), then: 1, else: 0 });
-    const base = this.db.collection(COLLECTIONS.users.name).aggregate().match(staff).unwind('$memberships').match(staff);
+    // A deactivated membership (roster.update) no longer counts; a missing flag is active. After the unwind, so a
+    // person with one deactivated membership still counts for the others.
+    const base = this.db
+      .collection(COLLECTIONS.users.name)
+      .aggregate()
+      .match(staff)
+      .unwind('$memberships')
+      .match({ ...staff, 'memberships.active': _.neq(false) });
     if (by === 'unit') {
       const res = await base.group({ _id: '$memberships.unitId', members: $.sum(1), experts: $.sum(expert) }).limit(ROWS).end();
       return (res.data as { _id: string; members: number; experts: number }[]).map((r) => ({ unitId: r._id, members: r.members, experts: r.experts }));
