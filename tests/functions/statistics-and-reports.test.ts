@@ -76,6 +76,24 @@ describe('statistics on the seeded campus', () => {
     };
     const rate = ([n, d]: [number, number]) => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
     const { units } = expectOk(await api.call(SCHOOL_ADMIN, 'stats.units', {}));
+
+    // The same three counts read straight off the stored seed documents, one question at a time (no aggregation,
+    // no shared code): answered by the deadline / decided; resolved or closed / asked; rated satisfied / rated.
+    const now = api.now();
+    const fromDocuments: Record<string, { onTime: [number, number]; settled: [number, number]; satisfied: [number, number] }> = {};
+    for (const unitId of Object.keys(expected)) fromDocuments[unitId] = { onTime: [0, 0], settled: [0, 0], satisfied: [0, 0] };
+    for (const q of api.find('questions')) {
+      const counts = fromDocuments[q.ownerUnitId as string]!;
+      if (q.answeredAt !== null || q.deadlineAt < now) counts.onTime[1] += 1;
+      if (q.answeredAt !== null && q.answeredAt <= q.deadlineAt) counts.onTime[0] += 1;
+      counts.settled[1] += 1;
+      if (q.status === 'resolved' || q.status === 'closed') counts.settled[0] += 1;
+      if (q.rating) {
+        counts.satisfied[1] += 1;
+        if (q.rating.satisfied) counts.satisfied[0] += 1;
+      }
+    }
+    expect(fromDocuments).toEqual(expected);
     expect(units.map((u: { unitId: string }) => u.unitId).sort()).toEqual([...ANSWERING_UNITS].sort());
     for (const [unitId, want] of Object.entries(expected)) {
       const { figures: f } = units.find((u: { unitId: string }) => u.unitId === unitId);
@@ -131,6 +149,17 @@ describe('statistics on the seeded campus', () => {
     expect(expectOk(await api.call(CS_ADMIN, 'stats.units', {})).units.map((u: { unitId: string }) => u.unitId)).toEqual(['c-cs']);
     expect(await api.call(CS_ADMIN, 'stats.units', { unitId: 'c-econ' })).toMatchObject(refused('AUTH.FORBIDDEN'));
     expect(await api.call(CS_ADMIN, 'stats.people', { unitId: 'c-econ' })).toMatchObject(refused('AUTH.FORBIDDEN'));
+    expect(await api.call(CS_ADMIN, 'stats.overview', { unitId: 'c-econ' })).toMatchObject(refused('AUTH.FORBIDDEN'));
+    // Another college's admin: the same rule, their own college.
+    expect(expectOk(await api.call(ECON_ADMIN, 'stats.units', {})).units.map((u: { unitId: string }) => u.unitId)).toEqual(['c-econ']);
+    expect(expectOk(await api.call(ECON_ADMIN, 'stats.overview', {})).scope).toEqual({ all: false, unitIds: ['c-econ'] });
+    expect(await api.call(ECON_ADMIN, 'stats.overview', { unitId: 'c-cs' })).toMatchObject(refused('AUTH.FORBIDDEN'));
+    // Those who oversee every unit see them all.
+    for (const who of [SCHOOL_ADMIN, SUPERVISOR, COORDINATOR]) {
+      expect(expectOk(await api.call(who, 'stats.overview', {})).scope).toEqual({ all: true, unitIds: [] });
+      expect(expectOk(await api.call(who, 'stats.units', {})).units).toHaveLength(ANSWERING_UNITS.length);
+      expect(expectOk(await api.call(who, 'stats.people', { unitId: 'c-econ' })).people.length).toBeGreaterThan(0);
+    }
     for (const who of [CS_RESPONDER, CS_PEER, STUDENT]) {
       for (const action of ['stats.overview', 'stats.units', 'stats.people']) expect(await api.call(who, action, {})).toMatchObject(refused('AUTH.FORBIDDEN'));
     }
@@ -147,9 +176,15 @@ describe('statistics on the seeded campus', () => {
       { from: '2020-01-01', to: '2026-01-01' },
       { unitId: { $gt: '' } },
       { extra: 1 },
+      { unitId: '' },
+      'c-cs',
     ]) {
-      expect(await api.call(SCHOOL_ADMIN, 'stats.overview', data)).toMatchObject(refused('INPUT.INVALID'));
+      for (const action of ['stats.overview', 'stats.units', 'stats.people']) {
+        expect({ action, data, reply: await api.call(SCHOOL_ADMIN, action, data) }).toMatchObject({ action, data, reply: refused('INPUT.INVALID') });
+      }
     }
+    expect(await api.call(SCHOOL_ADMIN, 'stats.overview', { unitId: 'no-such-unit' })).toMatchObject(refused('CATALOG.UNKNOWN_UNIT'));
+    expect(await api.call(SCHOOL_ADMIN, 'stats.people', { unitId: 'no-such-unit' })).toMatchObject(refused('CATALOG.UNKNOWN_UNIT'));
     expect(await api.call(SCHOOL_ADMIN, 'stats.units', { unitId: 'no-such-unit' })).toMatchObject(refused('CATALOG.UNKNOWN_UNIT'));
     expect(await api.call(SCHOOL_ADMIN, 'stats.units', { unitId: 'b-cs-2301' })).toMatchObject(refused('CATALOG.UNKNOWN_UNIT'));
   });
