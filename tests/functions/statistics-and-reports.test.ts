@@ -288,6 +288,26 @@ describe('the biweekly report', () => {
     // A rerun adds nothing.
     expect((await api.tick()).reports).toMatchObject({ generated: 0, files: 0 });
     expect(api.find('biweeklyReports', { periodKey: period.key })).toHaveLength(12);
+
+    // Every unit's report (and the school's) has both files in storage: downloaded through the links report.get
+    // gives, the Excel file opens in exceljs and the Word file's document.xml names the unit and the period.
+    for (const row of stored) {
+      const report = expectOk(await api.call(SCHOOL_ADMIN, 'report.get', { id: row._id }));
+      expect({ id: row._id, current: report.files?.current }).toEqual({ id: row._id, current: true });
+      const download = async (url: string) => {
+        const res = await fetch(url);
+        expect({ url, status: res.status }).toEqual({ url, status: 200 });
+        return Buffer.from(await res.arrayBuffer());
+      };
+      const xlsx = await download(report.files.xlsx.url);
+      expect(xlsx.equals(api.file(row.files.xlsx))).toBe(true);
+      const sheets = await xlsxValues(xlsx);
+      expect(Object.keys(sheets)).toEqual(expect.arrayContaining(['概况', '超时问题', '重复问题', '典型案例', '问题与建议']));
+      expect(JSON.stringify(sheets['概况'])).toContain(report.unitName);
+      const text = await docxText(await download(report.files.docx.url));
+      expect(text).toContain(report.unitName);
+      expect(text).toContain(report.period.label);
+    }
   });
 
   it('holds the period\'s figures, who missed which deadline, the repeats and the cases, in .xlsx and .docx that open', async () => {
