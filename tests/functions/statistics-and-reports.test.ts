@@ -405,11 +405,24 @@ describe('the biweekly report', () => {
 
   it('refuses bad input', async () => {
     const id = `br-${period.key}-c-econ`;
+    const before = api.find('biweeklyReports', { _id: id })[0];
     for (const data of [{ id, problems: '长'.repeat(2001), version: 0 }, { id, problems: 'x', version: -1 }, { id: { $gt: '' }, problems: 'x', version: 0 }, { id, problems: 'x' }]) {
       expect(await api.call(ECON_ADMIN, 'report.save', data)).toMatchObject(refused('INPUT.INVALID'));
     }
     for (const data of [{ period: '2026-03-13' }, { period: 'latest' }, { period: period.key, extra: true }]) expect(await api.call(SCHOOL_ADMIN, 'report.list', data)).toMatchObject(refused('INPUT.INVALID'));
     expect(await api.call(SCHOOL_ADMIN, 'report.urge', { period: period.key, unitIds: [] })).toMatchObject(refused('INPUT.INVALID'));
+    for (const data of [{ period: '2026-03-11' }, { period: period.key, unitIds: [{ $ne: '' }] }, { period: period.key, note: '请'.repeat(21) }, {}]) {
+      expect(await api.call(SCHOOL_ADMIN, 'report.urge', data)).toMatchObject(refused('INPUT.INVALID'));
+    }
+    for (const data of [{}, { id: '' }, { id: { $gt: '' } }, { id, extra: 1 }]) expect(await api.call(SCHOOL_ADMIN, 'report.get', data)).toMatchObject(refused('INPUT.INVALID'));
+    for (const data of [{ id }, { id, version: '1' }, { id, version: 1.5 }, { id, version: 0, problems: '长'.repeat(2001) }]) {
+      expect(await api.call(ECON_ADMIN, 'report.submit', data)).toMatchObject(refused('INPUT.INVALID'));
+    }
+    // Well formed but naming nothing.
+    expect(await api.call(SCHOOL_ADMIN, 'report.get', { id: 'br-2020-01-12-c-cs' })).toMatchObject(refused('REPORT.NOT_FOUND'));
+    expect(await api.call(SCHOOL_ADMIN, 'report.submit', { id: 'br-2020-01-12-c-cs', version: 0 })).toMatchObject(refused('REPORT.NOT_FOUND'));
+    // Nothing was written by any of these.
+    expect(api.find('biweeklyReports', { _id: id })[0]).toEqual(before);
   });
 
   it('the school admin sees who has submitted; a unit admin sees their own', async () => {
