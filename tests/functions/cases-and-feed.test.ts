@@ -1,5 +1,7 @@
 import { FEED_SETTLE_MS } from '../../shared/server/use-cases/export-feed';
-import { askAsStudent, COORDINATOR, CS_PEER, CS_RESPONDER, ECON_RESPONDER, expectOk, LOGISTICS, OTHER_STUDENT, startLocalApi, STUDENT, type LocalApi } from './support/local-api';
+import { HOUR_MS } from '../../shared/domain/answer-deadline';
+import type { Repositories } from '../../shared/server/ports/repositories';
+import { askAsStudent, COORDINATOR, CS_PEER, CS_RESPONDER, ECON_RESPONDER, expectOk, LOGISTICS, OTHER_STUDENT, replacing, startLocalApi, STUDENT, type LocalApi } from './support/local-api';
 
 /**
  * Issue 10: typical cases (案例报送) marked on the question, and the export
@@ -14,6 +16,7 @@ afterAll(() => api.stop());
 const refused = (code: string) => ({ ok: false, error: expect.objectContaining({ code }) });
 const CS_ADMIN = 'dev-cs-league';
 const SCHOOL_ADMIN = 'dev-admin';
+const SUPERVISOR = 'dev-supervisor';
 const WRITE_UP = '学院当天答复并协调教学办，问题在一周内得到解决。';
 
 async function answered(title: string) {
@@ -94,6 +97,9 @@ describe('typical cases', () => {
     expect(await api.call(STUDENT, 'case.list', {})).toMatchObject(refused('AUTH.FORBIDDEN'));
     expect(await api.call(SCHOOL_ADMIN, 'case.list', { from: '2026-13-01' })).toMatchObject(refused('INPUT.INVALID'));
     expect(await api.call(SCHOOL_ADMIN, 'case.list', { cursor: 'not-a-cursor' })).toMatchObject(refused('INPUT.INVALID'));
+    for (const data of [{ kind: 'typical' }, { pageSize: 0 }, { pageSize: 101 }, { unitId: { $ne: '' } }, { from: '2026-03-10', to: '2026-03-01' }, { extra: 1 }]) {
+      expect({ data, reply: await api.call(SCHOOL_ADMIN, 'case.list', data) }).toMatchObject({ data, reply: refused('INPUT.INVALID') });
+    }
   });
 });
 
@@ -174,17 +180,60 @@ describe('the export feed', () => {
     expect((await api.feed({ cursor: next.nextCursor })).body.data.items).toEqual([]);
   });
 
-  it('every change moves a question\'s updatedAt (the feed\'s order)', async () => {
-    const id = await askAsStudent(api, { title: '数据共享：每次变化都更新时间' });
-    const asked = api.question(id).updatedAt;
-    expect(asked).toBe(api.question(id).createdAt);
+  it('every step of the whole loop moves updatedAt, the scheduler\'s included, and every write through the use cases sets it', async () => {
+    const id = await askAsStudent(api, { title: '数据共享：整条流程都更新时间' });
+    expect(api.question(id).updatedAt).toBe(api.question(id).createdAt);
+    const writes: { set: Record<string, unknown>; at: number }[] = [];
+    const recording = (repos: Repositories) => ({
+      ...repos,
+      questions: replacing(repos.questions, 'applyChange', (original, qid: string, version: number, change: { set: Record<string, unknown> }) => {
+        writes.push({ set: change.set, at: api.now() });
+        return original(qid, version, change);
+      }),
+    });
+    const steps: [string, string, Record<string, unknown>][] = [
+      [CS_RESPONDER, 'question.claim', {}],
+      [CS_RESPONDER, 'answer.post', { content: '已收到，正在协调。' }],
+      [CS_RESPONDER, 'question.startHandling', { note: '联系教学办' }],
+      [CS_RESPONDER, 'question.addProgress', { note: '教学办已回复' }],
+      [CS_RESPONDER, 'question.resolve', { note: '已安排' }],
+      [STUDENT, 'question.rate', { satisfied: false, comment: '还没解决' }],
+      [STUDENT, 'question.reopen', { reason: '问题还在' }],
+      [CS_RESPONDER, 'question.resolve', { note: '再次处理完毕' }],
+      [CS_RESPONDER, 'case.mark', { kind: 'offline', writeUp: WRITE_UP }],
+      [STUDENT, 'question.rate', { satisfied: true }],
+      [COORDINATOR, 'moderation.decide', { target: 'question', decision: 'hide', reason: '测试隐藏' }],
+    ];
+    let last = api.question(id).updatedAt;
+    for (const [who, action, data] of steps) {
+      api.advance(1000);
+      writes.length = 0;
+      const called = api.now();
+      expect({ action, reply: await api.callWith(recording, who, action, { questionId: id, ...data }) }).toMatchObject({ action, reply: { ok: true } });
+      expect({ action, wrote: writes.length > 0 }).toEqual({ action, wrote: true });
+      // Set to the action's clock: read when the call began, before the write.
+      for (const w of writes) {
+        const at = w.set.updatedAt as number;
+        expect({ action, inCall: at >= called && at <= w.at }).toEqual({ action, inCall: true });
+      }
+      const now = api.question(id).updatedAt;
+      expect({ action, moved: now > last }).toEqual({ action, moved: true });
+      last = now;
+    }
+    // The scheduler's changes too: an unanswered question's escalation at its deadline.
+    const late = await askAsStudent(api, { title: '数据共享：超时升级也更新时间' });
+    const before = api.question(late).updatedAt;
+    api.advance(25 * HOUR_MS);
+    await api.tick();
+    expect(api.question(late).escalatedAt).not.toBeNull();
+    const escalated = api.question(late).updatedAt;
+    expect(escalated).toBeGreaterThan(before);
+    // And the supervisor's 催办 of the unit that missed it.
     api.advance(1000);
-    expectOk(await api.call(CS_RESPONDER, 'question.claim', { questionId: id }));
-    const claimed = api.question(id).updatedAt;
-    expect(claimed).toBeGreaterThan(asked);
-    api.advance(1000);
-    expectOk(await api.call(CS_RESPONDER, 'answer.post', { questionId: id, content: '答复。' }));
-    expect(api.question(id).updatedAt).toBeGreaterThan(claimed);
+    writes.length = 0;
+    expectOk(await api.callWith(recording, SUPERVISOR, 'question.urge', { questionId: late, note: '请尽快答复' }));
+    expect(writes.map((w) => typeof w.set.updatedAt)).toEqual(['number']);
+    expect(api.question(late).updatedAt).toBeGreaterThan(escalated);
   });
 
   it('costs two requests warm, at any size: the page and the catalog (cached)', async () => {

@@ -77,6 +77,8 @@ async function workOn(deps: TickDeps, question: QuestionRecord, unitName: (id: s
       const next = nextWorkAt(scheduleFactsOf(q), deps.settings);
       const repaired = next !== null && next <= deps.now ? null : next;
       if (repaired === q.nextWorkAt) return { kind: 'idle' };
+      // Only the scheduler's own bookkeeping changes (nothing anyone reads or the export feed serves), so
+      // updatedAt stays: every change a reader could see goes through composeChange, which sets it.
       if (await deps.repos.questions.applyChange(q._id, q.version, { set: { nextWorkAt: repaired }, timeline: [], answers: [], outbox: [] })) return { kind: 'idle' };
     } else if (await deps.repos.questions.applyChange(q._id, q.version, plan.planned.change)) {
       return { kind: 'changed', planned: plan.planned };
