@@ -9,6 +9,18 @@ export interface Viewer {
   roles: readonly Role[];
   /** Units whose questions this person handles (responder or unit admin). */
   unitIds: readonly string[];
+  /**
+   * Of those, the units this person administers (an admin membership). Missing:
+   * a unit admin administers every unit they belong to (records from before
+   * per-unit admin flags, shared/domain/roster.ts `adminMemberships`).
+   */
+  adminUnitIds?: readonly string[];
+}
+
+/** The units a unit admin administers (none for someone who is not one). */
+export function administeredUnitIds(viewer: Viewer): readonly string[] {
+  if (!viewer.roles.includes('unitAdmin')) return [];
+  return viewer.adminUnitIds ?? viewer.unitIds;
 }
 
 export interface QuestionAccessFacts {
@@ -100,7 +112,9 @@ export type OversightScope = { all: true } | { all: false; unitIds: readonly str
 
 export function oversightScope(viewer: Viewer): OversightScope | null {
   if (oversees(viewer)) return { all: true };
-  if (viewer.roles.includes('unitAdmin') && viewer.unitIds.length > 0) return { all: false, unitIds: viewer.unitIds };
+  const administered = administeredUnitIds(viewer);
+  // Only the units they administer: a college admin who also answers for a department sees the college's figures only.
+  if (administered.length > 0) return { all: false, unitIds: administered };
   return null;
 }
 
@@ -116,7 +130,7 @@ export function scopeIncludes(scope: OversightScope, unitId: string): boolean {
 export function canEditReport(viewer: Viewer, report: { scope: 'unit' | 'school'; unitId: string | null }): boolean {
   if (report.scope === 'school') return viewer.roles.includes('schoolAdmin') || viewer.roles.includes('coordinator');
   if (viewer.roles.includes('schoolAdmin')) return true;
-  return viewer.roles.includes('unitAdmin') && report.unitId !== null && viewer.unitIds.includes(report.unitId);
+  return report.unitId !== null && administeredUnitIds(viewer).includes(report.unitId);
 }
 
 /** 催交: those who oversee every unit remind the units that have not submitted. */

@@ -168,6 +168,23 @@ describe('statistics on the seeded campus', () => {
     expect(expectOk(await api.call(SUPERVISOR, 'stats.overview', { unitId: 'd-security' })).totals).toMatchObject({ questions: 2, satisfied: 1, cases: { online: 1, offline: 0 } });
   });
 
+  it('a college admin who also answers for a department sees their college only, not the department', async () => {
+    const [user] = api.find('users', { openid: CS_ADMIN });
+    const memberships = user!.memberships;
+    await api.db.collection('users').doc(user!._id).update({ memberships: api.db.command.set([...memberships, { unitId: 'd-academic', team: 'expert', categoryIds: ['cat-study'], admin: false }]) });
+    try {
+      expect(expectOk(await api.call(CS_ADMIN, 'stats.overview', {})).scope).toEqual({ all: false, unitIds: ['c-cs'] });
+      expect(expectOk(await api.call(CS_ADMIN, 'stats.units', {})).units.map((u: { unitId: string }) => u.unitId)).toEqual(['c-cs']);
+      for (const action of ['stats.overview', 'stats.units', 'stats.people']) {
+        expect(await api.call(CS_ADMIN, action, { unitId: 'd-academic' })).toMatchObject(refused('AUTH.FORBIDDEN'));
+      }
+      // Answering for the department does not make them its admin elsewhere either: cases they see as a responder.
+      expect(expectOk(await api.call(CS_ADMIN, 'case.list', {})).items.every((c: { unitId: string }) => c.unitId === 'c-cs')).toBe(true);
+    } finally {
+      await api.db.collection('users').doc(user!._id).update({ memberships: api.db.command.set(memberships) });
+    }
+  });
+
   it('refuses bad ranges and units', async () => {
     for (const data of [
       { from: '2026-03-10', to: '2026-03-01' },

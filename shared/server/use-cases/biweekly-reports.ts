@@ -1,6 +1,7 @@
 import type { ReportSummary } from '../../contracts/report.contract';
 import { DomainError } from '../../domain/errors';
 import { canEditReport, canUrgeReports, oversightScope, scopeIncludes } from '../../domain/permissions';
+import { adminMemberships } from '../../domain/roster';
 import { periodByKey, periodLabel } from '../../domain/report-period';
 import { campusDateKey, campusDayIndex } from '../../domain/statistics';
 import { REPORT_FORMATS } from '../ports/report-renderer';
@@ -168,7 +169,8 @@ export const urgeReports: ActionDefinition<'report.urge'> = {
         continue;
       }
       const people = await repos.users.listResponders(report.unitId!, { withAdmins: true });
-      const admins = people.filter((p) => p.roles.includes('unitAdmin'));
+      // Its admins: those whose membership of this unit administers it (not an admin of another unit who answers here).
+      const admins = people.filter((p) => adminMemberships(p).some((m) => m.unitId === report.unitId));
       // A unit without an admin: everyone who answers for it hears (someone must).
       const recipients = (admins.length > 0 ? admins : people).map((p) => ({ openid: p.openid, name: p.name }));
       const records = reportUrgeRecords(
