@@ -51,7 +51,7 @@ function question(i: number, title: string, now: number): QuestionRecord {
     askRequestHash: null, moderation: PUBLISHED, crisis: false, status: 'closed', answeredAt: createdAt + HOUR_MS, officialAnswerId: `a-bench-${i}`, answerCount: 1,
     assigneeOpenid: null, escalatedAt: null, rating: null, reopenCount: 0, noticeRequired: false, noticePublishedAt: null, notice: null, autoCloseAt: null,
     reopenedAt: null, closedAt: createdAt + 8 * 24 * HOUR_MS, noticeModeration: null, reportIds: [], moderationPendingAt: null, anonymisedAt: null,
-    search: indexQuestion({ title, content: title, answer }), faqId: null, version: 3, timeline: [],
+    search: indexQuestion({ title, content: title, answer }), faqId: null, typicalCase: null, version: 3, updatedAt: createdAt + 8 * 24 * HOUR_MS, timeline: [],
     answers: [{ id: `a-bench-${i}`, responderOpenid: 'dev-cs-expert', responderName: '任智宇', unitId: 'c-cs', team: 'expert', content: answer, createdAt: createdAt + HOUR_MS, requestHash: null, moderation: PUBLISHED }],
     remindedUpTo: null, noticeReminderAt: null, noticeReminderRound: 0, nextWorkAt: null, outbox: [], outboxDueAt: null,
   };

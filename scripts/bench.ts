@@ -6,6 +6,7 @@ import { formatColdStart, measureColdStart } from './bench-cold-start';
 import { benchScreens } from './bench-screens';
 import { benchSearch } from './bench-search';
 import { benchSearchCostAt } from './bench-search-requests';
+import { benchStatisticsCostAt } from './bench-statistics-requests';
 
 /**
  * `npm run bench`: the numbers the design's quality bars are judged by. Prints
@@ -140,6 +141,15 @@ async function main() {
       console.log(`  ${String(r.questions).padStart(9)}  ${r.action.padEnd(25)}  ${String(r.requests).padStart(8)}  ${String(r.rounds).padStart(11)}  ${String(r.documents).padStart(9)}  ${String(r.unindexed).padStart(9)}  ${r.ms.toFixed(0)} ms`);
     }
   }
+
+  console.log('\nstatistics as the campus grows (the last 30 days as the school admin; requests must stay flat; time is the local emulator, which scans in memory)');
+  console.log('  questions  call                      requests  round trips  rows returned  unindexed  time');
+  for (const total of [1_000, 100_000]) {
+    for (const r of await benchStatisticsCostAt(total)) {
+      console.log(`  ${String(r.questions).padStart(9)}  ${r.action.padEnd(24)}  ${String(r.requests).padStart(8)}  ${String(r.rounds).padStart(11)}  ${String(r.documents).padStart(13)}  ${String(r.unindexed).padStart(9)}  ${r.ms.toFixed(0)} ms`);
+    }
+  }
+  console.log('  (stats.units adds one median request per unit that answered anything, in the same round trip: flat in questions)');
 
   const due = 20;
   console.log(`\nscheduler tick with ${due} questions due for a reminder (must stay flat as the database grows)`);

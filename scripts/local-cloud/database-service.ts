@@ -305,6 +305,10 @@ export class DatabaseService {
         if (txn) throw new LocalDbError(CODES.invalidOperator, 'aggregate inside a transaction is not offered by CloudBase');
         const stages = Array.isArray(params.stages) ? (params.stages as { stageKey: string; stageValue: string }[]) : [];
         const pipeline = stages.map((s) => ({ [s.stageKey]: resolveServerDates(EJSON.parse(s.stageValue, { relaxed: true }), this.now()) }));
+        // An aggregation reads what its first $match selects: that match must be served by an index, as a query's filter is.
+        const first = pipeline[0];
+        if (first && isPlainObject(first.$match)) this.checkIndexed(params, first.$match as Filter);
+        else this.checkIndexed(params, {});
         const list = this.store.aggregate(collection, pipeline);
         this.count(params, list.length);
         return { data: { list: list.map(stringify) } };

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { IndexSpec } from '../../shared/server/collections';
-import { project, runPipeline, sortDocuments } from './aggregation';
+import { checkPipeline, project, runPipeline, sortDocuments } from './aggregation';
 import { CODES, LocalDbError, checkStorable, cloneValue, idKey, isPlainObject, show } from './ejson-values';
 import { compileFilter, equalityFields, leavesAt, type MatchContext } from './matcher';
 import { applyUpdate, replacement, validateUpdate } from './updater';
@@ -214,9 +214,17 @@ export class DocumentStore {
     return (multi ? found : found.slice(0, 1)).map((m) => m.doc._id);
   }
 
+  /**
+   * Runs a pipeline. A leading $match is evaluated first, with the same matcher,
+   * before anything is copied: what an index does for MongoDB, it does for the
+   * emulator's time (the answer is the same either way).
+   */
   aggregate(collection: string, pipeline: Record<string, unknown>[]): Record<string, unknown>[] {
-    const docs = [...this.coll(collection).values()];
-    return runPipeline(docs, pipeline, (name) => (this.collections.has(name) ? [...this.coll(name).values()] : []));
+    const [first, ...rest] = pipeline;
+    const leading = first && Object.keys(first).length === 1 && isPlainObject(first.$match) ? (first.$match as Filter) : null;
+    if (leading) checkPipeline([first!]);
+    const docs = leading ? this.matching(collection, leading).map((m) => m.doc) : [...this.coll(collection).values()];
+    return runPipeline(docs, leading ? rest : pipeline, (name) => (this.collections.has(name) ? [...this.coll(name).values()] : []));
   }
 
   // ---- writes --------------------------------------------------------------

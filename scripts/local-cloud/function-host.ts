@@ -28,6 +28,8 @@ export interface HostStats {
 
 export const LOCAL_ENV_ID = 'local-dev';
 export const LOCAL_APP_ID = 'wx-local-dev';
+/** The export feed's bearer token under the local cloud only. */
+export const LOCAL_EXPORT_TOKEN = 'local-export-token-for-development-only';
 /** The demo's mini-program AppID in official-account menu JSON (the form WeChat gives: wx + 16 hex digits). */
 export const LOCAL_MINIPROGRAM_APPID = 'wx00000000000000de';
 
@@ -44,6 +46,8 @@ export function localSdkEnvironment(databaseUrl: string): Record<string, string>
     SILENCE: 'true',
     // The demo's 后勤服务中心 has a WeCom duty group for reminders nobody can receive by subscription.
     QNZS_FALLBACK_WEBHOOKS: 'd-logistics=https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=demo-logistics-duty-group',
+    // The export feed's service credential on this machine (README "Data sharing"); a real one is secret.
+    QNZS_EXPORT_TOKEN: LOCAL_EXPORT_TOKEN,
     // A placeholder AppID so the official-account menu JSON can be shown (entry.links); a real one comes from .env.
     QNZS_MINIPROGRAM_APPID: process.env.QNZS_MINIPROGRAM_APPID || LOCAL_MINIPROGRAM_APPID,
   };
@@ -71,6 +75,27 @@ export function invocationContext(functionName: string, caller: Caller, clockOff
     memory_limit_in_mb: 256,
     time_limit_in_ms: 10_000,
     environment: JSON.stringify(environment),
+  };
+}
+
+/**
+ * The event CloudBase's HTTP access service hands a function for an HTTP
+ * request (集成请求: https://docs.cloudbase.net/service/access-cloud-function):
+ * header names in lower case, the query as key–value pairs (the last value of a repeated key).
+ */
+export function integrationRequest(req: { method: string; path: string; headers?: Record<string, string | string[] | undefined>; query?: URLSearchParams; body?: string }) {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers ?? {})) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+  const queryStringParameters: Record<string, string> = {};
+  for (const [k, v] of req.query ?? new URLSearchParams()) queryStringParameters[k] = v;
+  return {
+    path: req.path,
+    httpMethod: req.method.toUpperCase(),
+    headers,
+    queryStringParameters,
+    requestContext: { requestId: randomUUID().replace(/-/g, ''), envId: LOCAL_ENV_ID, appId: 0, uin: 0 },
+    body: req.body ?? '',
+    isBase64Encoded: false,
   };
 }
 

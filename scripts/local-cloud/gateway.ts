@@ -5,7 +5,7 @@ import { ROLE_LABELS, type Role } from '../../shared/domain/organisation';
 import type { DatabaseService } from './database-service';
 import { BodyTooLargeError, readBody } from './database-service';
 import type { DevClock } from './dev-clock';
-import type { FunctionHost } from './function-host';
+import { integrationRequest, type FunctionHost } from './function-host';
 import type { StorageService } from './storage-service';
 
 /**
@@ -26,6 +26,13 @@ export interface GatewayOptions {
    * the client gateway. Locally the dev endpoint runs them.
    */
   timerOnly?: ReadonlySet<string>;
+  /**
+   * CloudBase's HTTP access service: path → function (`tcb service create -p
+   * /feed -f feed`). The request becomes an integration request and the
+   * function's integration response becomes the HTTP response. Not a dev tool:
+   * served in every mode (the function checks its own credential).
+   */
+  httpRoutes?: Record<string, string>;
   /** Serves stored files at /storage/<key> (temporary links point here), dev mode or not, as CloudBase's CDN does. */
   storage?: StorageService;
 }
@@ -121,6 +128,20 @@ export function createGateway(options: GatewayOptions): Server {
       return sendJson(res, 200, result);
     }
 
+    const routed = options.httpRoutes?.[path];
+    if (routed) {
+      if (!host.has(routed)) return gatewayError(res, 404, 'FUNCTION.NOT_FOUND', `云函数 ${routed} 不存在`);
+      let body = '';
+      try {
+        body = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req, MAX_EVENT_BYTES);
+      } catch (err) {
+        if (err instanceof BodyTooLargeError) return gatewayError(res, 413, 'INPUT.TOO_LARGE', '请求内容超过 1 MB');
+        throw err;
+      }
+      const event = integrationRequest({ method: req.method ?? 'GET', path, headers: req.headers, query: url.searchParams, body });
+      return sendIntegrationResponse(res, await host.invoke(routed, event, { openid: null }));
+    }
+
     if (path.startsWith('/__dev/')) {
       if (!devMode) return gatewayError(res, 403, 'DEV.DISABLED', '开发者工具仅在本地云环境可用');
       const route = devHandlers[`${req.method} ${path}`];
@@ -151,6 +172,28 @@ export function createGateway(options: GatewayOptions): Server {
 }
 
 class BadDevRequest extends Error {}
+
+/**
+ * A function's answer as the HTTP access service sends it: an integration
+ * response (`statusCode`, `headers`, `body`, `isBase64Encoded`) as given, a
+ * string as text/plain, anything else as JSON
+ * (https://docs.cloudbase.net/service/access-cloud-function).
+ */
+function sendIntegrationResponse(res: ServerResponse, result: unknown): void {
+  if (result && typeof result === 'object' && typeof (result as { statusCode?: unknown }).statusCode === 'number') {
+    const r = result as { statusCode: number; headers?: Record<string, string>; body?: unknown; isBase64Encoded?: boolean };
+    const body = typeof r.body === 'string' ? (r.isBase64Encoded ? Buffer.from(r.body, 'base64') : r.body) : JSON.stringify(r.body ?? '');
+    res.writeHead(r.statusCode, r.headers ?? {});
+    res.end(body);
+    return;
+  }
+  if (typeof result === 'string' || typeof result === 'number') {
+    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(String(result));
+    return;
+  }
+  sendJson(res, 200, result);
+}
 
 /** The path with its percent-escapes decoded, or null when one is malformed ("%E4%B8" or "%zz"). */
 function decodedPath(raw: string): string | null {

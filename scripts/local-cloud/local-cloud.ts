@@ -19,6 +19,9 @@ import { readTimerTriggers, startTimerTriggers, timerEvent } from './timer-trigg
  */
 export const ROOT = resolve(__dirname, '..', '..');
 
+/** The HTTP access service's routes, as `tcb service create -p <path> -f <function>` makes them in CloudBase (README "Data sharing"). */
+export const HTTP_ROUTES: Record<string, string> = { '/feed': 'feed' };
+
 export interface LocalCloudOptions {
   /** Gateway port; 0 picks a free one. */
   port: number;
@@ -107,7 +110,8 @@ export async function startDatabaseService(dataFile = ':memory:') {
  * embedded timeline, decision 10) would fail in confusing ways: say so and stop.
  */
 function refuseOlderData(store: DocumentStore, dataFile: string): void {
-  const old = store.find('questions', { timeline: { $exists: false } }, { limit: 1 });
+  // Older still: without their timeline (decision 10), or without updatedAt (the export feed's order, issue 10).
+  const old = [...store.find('questions', { timeline: { $exists: false } }, { limit: 1 }), ...store.find('questions', { updatedAt: { $exists: false } }, { limit: 1 })];
   if (old.length > 0) {
     throw new Error(`${dataFile} holds questions written by an older version of the platform. Delete it (the demo data is seeded again on start).`);
   }
@@ -135,6 +139,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     staticDir: options.staticDir ?? join(ROOT, 'miniprogram', 'dist-h5'),
     devMode: options.devMode ?? true,
     timerOnly: new Set(readTimerTriggers(functionsDir).map((t) => t.functionName)),
+    httpRoutes: HTTP_ROUTES,
     storage: db.storage,
     devRoutes: {
       // One scheduler tick now, at the (possibly shifted) dev clock.

@@ -33,6 +33,8 @@ export interface DemoQuestion {
    * coordinator whatever day the demo is seeded.
    */
   askedHoursBeforeHalfMonth?: number;
+  /** 案例报送: marked as a typical case by a handler, this many hours after asking. */
+  typicalCase?: { kind: 'online' | 'offline'; by: string; afterHours: number; writeUp: string };
 }
 
 export const DEMO_QUESTIONS: DemoQuestion[] = [
@@ -57,6 +59,7 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
     followUps: [{ by: 'dev-logistics', afterHours: 8, content: '维修师傅反馈已更换完毕，请同学确认是否恢复正常。' }],
     handling: { afterHours: 2.5, note: '已派12号楼维修班组上门', resolved: { afterHours: 7.5, note: '已更换加热管，热水恢复正常' } },
     rating: { afterHours: 10, satisfied: true, comment: '修得很快，谢谢老师！' },
+    typicalCase: { kind: 'offline', by: 'dev-logistics', afterHours: 12, writeUp: '报修超时未处理，线上答复后当天派维修班组上门更换加热管，并公布后勤热线作为超时报修的督办渠道。' },
   },
   {
     asker: 'dev-student-zhao', collegeId: 'c-me', categoryId: 'cat-league', askedHoursAgo: 160,
@@ -127,6 +130,7 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
     title: '实验课要求自费购买开发板是否合理？',
     content: '《嵌入式系统》实验课要求每人自费购买一块三百多元的开发板，请问学校有没有统一借用的渠道？',
     answer: { by: 'dev-cs-league', afterHours: 8, content: '已向学院教学办反映。学院实验中心有80套开发板可供借用，本学期起该课程统一借用，不再要求自购。已购买的同学如有需要可联系班长统计，学院会协调处理。' },
+    typicalCase: { kind: 'online', by: 'dev-cs-league', afterHours: 30, writeUp: '学生反映实验课要求自费购买开发板，学院团委当天协调教学办，改为实验中心统一借用，减轻学生负担。' },
   },
   {
     asker: 'dev-student-li', collegeId: 'c-econ', categoryId: 'cat-career', askedHoursAgo: 80,
@@ -169,6 +173,7 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
     title: '接到自称辅导员的电话让转账，是诈骗吗？',
     content: '有人打电话说是我辅导员，说班费不够让我先垫付500元转到一个账户，声音不太像，我没转。',
     answer: { by: 'dev-security', afterHours: 1, content: '你做得非常对，这是典型的冒充熟人诈骗！辅导员不会通过电话要求转账。请把来电号码告诉保卫处，我们会报警备案。遇到可疑情况可拨打保卫处24小时电话 6688-1110。' },
+    typicalCase: { kind: 'online', by: 'dev-security', afterHours: 3, writeUp: '冒充辅导员电话诈骗：保卫处一小时内答复并报警备案，答复作为防诈骗提醒在各学院转发。' },
   },
   {
     asker: 'dev-student-zhang', collegeId: 'c-cs', categoryId: 'cat-league', askedHoursAgo: 45,

@@ -10,6 +10,8 @@ import { randomIds } from '../../shared/server/ids';
 import { runFaqGrouping } from '../../shared/server/use-cases/faq';
 import { BUILT_IN_WORDS } from '../../shared/server/adapters/keyword-content-checker';
 import { ROUTE_REASON_LABELS, routeQuestion } from '../../shared/domain/route-question';
+import { CASE_KIND_LABELS } from '../../shared/domain/typical-case';
+import { latestGenerationAtOrBefore } from '../../shared/domain/report-period';
 import type { Database } from '../../shared/server/adapters/cloudbase';
 import { COLLECTIONS } from '../../shared/server/collections';
 import type { AnswerRecord, ModerationWordsRecord, QuestionRecord, SearchStatsRecord, SubscriptionRecord } from '../../shared/server/ports/records';
@@ -120,6 +122,18 @@ export function buildDemoRecords(now: number) {
       const { satisfied, comment } = dq.rating;
       step({ type: 'rate', satisfied, comment }, person(asker.openid), hoursIn(dq.rating.afterHours));
     }
+    if (dq.typicalCase) {
+      // 案例报送, as case.mark writes it: the mark on the question and an internal step on its timeline.
+      const c = dq.typicalCase;
+      const by = users.get(c.by);
+      if (!by) throw new Error(`demo case for ${id} marked by unknown person ${c.by}`);
+      const at = hoursIn(c.afterHours);
+      apply(composeChange(q, {
+        set: { typicalCase: { kind: c.kind, writeUp: c.writeUp, markedAt: at, markedByOpenid: by.openid, markedByName: by.name, unitId: q.ownerUnitId } },
+        event: { type: 'markCase', actorOpenid: by.openid, actorName: by.name, actorRole: 'responder', at, fromStatus: q.status, toStatus: q.status, unitId: q.ownerUnitId, reason: `${CASE_KIND_LABELS[c.kind]}：${c.writeUp}`, answerId: null, request: null },
+        unitName,
+      }, at, SETTINGS));
+    }
     if ((q.status === 'answered' || q.status === 'resolved') && q.autoCloseAt !== null && q.autoCloseAt <= now) {
       step({ type: 'autoClose' }, { kind: 'system' }, q.autoCloseAt);
     }
@@ -173,6 +187,9 @@ export async function seedDemo(db: Database, now: number): Promise<SeedResult> {
   // The coordinator's queue of repeats: the last half month grouped as the scheduler groups it.
   await db.collection(COLLECTIONS.searchMeta.name).add({ _id: 'faq-grouping', next: previousHalfMonth(now) });
   await runFaqGrouping({ repos: cloudbaseRepositories(db), ids: randomIds, now });
+  // The biweekly calendar as a campus running since before the last 12th or 26th has it: the scheduler's
+  // first tick writes that period's reports (双周报), so the demo has reports to read, fill in and submit.
+  await db.collection(COLLECTIONS.reportCalendar.name).add({ _id: 'biweekly', next: latestGenerationAtOrBefore(now) });
   return { seeded: true, questions: records.questions.length, answers: records.questions.reduce((n, q) => n + q.answers.length, 0) };
 }
 

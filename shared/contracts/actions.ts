@@ -59,6 +59,20 @@ import {
   FaqRetireInput,
   FaqRetireOutput,
 } from './faq.contract';
+import { StatsOverviewInput, StatsOverviewOutput, StatsPeopleInput, StatsPeopleOutput, StatsUnitsInput, StatsUnitsOutput } from './statistics.contract';
+import { CaseListInput, CaseListOutput, CaseMarkInput, CaseMarkOutput } from './typical-case.contract';
+import {
+  ReportGetInput,
+  ReportGetOutput,
+  ReportListInput,
+  ReportListOutput,
+  ReportSaveInput,
+  ReportSaveOutput,
+  ReportSubmitInput,
+  ReportSubmitOutput,
+  ReportUrgeInput,
+  ReportUrgeOutput,
+} from './report.contract';
 import { MeBindPhoneInput, MeBindPhoneOutput, MeDeleteInput, MeDeleteOutput, MeExportInput, MeExportOutput, MeGetInput, MeGetOutput } from './me.contract';
 import {
   RosterInviteInfoInput,
@@ -135,6 +149,16 @@ export const API_ACTIONS = {
   'faq.publish': { input: FaqPublishInput, output: FaqPublishOutput },
   'faq.retire': { input: FaqRetireInput, output: FaqRetireOutput },
   'faq.dismiss': { input: FaqDismissInput, output: FaqDismissOutput },
+  'stats.overview': { input: StatsOverviewInput, output: StatsOverviewOutput },
+  'stats.units': { input: StatsUnitsInput, output: StatsUnitsOutput },
+  'stats.people': { input: StatsPeopleInput, output: StatsPeopleOutput },
+  'case.mark': { input: CaseMarkInput, output: CaseMarkOutput },
+  'case.list': { input: CaseListInput, output: CaseListOutput },
+  'report.list': { input: ReportListInput, output: ReportListOutput },
+  'report.get': { input: ReportGetInput, output: ReportGetOutput },
+  'report.save': { input: ReportSaveInput, output: ReportSaveOutput },
+  'report.submit': { input: ReportSubmitInput, output: ReportSubmitOutput },
+  'report.urge': { input: ReportUrgeInput, output: ReportUrgeOutput },
   'roster.list': { input: RosterListInput, output: RosterListOutput },
   'roster.invite': { input: RosterInviteInput, output: RosterInviteOutput },
   'roster.invites': { input: RosterInvitesInput, output: RosterInvitesOutput },

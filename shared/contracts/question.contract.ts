@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CASE_STATES } from '../domain/case-lifecycle';
 import { MODERATION_STATES } from '../domain/moderation';
+import { CASE_KINDS } from '../domain/typical-case';
 import { Id, Instant, PageInput } from './common.contract';
 import { userText } from './text.contract';
 
@@ -111,6 +112,7 @@ export const TIMELINE_EVENT_TYPES = [
   'autoClose',
   'urge',
   'moderate',
+  'markCase',
 ] as const;
 export const TimelineEventType = z.enum(TIMELINE_EVENT_TYPES);
 export type TimelineEventType = z.infer<typeof TimelineEventType>;
@@ -156,6 +158,12 @@ export const QuestionDetail = QuestionSummary.extend({
   /** The viewer handles this question (sees internal notes, may act on it). */
   viewerIsHandler: z.boolean(),
   viewerActions: z.array(CaseActionName),
+  /** 案例报送: the typical-case mark, for handlers (null for everyone else, and when not marked). */
+  typicalCase: z
+    .strictObject({ kind: z.enum(CASE_KINDS), writeUp: z.string(), markedAt: Instant, markedByName: z.string() })
+    .nullable(),
+  /** The viewer may mark (or unmark) it as a typical case (case.mark). */
+  viewerCanMarkCase: z.boolean(),
 });
 export type QuestionDetail = z.infer<typeof QuestionDetail>;
 

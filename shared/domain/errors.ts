@@ -16,6 +16,8 @@ export const ERROR_MESSAGES = {
   'PHONE.CODE_INVALID': '手机号授权已失效，请重新点击绑定',
   'CONTENT.REFUSED': '内容包含不适宜发布的信息，请修改后再提交',
   'REQUEST.KEY_REUSED': '这个请求编号已用于另一项不同的操作，请刷新页面后重新提交',
+  'REPORT.NOT_FOUND': '这份双周报不存在',
+  'REPORT.CONFLICT': '双周报刚被其他人修改或已提交，请刷新后再试',
   'INVITE.INVALID': '邀请码无效，请核对后重新输入或扫描',
   'INVITE.EXPIRED': '邀请已过期，请联系邀请你的管理员重新邀请',
   'INVITE.USED_UP': '这个邀请已被使用，请联系邀请你的管理员重新邀请',

@@ -20,6 +20,7 @@ export const NOTIFICATION_KINDS = [
   'resolved', // asker
   'transferred', // asker
   'faqLinked', // asker: their question was gathered into a published FAQ entry (常见问题)
+  'reportUrged', // a unit's admins: its biweekly report (双周报) is not submitted yet (催交)
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -49,6 +50,7 @@ const KIND_TEMPLATE: Record<NotificationKind, TemplateKey> = {
   resolved: 'progress',
   transferred: 'progress',
   faqLinked: 'progress',
+  reportUrged: 'escalation',
 };
 
 /**
@@ -236,6 +238,11 @@ export function composeMessage(kind: NotificationKind, f: MessageFacts): Compose
     case 'faqLinked':
       values = [f.title, '已收录', f.note ? `收录为常见问题：${f.note}` : '已收录为常见问题', at];
       text = `【青年之声】你的问题「${f.title}」已收录进常见问题「${f.note}」，答复已汇总更新，可在小程序中查看。`;
+      break;
+    case 'reportUrged':
+      // `title` is the report's name, `deadlineAt` its due time.
+      values = [f.title, f.unitName, deadline, f.note || '请尽快提交双周报'];
+      text = `【青年之声·催交】「${f.unitName}」的${f.title}尚未提交，请在 ${deadline} 前完成并提交。${f.note ? `说明：${f.note}` : ''}`;
       break;
     case 'transferred':
       values = [f.title, '已转办', `转至${f.unitName}`, at];

@@ -9,6 +9,18 @@ export interface Viewer {
   roles: readonly Role[];
   /** Units whose questions this person handles (responder or unit admin). */
   unitIds: readonly string[];
+  /**
+   * Of those, the units this person administers (an admin membership). Missing:
+   * a unit admin administers every unit they belong to (records from before
+   * per-unit admin flags, shared/domain/roster.ts `adminMemberships`).
+   */
+  adminUnitIds?: readonly string[];
+}
+
+/** The units a unit admin administers (none for someone who is not one). */
+export function administeredUnitIds(viewer: Viewer): readonly string[] {
+  if (!viewer.roles.includes('unitAdmin')) return [];
+  return viewer.adminUnitIds ?? viewer.unitIds;
 }
 
 export interface QuestionAccessFacts {
@@ -90,6 +102,39 @@ export const canUrge = oversees;
 export function canSeeUnreachable(viewer: Pick<Viewer, 'roles'>): boolean {
   return viewer.roles.includes('unitAdmin') || oversees(viewer);
 }
+
+/**
+ * 统计 and 双周报: those who oversee every unit read every unit's figures and
+ * reports; a unit admin reads their own units'. `all`, the units, or null
+ * (not allowed).
+ */
+export type OversightScope = { all: true } | { all: false; unitIds: readonly string[] };
+
+export function oversightScope(viewer: Viewer): OversightScope | null {
+  if (oversees(viewer)) return { all: true };
+  const administered = administeredUnitIds(viewer);
+  // Only the units they administer: a college admin who also answers for a department sees the college's figures only.
+  if (administered.length > 0) return { all: false, unitIds: administered };
+  return null;
+}
+
+export function scopeIncludes(scope: OversightScope, unitId: string): boolean {
+  return scope.all || scope.unitIds.includes(unitId);
+}
+
+/**
+ * Who writes and submits a biweekly report: a unit's report, its admins (or
+ * the school admin, for a unit without one); the school's report, the school
+ * admin or the coordinator (the platform's 联络员 who collects them).
+ */
+export function canEditReport(viewer: Viewer, report: { scope: 'unit' | 'school'; unitId: string | null }): boolean {
+  if (report.scope === 'school') return viewer.roles.includes('schoolAdmin') || viewer.roles.includes('coordinator');
+  if (viewer.roles.includes('schoolAdmin')) return true;
+  return report.unitId !== null && administeredUnitIds(viewer).includes(report.unitId);
+}
+
+/** 催交: those who oversee every unit remind the units that have not submitted. */
+export const canUrgeReports = oversees;
 
 /**
  * 路由表 (units, categories, emergency contacts, WeCom groups): the school

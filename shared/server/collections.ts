@@ -38,6 +38,7 @@ export const COLLECTIONS = {
       { name: 'openid_unique', keys: { openid: 1 }, unique: true },
       { name: 'by_unit', keys: { 'memberships.unitId': 1 } },
       { name: 'by_role', keys: { roles: 1 } },
+      { name: 'by_team', keys: { 'memberships.team': 1 } },
     ],
   },
   invitations: {
@@ -74,6 +75,9 @@ export const COLLECTIONS = {
       { name: 'moderation_queue', keys: { moderationPendingAt: 1 } },
       { name: 'by_actor', keys: { 'timeline.actorOpenid': 1, createdAt: -1 } },
       { name: 'search_terms', keys: { 'search.terms': 1 } },
+      { name: 'by_answer_time', keys: { 'answers.createdAt': -1 } },
+      { name: 'typical_cases', keys: { 'typicalCase.markedAt': -1 } },
+      { name: 'feed_by_update', keys: { visibility: 1, updatedAt: 1 } },
     ],
   },
   askQuotas: {
@@ -128,7 +132,10 @@ export const COLLECTIONS = {
   faqCandidates: {
     name: 'faqCandidates',
     purpose: "groups of repeated questions the scheduler found in each half month, for the coordinator",
-    indexes: [{ name: 'open_by_period', keys: { state: 1, periodFrom: -1 } }],
+    indexes: [
+      { name: 'open_by_period', keys: { state: 1, periodFrom: -1 } },
+      { name: 'by_created', keys: { createdAt: -1 } },
+    ],
   },
   deflections: {
     name: 'deflections',
@@ -138,6 +145,20 @@ export const COLLECTIONS = {
   settings: {
     name: 'settings',
     purpose: "the school's configuration kept in the database (the content check's word list)",
+    indexes: [],
+    readWhole: true,
+  },
+  biweeklyReports: {
+    name: 'biweeklyReports',
+    purpose: '双周报: one per answering unit and one for the school per period, their problems section, submission, reminders and files',
+    indexes: [
+      { name: 'by_period', keys: { periodKey: -1, unitId: 1 } },
+      { name: 'files_due', keys: { filesDueAt: 1 } },
+    ],
+  },
+  reportCalendar: {
+    name: 'reportCalendar',
+    purpose: 'the biweekly calendar: the next generation instant the scheduler owes (one document)',
     indexes: [],
     readWhole: true,
   },

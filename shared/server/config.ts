@@ -34,6 +34,11 @@ export interface ServerConfig {
   reportThreshold: number;
   /** A closed case's personal data (the asker's identity) is removed this many days after it closed. */
   retentionDays: number;
+  /**
+   * The service credential the central platform presents to the export feed
+   * (`Authorization: Bearer …`); null: the feed refuses everyone.
+   */
+  exportToken: string | null;
   /** The mini-program's AppID (official-account menus open it); null when not configured. */
   miniprogramAppId: string | null;
   /** Where the PC web (H5) version is served, without a trailing slash; null when not configured. */
@@ -66,6 +71,7 @@ export const SERVER_CONFIG_VARIABLES = [
   'QNZS_URGENT_PER_DAY',
   'QNZS_REPORT_THRESHOLD',
   'QNZS_RETENTION_DAYS',
+  'QNZS_EXPORT_TOKEN',
   'QNZS_MINIPROGRAM_APPID',
   'QNZS_WEB_BASE_URL',
 ] as const;
@@ -142,6 +148,13 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
   const reportThreshold = whole('QNZS_REPORT_THRESHOLD', DEFAULT_REPORT_THRESHOLD, 1, 100, 'reports');
   const retentionDays = whole('QNZS_RETENTION_DAYS', DEFAULT_RETENTION_DAYS, 30, 3650, 'days');
 
+  let exportToken: string | null = null;
+  const token = env.QNZS_EXPORT_TOKEN?.trim();
+  if (token) {
+    if (EXPORT_TOKEN_PATTERN.test(token)) exportToken = token;
+    else problems.push('QNZS_EXPORT_TOKEN must be 32–256 letters, digits, - _ . or ~ (e.g. `openssl rand -hex 32`)');
+  }
+
   const appId = env.QNZS_MINIPROGRAM_APPID?.trim() || null;
   if (appId !== null && !MINIPROGRAM_APPID.test(appId)) problems.push(`QNZS_MINIPROGRAM_APPID "${appId}" must be a mini-program AppID (wx followed by 16 hex digits)`);
   const webBase = env.QNZS_WEB_BASE_URL?.trim() || null;
@@ -162,10 +175,15 @@ export function readServerConfig(env: Record<string, string | undefined> = proce
     askLimits,
     reportThreshold,
     retentionDays,
+    exportToken,
+
     miniprogramAppId: appId,
     webBaseUrl,
   };
 }
+
+/** A bearer token: long enough not to be guessed, and plain enough to survive .env and the CLI's substitution. */
+export const EXPORT_TOKEN_PATTERN = /^[A-Za-z0-9._~-]{32,256}$/;
 
 /** 微信公众平台 → 开发管理 → AppID: "wx" and 16 hex digits. */
 export const MINIPROGRAM_APPID = /^wx[0-9a-f]{16}$/;

@@ -8,7 +8,7 @@ import { loadCliConfig, offline, recordDeploy, ROOT, zipEntries, type CliConfig 
  * deploy code (see support/cloudbase-cli.ts): what each function receives and
  * what gets uploaded. Nothing is sent anywhere.
  */
-const FUNCTIONS = ['api', 'scheduler'];
+const FUNCTIONS = ['api', 'feed', 'scheduler'];
 const LOGISTICS = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abcd-1234-efgh';
 const CS = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=cs0000000001';
 
@@ -27,6 +27,7 @@ const DEPLOYED: Record<string, string> = {
   QNZS_TRANSFER_MIN_HOURS: '6',
   QNZS_REPORT_THRESHOLD: '5',
   QNZS_RETENTION_DAYS: '365',
+  QNZS_EXPORT_TOKEN: 'feed-token-0123456789abcdef0123456789abcdef',
   QNZS_MINIPROGRAM_APPID: 'wx0123456789abcdef',
   QNZS_WEB_BASE_URL: 'https://qnzs.example.edu.cn',
 };
@@ -136,11 +137,14 @@ describe('config.json (read only by WeChat DevTools uploads)', () => {
   it.each(FUNCTIONS)('%s: grants only the open API the code calls, and agrees with cloudbaserc.json', (name) => {
     const devtools = JSON.parse(readFileSync(join(ROOT, 'cloudfunctions', name, 'config.json'), 'utf8'));
     const cli = rawConfig().functions.find((f) => f.name === name)!;
-    // The api checks what people publish (msgSecCheck), binds staff phones and makes mini-program codes; the scheduler only sends messages.
-    const granted = name === 'api' ? ['subscribeMessage.send', 'security.msgSecCheck', 'phonenumber.getPhoneNumber', 'wxacode.getUnlimited'] : ['subscribeMessage.send'];
+    // The api checks what people publish (msgSecCheck), binds staff phones and makes mini-program codes;
+    // the scheduler only sends messages; the feed only reads.
+    const granted =
+      name === 'api' ? ['subscribeMessage.send', 'security.msgSecCheck', 'phonenumber.getPhoneNumber', 'wxacode.getUnlimited'] : name === 'scheduler' ? ['subscribeMessage.send'] : [];
     expect(devtools.permissions).toEqual({ openapi: granted });
     const bundle = readFileSync(join(ROOT, 'cloudfunctions', name, 'index.js'), 'utf8');
-    expect(bundle).toContain('subscribeMessage.send(');
+    if (name === 'feed') expect(bundle).not.toContain('subscribeMessage');
+    else expect(bundle).toContain('subscribeMessage.send(');
     if (name === 'api') expect(bundle).toContain('security.msgSecCheck(');
     if (name === 'api') expect(bundle).toContain('phonenumber.getPhoneNumber(');
     if (name === 'api') expect(bundle).toContain('wxacode.getUnlimited(');

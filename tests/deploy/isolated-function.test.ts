@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { invocationContext, LOCAL_ENV_ID, localSdkEnvironment } from '../../scripts/local-cloud/function-host';
+import { integrationRequest, invocationContext, LOCAL_ENV_ID, LOCAL_EXPORT_TOKEN, localSdkEnvironment } from '../../scripts/local-cloud/function-host';
 import { startDatabaseService } from '../../scripts/local-cloud/local-cloud';
 import { provisionCollections } from '../../scripts/provision';
 import { seedDemo } from '../../scripts/seed/seed-demo';
@@ -19,7 +19,9 @@ import { loadCliConfig, recordDeploy, ROOT, zipEntries } from './support/cloudba
  * to the local database service through the SDK bundled inside it.
  */
 const run = promisify(execFile);
-const FUNCTIONS = ['api', 'scheduler'] as const;
+const FUNCTIONS = ['api', 'scheduler', 'feed'] as const;
+/** What CloudBase installs for each (package.json); the feed needs nothing beyond its bundle. */
+const INSTALLED: Record<(typeof FUNCTIONS)[number], string[]> = { api: ['wx-server-sdk'], scheduler: ['wx-server-sdk'], feed: [] };
 type Reply = { ok: boolean; data?: any; error?: { code: string } };
 
 let work: string;
@@ -96,7 +98,7 @@ describe.each(FUNCTIONS)('%s, deployed alone', (name) => {
   it('ships only the bundle and its package.json, and its dependencies install from the registry', () => {
     expect(readFileSync(join(work, name, 'index.js')).equals(readFileSync(join(ROOT, 'cloudfunctions', name, 'index.js')))).toBe(true);
     // Only wx-server-sdk is left outside the bundle (the WeChat notifier loads it lazily in the cloud).
-    expect(dependencies[name]).toEqual(['wx-server-sdk']);
+    expect(dependencies[name]).toEqual(INSTALLED[name]);
     for (const dep of dependencies[name]!) expect(existsSync(join(work, name, 'node_modules', dep, 'package.json'))).toBe(true);
   });
 });
@@ -139,5 +141,20 @@ describe('scheduler, deployed alone', () => {
     const { reply } = await invoke('scheduler', { Type: 'Timer', TriggerName: 'tick', Time: new Date().toISOString() });
     expect(reply).toEqual(expect.objectContaining({ notifications: expect.any(Object) }));
     expect(reply.ok).not.toBe(false);
+  });
+});
+
+describe('feed, deployed alone', () => {
+  it('answers the HTTP access service: the feed for the service credential, 401 without it, nothing for a WeChat user', async () => {
+    const request = (authorization?: string) =>
+      integrationRequest({ method: 'GET', path: '/feed', headers: authorization ? { authorization } : {}, query: new URLSearchParams({ limit: '5' }) });
+    const served = (await invoke('feed', request(`Bearer ${LOCAL_EXPORT_TOKEN}`))).reply;
+    expect(served).toMatchObject({ statusCode: 200, isBase64Encoded: false });
+    const body = JSON.parse(served.body);
+    expect(body.ok).toBe(true);
+    expect(body.data.items.length).toBeGreaterThan(0);
+    expect(served.body).not.toMatch(/openid|askerName|dev-student/);
+    expect((await invoke('feed', request('Bearer wrong-token'))).reply).toMatchObject({ statusCode: 401 });
+    expect((await invoke('feed', request(`Bearer ${LOCAL_EXPORT_TOKEN}`), 'dev-student-zhang')).reply).toEqual({ ok: false, error: expect.objectContaining({ code: 'AUTH.FORBIDDEN' }) });
   });
 });

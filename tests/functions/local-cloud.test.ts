@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HOUR_MS } from '../../shared/domain/answer-deadline';
 import { ROOT, startLocalCloud, type LocalCloud } from '../../scripts/local-cloud/local-cloud';
+import { LOCAL_EXPORT_TOKEN } from '../../scripts/local-cloud/function-host';
 
 /**
  * The local cloud as `npm start` runs it: the built api bundle in the function
@@ -126,6 +127,42 @@ describe('the local cloud gateway', () => {
     expect(run).toMatchObject({ status: 200, body: { ok: true, data: { questions: expect.any(Object) } } });
   });
 
+  it('keeps the reports\' files in the local cloud\'s storage, behind temporary links', async () => {
+    // The scheduler run above wrote the seed period's biweekly reports and their files.
+    const list = await post(cloud, '/api/functions/api', { action: 'report.list', data: {} }, 'dev-admin');
+    const withFiles = [];
+    for (const item of list.body.data.items) {
+      const got = await post(cloud, '/api/functions/api', { action: 'report.get', data: { id: item.id } }, 'dev-admin');
+      if (got.body.data.files) withFiles.push(got.body.data.files);
+    }
+    expect(withFiles.length).toBeGreaterThan(0);
+    const { xlsx, docx } = withFiles[0];
+    for (const [file, type] of [[xlsx, 'spreadsheetml'], [docx, 'wordprocessingml']] as const) {
+      expect(file.url.startsWith(`${cloud.url}/storage/reports/`)).toBe(true);
+      const res = await fetch(file.url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain(type);
+      expect(Buffer.from(await res.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    }
+    // A link is signed: altered, it opens nothing.
+    expect((await fetch(xlsx.url.replace(/sign=[0-9a-f]+/, 'sign=0'))).status).toBe(403);
+  });
+
+  it('serves the export feed at /feed as CloudBase\'s HTTP access service does, to the service credential only', async () => {
+    const refused = await fetch(`${cloud.url}/feed`);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'AUTH.REQUIRED' } });
+    const served = await fetch(`${cloud.url}/feed?limit=5`, { headers: { authorization: `Bearer ${LOCAL_EXPORT_TOKEN}` } });
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toContain('application/json');
+    const body = (await served.json()) as any;
+    expect(body.data.items).toHaveLength(5);
+    expect(body.data.hasMore).toBe(true);
+    const next = (await (await fetch(`${cloud.url}/feed?limit=5&cursor=${encodeURIComponent(body.data.nextCursor)}`, { headers: { authorization: `Bearer ${LOCAL_EXPORT_TOKEN}` } })).json()) as any;
+    expect(next.data.items[0].updatedAt).toBeGreaterThanOrEqual(body.data.items[4].updatedAt);
+    expect((await fetch(`${cloud.url}/feed`, { method: 'POST', headers: { authorization: `Bearer ${LOCAL_EXPORT_TOKEN}` }, body: '{}' })).status).toBe(405);
+  });
+
   it('counts database requests per action', async () => {
     await post(cloud, '/__dev/db/stats/reset', {});
     await post(cloud, '/api/functions/api', { action: 'question.get', data: { id: 'q-demo-001' } }, 'dev-student-zhang');
@@ -165,5 +202,10 @@ describe('outside dev mode', () => {
   it('ignores X-Dev-OpenID: nobody can pick an identity', async () => {
     const res = await post(cloud, '/api/functions/api', { action: 'me.get', data: {} }, 'dev-admin');
     expect(res.body).toMatchObject({ ok: false, error: { code: 'AUTH.REQUIRED' } });
+  });
+
+  it('still serves the export feed (it checks its own credential)', async () => {
+    expect((await fetch(`${cloud.url}/feed`)).status).toBe(401);
+    expect((await fetch(`${cloud.url}/feed?limit=1`, { headers: { authorization: `Bearer ${LOCAL_EXPORT_TOKEN}` } })).status).toBe(200);
   });
 });

@@ -25,6 +25,7 @@ const EXPECTED: Record<TimelineEventType, string> = {
   autoClose: '自动关闭',
   urge: '催办',
   moderate: '内容审核',
+  markCase: '典型案例',
 };
 
 const entry = (type: TimelineEventType, i: number, extra: Partial<TimelineEntry> = {}): TimelineEntry => ({

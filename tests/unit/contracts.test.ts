@@ -82,6 +82,8 @@ const detail: QuestionDetail = {
   viewerIsAsker: true,
   viewerIsHandler: false,
   viewerActions: ['rate'],
+  typicalCase: null,
+  viewerCanMarkCase: false,
 };
 
 const page = { items: [summary], nextCursor: 'c-20' };
@@ -112,6 +114,44 @@ const faqEntry = {
   updatedByName: '王钰铭',
 };
 const caseResult = { status: 'handling' as const, version: 3 };
+const figures = {
+  questions: 12,
+  answers: 14,
+  answeredQuestions: 10,
+  onTime: 9,
+  late: 1,
+  overdueOpen: 1,
+  waiting: 1,
+  settled: 7,
+  rated: 4,
+  satisfied: 3,
+  missed: 2,
+  onTimeRate: 0.8182,
+  resolutionRate: 0.5833,
+  satisfactionRate: 0.75,
+  medianFirstAnswerMinutes: 185,
+  cases: { online: 1, offline: 0 },
+};
+const roster = { experts: 5, members: 18 };
+const statsRange = { from: '2026-03-01', to: '2026-03-30', fromAt: T0, toAt: T0 + 30 * 24 * HOUR, days: 30, asOf: T0 + 30 * 24 * HOUR };
+const reportPeriod = { key: '2026-03-12', from: T0 - 14 * 24 * HOUR, to: T0, dueAt: T0 + 24 * HOUR, label: '2月26日—3月11日' };
+const reportSummary = {
+  id: 'br-2026-03-12-c-cs',
+  period: reportPeriod,
+  scope: 'unit' as const,
+  unitId: 'c-cs',
+  unitName: '计算机科学与技术学院团委',
+  state: 'draft' as const,
+  submittedAt: null,
+  submittedByName: null,
+  late: false,
+  lastUrgedAt: null,
+  urgeCount: 0,
+  questions: 12,
+  onTimeRate: 0.8182,
+  missed: 2,
+  version: 1,
+};
 
 const rosterPerson = {
   personId: 'p-2',
@@ -282,6 +322,93 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
   },
   'faq.retire': { input: { faqId: 'faq-1', reason: '报名方式已调整' }, output: { state: 'retired' } },
   'faq.dismiss': { input: { candidateId: 'fc-1' }, output: { dismissed: true } },
+  'stats.overview': {
+    input: { from: '2026-03-01', to: '2026-03-30', unitId: 'c-cs' },
+    output: {
+      range: statsRange,
+      scope: { all: false, unitIds: ['c-cs'] },
+      totals: figures,
+      roster,
+      trend: [{ day: '2026-03-01', questions: 2, answers: 3, answeredQuestions: 2, onTime: 2, late: 0, overdueOpen: 0, missed: 0, settled: 1, onTimeRate: 1 }],
+    },
+  },
+  'stats.units': {
+    input: { from: '2026-03-01', to: '2026-03-30', unitId: 'c-cs' },
+    output: {
+      range: statsRange,
+      rankedBy: ['onTimeRate', 'missed', 'satisfactionRate', 'resolutionRate', 'answers'],
+      units: [{ unitId: 'c-cs', unitName: '计算机科学与技术学院团委', kind: 'college', figures, roster, place: 1 }],
+    },
+  },
+  'stats.people': {
+    input: { unitId: 'c-cs' },
+    output: {
+      range: statsRange,
+      rankedBy: ['answers', 'onTimeRate', 'officialAnswers'],
+      likesCounted: false,
+      people: [{ key: 'person_1', name: '任智宇', unitNames: ['计算机科学与技术学院团委'], teamLabels: ['专帮青'], answers: 6, officialAnswers: 5, officialOnTime: 5, onTimeRate: 1, likesReceived: 0, place: 1 }],
+    },
+  },
+  'case.mark': {
+    input: { questionId: 'q-1', kind: 'offline', writeUp: '学院协调实验中心统一借用开发板，减轻学生负担。' },
+    output: { questionId: 'q-1', typicalCase: { kind: 'offline', writeUp: '学院协调实验中心统一借用开发板，减轻学生负担。', markedAt: T0, markedByName: '高鹏' }, version: 5 },
+  },
+  'case.list': {
+    input: { from: '2026-03-01', to: '2026-03-30', unitId: 'c-cs', kind: 'online' },
+    parsed: { from: '2026-03-01', to: '2026-03-30', unitId: 'c-cs', kind: 'online', pageSize: 20 },
+    output: {
+      items: [
+        {
+          questionId: 'q-1',
+          title: '实验课要求自费购买开发板是否合理？',
+          kind: 'online',
+          writeUp: '学院协调实验中心统一借用开发板，减轻学生负担。',
+          unitId: 'c-cs',
+          unitName: '计算机科学与技术学院团委',
+          categoryName: '权益',
+          status: 'closed',
+          visibility: 'public',
+          askedAt: T0,
+          markedAt: T0 + HOUR,
+          markedByName: '高鹏',
+        },
+      ],
+      nextCursor: null,
+    },
+  },
+  'report.list': {
+    input: { period: '2026-03-12' },
+    // Copies: the strictness test mutates one node at a time (structuredClone keeps shared references shared).
+    output: { period: { ...reportPeriod }, periods: [{ key: '2026-03-12', label: '2月26日—3月11日', total: 14, submitted: 3 }], items: [reportSummary], viewerCanUrge: true },
+  },
+  'report.get': {
+    input: { id: 'br-2026-03-12-c-cs' },
+    output: {
+      ...reportSummary,
+      content: {
+        figures,
+        roster,
+        overdue: [{ questionId: 'q-2', title: '（私密问题，标题不在报告中显示）', unitId: 'c-cs', unitName: '计算机科学与技术学院团委', askedAt: T0, escalatedAt: T0 + 24 * HOUR, holderName: null, answeredAt: null, answeredByName: null }],
+        repeated: [{ candidateId: 'fc-1', questionCount: 4, titles: ['校园卡丢了怎么补办？'], state: 'open', faqTitle: null }],
+        cases: [{ questionId: 'q-1', title: '实验课要求自费购买开发板是否合理？', kind: 'online', writeUp: '学院协调实验中心统一借用开发板。', unitName: '计算机科学与技术学院团委', markedAt: T0, markedByName: '高鹏' }],
+        units: [],
+      },
+      problems: '部分老师订阅消息次数用完，提醒未送达。',
+      generatedAt: T0,
+      updatedAt: T0,
+      files: { xlsx: { url: '/__files/reports/x.xlsx', fileName: '双周报.xlsx' }, docx: { url: '/__files/reports/x.docx', fileName: '双周报.docx' }, version: 1, current: true },
+      viewerCanEdit: true,
+    },
+  },
+  'report.save': { input: { id: 'br-2026-03-12-c-cs', problems: '订阅消息次数用完。', version: 1 }, output: { id: 'br-2026-03-12-c-cs', state: 'draft', version: 2 } },
+  'report.submit': {
+    input: { id: 'br-2026-03-12-c-cs', version: 2 },
+    output: { id: 'br-2026-03-12-c-cs', state: 'submitted', version: 3, submittedAt: T0 + HOUR, late: false },
+  },
+  'report.urge': {
+    input: { period: '2026-03-12', unitIds: ['c-cs'], note: '请今天下班前提交' },
+    output: { urged: ['br-2026-03-12-c-cs'], alreadyToday: [], submitted: [], messages: { delivered: 1, undeliverable: 0 } },
+  },
   'roster.list': {
     input: { unitId: 'c-cs' },
     parsed: { unitId: 'c-cs', pageSize: 20 },

@@ -64,7 +64,7 @@ describe('provisioning a CloudBase environment', () => {
     // One UpdateTable per collection that misses indexes, with exactly the missing ones.
     const updates = Object.fromEntries(db.updateCollection.mock.calls.map(([name, info]) => [name, info]));
     expect(Object.keys(updates).sort()).toEqual(ALL_COLLECTIONS.filter((c) => c.indexes.length > 0).map((c) => c.name).sort());
-    expect(updates.users).toEqual({ CreateIndexes: [toCreateIndex(COLLECTIONS.users.indexes[2])] });
+    expect(updates.users).toEqual({ CreateIndexes: [toCreateIndex(COLLECTIONS.users.indexes[2]), toCreateIndex(COLLECTIONS.users.indexes[3])] });
     expect(updates.users!.CreateIndexes[0]).toEqual({
       IndexName: 'by_role',
       MgoKeySchema: { MgoIndexKeys: [{ Name: 'roles', Direction: '1' }], MgoIsUnique: false },

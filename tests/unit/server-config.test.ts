@@ -22,6 +22,7 @@ describe('function configuration, validated at start', () => {
       QNZS_URGENT_PER_DAY: '5',
       QNZS_REPORT_THRESHOLD: '5',
       QNZS_RETENTION_DAYS: '365',
+      QNZS_EXPORT_TOKEN: 'feed-token-0123456789abcdef0123456789abcdef',
       QNZS_MINIPROGRAM_APPID: 'wx0123456789abcdef',
       QNZS_WEB_BASE_URL: 'https://qnzs.example.edu.cn/h5/',
     });
@@ -36,9 +37,16 @@ describe('function configuration, validated at start', () => {
       askLimits: { perHour: 20, urgentPerDay: 5 },
       reportThreshold: 5,
       retentionDays: 365,
+      exportToken: 'feed-token-0123456789abcdef0123456789abcdef',
       miniprogramAppId: 'wx0123456789abcdef',
       webBaseUrl: 'https://qnzs.example.edu.cn/h5',
     });
+  });
+
+  it('leaves the export feed closed without a token, and refuses a token that could be guessed', () => {
+    expect(readServerConfig(CLOUD).exportToken).toBeNull();
+    expect(() => readServerConfig({ ...CLOUD, QNZS_EXPORT_TOKEN: 'secret' })).toThrow(/QNZS_EXPORT_TOKEN must be 32–256/);
+    expect(() => readServerConfig({ ...CLOUD, QNZS_EXPORT_TOKEN: `${'a'.repeat(40)} "quoted"` })).toThrow(/QNZS_EXPORT_TOKEN/);
   });
 
   it('treats an empty value as unset, so a variable deploy passes empty keeps its default', () => {
@@ -133,6 +141,6 @@ describe('SERVER_CONFIG_VARIABLES', () => {
     expect(() => readServerConfig(env)).toThrow();
     const readQnzs = [...read].filter((name) => name.startsWith('QNZS_')).sort();
     expect(readQnzs).toEqual([...SERVER_CONFIG_VARIABLES].sort());
-    expect(SERVER_CONFIG_VARIABLES).toHaveLength(16);
+    expect(SERVER_CONFIG_VARIABLES).toHaveLength(17);
   });
 });

@@ -4,14 +4,17 @@ import { readServerConfig } from '@shared/server/config';
 import { randomIds } from '@shared/server/ids';
 import { createNotifier } from '@shared/server/adapters/create-notifier';
 import { cloudbaseRepositories } from '@shared/server/adapters/cloudbase-repositories';
+import { createFileStorage } from '@shared/server/adapters/create-entry-services';
+import { ReportFilesRenderer } from '@shared/server/adapters/report-files.renderer';
 import { runTick } from '@shared/server/use-cases/run-tick';
 
 /**
  * The `scheduler` cloud function, fired by its timer trigger every 5 minutes
  * (config.json): reminders before the deadline, escalation at it, auto-close of
- * unrated answers, reminders to publish emergency notices, and retries of
- * messages that could not be delivered at once. Composition root; the work is
- * in shared/server/use-cases/run-tick.ts.
+ * unrated answers, reminders to publish emergency notices, retries of messages
+ * that could not be delivered at once, the half-monthly grouping of repeated
+ * questions, and the biweekly reports with their Excel and Word files.
+ * Composition root; the work is in shared/server/use-cases/run-tick.ts.
  */
 const config = readServerConfig();
 const app = initCloudbase(config);
@@ -20,6 +23,7 @@ let currentClock: Clock = systemClock;
 const TICK_BUDGET_MS = 40_000;
 const repos = cloudbaseRepositories(db);
 const notifier = createNotifier(config, db, () => currentClock, randomIds);
+const reportFiles = { files: createFileStorage(app), renderer: new ReportFilesRenderer() };
 
 /**
  * Only its timer trigger runs a tick. CloudBase invokes a timer trigger with
@@ -57,6 +61,7 @@ export async function main(event: unknown, context: unknown) {
     settings: { casePolicy: config.casePolicy, reminderOffsetsHours: config.reminderOffsetsHours, retentionDays: config.retentionDays },
     now: currentClock.now(),
     ids: randomIds,
+    reportFiles,
   });
   console.log('scheduler tick', JSON.stringify(report));
   return report;

@@ -39,4 +39,5 @@ export const TIMELINE_LABELS: Record<TimelineEventType, string> = {
   autoClose: '自动关闭',
   urge: '催办',
   moderate: '内容审核',
+  markCase: '典型案例',
 };

@@ -2,8 +2,8 @@ import { COLLECTIONS } from '../collections';
 import {
   DuplicateQuestionError,
   type InboxCountsByBox,
+  type PageCursor,
   type PageRequest,
-  type UnitFigures,
   type QuestionChange,
   type QuestionRepository,
 } from '../ports/repositories';
@@ -13,7 +13,8 @@ import type { Database } from './cloudbase';
 const NAME = COLLECTIONS.questions.name;
 
 interface SortField {
-  field: keyof QuestionRecord;
+  /** A field of the question, or a dotted path into it (typicalCase.markedAt). */
+  field: keyof QuestionRecord | `${string}.${string}`;
   dir: 'asc' | 'desc';
   bool?: boolean;
 }
@@ -159,41 +160,6 @@ export class CloudbaseQuestionRepository implements QuestionRepository {
     return res.data as QuestionRecord[];
   }
 
-  async figuresByUnit(from: number, now: number): Promise<UnitFigures[]> {
-    const _ = this.db.command;
-    const $ = _.aggregate;
-    const count = (condition: unknown) => $.sum($.cond({ if: condition, then: 1, else: 0 }));
-    const answered = $.neq(['$answeredAt', null]);
-    const waiting = $.eq(['$status', 'routed']);
-    const [asked, missed] = await Promise.all([
-      this.coll
-        .aggregate()
-        .match({ createdAt: _.gte(from) })
-        .group({
-          _id: '$ownerUnitId',
-          received: $.sum(1),
-          answeredOnTime: count($.and([answered, $.lte(['$answeredAt', '$deadlineAt'])])),
-          answeredLate: count($.and([answered, $.gt(['$answeredAt', '$deadlineAt'])])),
-          waiting: count($.and([waiting, $.gte(['$deadlineAt', now])])),
-          overdueNow: count($.and([waiting, $.lt(['$deadlineAt', now])])),
-        })
-        .end(),
-      // Deadlines missed in the period count against the unit that missed them, wherever the question went next.
-      this.coll
-        .aggregate()
-        .match({ 'timeline.type': 'escalate', 'timeline.at': _.gte(from) })
-        .unwind('$timeline')
-        .match({ 'timeline.type': 'escalate', 'timeline.at': _.gte(from) })
-        .group({ _id: '$timeline.unitId', missed: $.sum(1) })
-        .end(),
-    ]);
-    const rows = new Map<string, UnitFigures>();
-    const row = (unitId: string) => rows.get(unitId) ?? rows.set(unitId, { unitId, received: 0, answeredOnTime: 0, answeredLate: 0, waiting: 0, overdueNow: 0, missed: 0 }).get(unitId)!;
-    for (const r of (asked as { data: (Omit<UnitFigures, 'unitId' | 'missed'> & { _id: string })[] }).data) Object.assign(row(r._id), { ...r, _id: undefined, unitId: r._id });
-    for (const r of (missed as { data: { _id: string | null; missed: number }[] }).data) if (r._id) row(r._id).missed = r.missed;
-    return [...rows.values()].map(({ unitId, received, answeredOnTime, answeredLate, waiting: w, overdueNow, missed: m }) => ({ unitId, received, answeredOnTime, answeredLate, waiting: w, overdueNow, missed: m }));
-  }
-
   async listDueWork(now: number, page: PageRequest): Promise<QuestionRecord[]> {
     const res = await this.paged({ nextWorkAt: this.db.command.lte(now) }, [{ field: 'nextWorkAt', dir: 'asc' }], page).get();
     return res.data as QuestionRecord[];
@@ -254,6 +220,37 @@ export class CloudbaseQuestionRepository implements QuestionRepository {
   async findManyByIds(ids: string[]): Promise<QuestionRecord[]> {
     if (ids.length === 0) return [];
     const res = await this.coll.where({ _id: this.db.command.in(ids) }).limit(ids.length).get();
+    return res.data as QuestionRecord[];
+  }
+
+  /** What a report reads of a question that missed a deadline: never the answers' text or the outbox. */
+  private static readonly MISSED_FIELDS = { title: true, visibility: true, crisis: true, createdAt: true, ownerUnitId: true, timeline: true, status: true };
+
+  async listMissedBetween(from: number, to: number, unitIds: string[] | null, limit: number): Promise<QuestionRecord[]> {
+    const _ = this.db.command;
+    // Inside elemMatch a range is written as MongoDB operators: the SDK does not serialise a chained command there.
+    const escalation: Record<string, unknown> = { type: 'escalate', at: { $gte: from, $lt: to } };
+    if (unitIds) escalation.unitId = _.in(unitIds);
+    const res = await this.coll
+      .where({ timeline: _.elemMatch(escalation) })
+      .field(CloudbaseQuestionRepository.MISSED_FIELDS)
+      .orderBy('createdAt', 'desc')
+      .limit(limit)
+      .get();
+    return res.data as QuestionRecord[];
+  }
+
+  async listCases(filter: { from: number; to: number; unitIds: string[] | null; kind?: 'online' | 'offline' }, page: PageRequest): Promise<QuestionRecord[]> {
+    const _ = this.db.command;
+    const base: Record<string, unknown> = { 'typicalCase.markedAt': _.gte(filter.from).and(_.lt(filter.to)) };
+    if (filter.unitIds) base['typicalCase.unitId'] = _.in(filter.unitIds);
+    if (filter.kind) base['typicalCase.kind'] = filter.kind;
+    const res = await this.paged(base, [{ field: 'typicalCase.markedAt', dir: 'desc' }], page).get();
+    return res.data as QuestionRecord[];
+  }
+
+  async listPublicChangedAfter(after: PageCursor | null, until: number, limit: number): Promise<QuestionRecord[]> {
+    const res = await this.paged({ visibility: 'public', updatedAt: this.db.command.lt(until) }, [{ field: 'updatedAt', dir: 'asc' }], { limit, after }).get();
     return res.data as QuestionRecord[];
   }
 

@@ -7,6 +7,8 @@ import { CloudbaseSubscriptionRepository } from './cloudbase-subscription.reposi
 import { CloudbaseUserRepository } from './cloudbase-user.repository';
 import { CachedSearchRepository, CloudbaseSearchRepository } from './cloudbase-search.repository';
 import { CloudbaseAuditRepository, CloudbaseReportRepository, CloudbaseSettingsRepository } from './cloudbase-moderation.repository';
+import { CloudbaseStatisticsRepository } from './cloudbase-statistics.repository';
+import { CloudbaseBiweeklyReportRepository } from './cloudbase-biweekly-report.repository';
 import { CloudbaseEntryCodeRepository, CloudbaseInvitationRepository } from './cloudbase-invitation.repository';
 import { CloudbaseAdminWrites } from './cloudbase-admin-writes';
 import type { Repositories } from '../ports/repositories';
@@ -32,5 +34,7 @@ export function cloudbaseRepositories(db: Database, options: { catalogCacheMs?: 
     search: new CachedSearchRepository(new CloudbaseSearchRepository(db), options.searchStatsCacheMs ?? SEARCH_STATS_CACHE_MS),
     notifications: new CloudbaseNotificationRepository(db),
     subscriptions: new CloudbaseSubscriptionRepository(db),
+    statistics: new CloudbaseStatisticsRepository(db),
+    biweeklyReports: new CloudbaseBiweeklyReportRepository(db),
   };
 }

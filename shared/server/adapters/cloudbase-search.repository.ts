@@ -115,6 +115,12 @@ export class CloudbaseSearchRepository implements SearchRepository {
     return (res.data[0] as FaqCandidateRecord | undefined) ?? null;
   }
 
+  async listCandidatesCreatedBetween(from: number, to: number, limit: number): Promise<FaqCandidateRecord[]> {
+    const _ = this.db.command;
+    const res = await this.coll(COLLECTIONS.faqCandidates.name).where({ createdAt: _.gte(from).and(_.lt(to)) }).orderBy('createdAt', 'desc').limit(limit).get();
+    return res.data as FaqCandidateRecord[];
+  }
+
   async closeCandidate(id: string, state: 'published' | 'dismissed'): Promise<boolean> {
     const res = await this.coll(COLLECTIONS.faqCandidates.name).where({ _id: id, state: 'open' }).update({ state });
     return res.updated === 1;
@@ -195,6 +201,7 @@ export class CachedSearchRepository implements SearchRepository {
   listOpenCandidates = (page: PageRequest) => this.inner.listOpenCandidates(page);
   insertCandidates = (c: FaqCandidateRecord[]) => this.inner.insertCandidates(c);
   findCandidate = (id: string) => this.inner.findCandidate(id);
+  listCandidatesCreatedBetween = (from: number, to: number, limit: number) => this.inner.listCandidatesCreatedBetween(from, to, limit);
   closeCandidate = (id: string, s: 'published' | 'dismissed') => this.inner.closeCandidate(id, s);
   groupingCursor = () => this.inner.groupingCursor();
   advanceGrouping = (e: number | null, n: number) => this.inner.advanceGrouping(e, n);

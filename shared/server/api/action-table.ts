@@ -22,6 +22,9 @@ import { unitPerformance } from '../use-cases/unit-performance';
 import { postAnswer } from '../use-cases/post-answer';
 import { decideModeration, listAudit, moderationQueue, reportContent } from '../use-cases/moderation';
 import { deleteMyAccount, exportMyData } from '../use-cases/my-data';
+import { statsOverview, statsPeople, statsUnits } from '../use-cases/statistics';
+import { listCases, markCase } from '../use-cases/typical-cases';
+import { getReport, listReports, saveReport, submitReport, urgeReports } from '../use-cases/biweekly-reports';
 import { inviteInfo, inviteToRoster, joinRoster, listInvitations, listRoster, revokeInvitation, updateRoster } from '../use-cases/roster';
 import { getRouting, saveCategory, saveUnit } from '../use-cases/routing';
 import { entryInvitation, entryLinks } from '../use-cases/entry-points';
@@ -68,6 +71,16 @@ export const apiActions: ActionTable = {
   'faq.publish': publishFaq,
   'faq.retire': retireFaq,
   'faq.dismiss': dismissFaqCandidate,
+  'stats.overview': statsOverview,
+  'stats.units': statsUnits,
+  'stats.people': statsPeople,
+  'case.mark': markCase,
+  'case.list': listCases,
+  'report.list': listReports,
+  'report.get': getReport,
+  'report.save': saveReport,
+  'report.submit': submitReport,
+  'report.urge': urgeReports,
   'roster.list': listRoster,
   'roster.invite': inviteToRoster,
   'roster.invites': listInvitations,

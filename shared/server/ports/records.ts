@@ -4,6 +4,8 @@ import type { Audience, DeliveryProblem, NotificationKind } from '../../domain/n
 import type { Role, Team, UnitKind } from '../../domain/organisation';
 import type { RouteReason } from '../../domain/route-question';
 import type { TimelineEventType } from '../../contracts/question.contract';
+import type { ReportContent } from '../../contracts/report.contract';
+import type { CaseKind } from '../../domain/typical-case';
 
 /** Documents as stored. Instants are epoch ms (UTC). */
 export interface UnitRecord {
@@ -167,8 +169,12 @@ export interface QuestionRecord {
   search: SearchFields | null;
   /** The published FAQ entry (常见问题) that gathers it, if one does. */
   faqId: string | null;
+  /** 案例报送: marked as a typical online or offline case, or null. */
+  typicalCase: TypicalCaseRecord | null;
   /** Bumped by every change; writes are conditional on the version read. */
   version: number;
+  /** When it last changed (every change sets it: composeChange); the export feed's order (indexed). */
+  updatedAt: number;
   /** Fingerprint of the ask request when it carried a request id (idempotency key reuse is refused). */
   askRequestHash: string | null;
   /** The append-only timeline (who, when, what, why). */
@@ -186,6 +192,17 @@ export interface QuestionRecord {
   outbox: OutboxIntent[];
   /** When the sweep should check the outbox (indexed); null when it is empty. */
   outboxDueAt: number | null;
+}
+
+/** A question marked as a typical case, with the handler's write-up. */
+export interface TypicalCaseRecord {
+  kind: CaseKind;
+  writeUp: string;
+  markedAt: number;
+  markedByOpenid: string;
+  markedByName: string;
+  /** The unit credited with it (the owning unit when it was marked). */
+  unitId: string;
 }
 
 export interface AnswerRecord {
@@ -252,7 +269,10 @@ export type DeliveryChannel = 'subscribe' | 'wecom' | 'both';
  */
 export interface NotificationRecord {
   _id: string;
+  /** The question it is about; for `subject: 'report'`, the biweekly report's id. */
   questionId: string;
+  /** What `questionId` names: a question (absent) or a biweekly report (催交). */
+  subject?: 'report';
   kind: NotificationKind;
   recipientOpenid: string;
   recipientName: string;
@@ -386,4 +406,49 @@ export interface DeflectionRecord {
   at: number;
   kind: 'question' | 'faq';
   targetId: string;
+}
+
+/**
+ * 双周报: one per answering unit (and one for the school) per period; the id
+ * is (period, unit), so a rerun of the generation cannot make a second one.
+ * Its content is fixed when generated (the period is over); the unit edits
+ * only its problems and suggestions, then submits.
+ */
+export interface BiweeklyReportRecord {
+  _id: string;
+  /** The campus date the period ends on: "2026-03-12". */
+  periodKey: string;
+  periodFrom: number;
+  periodTo: number;
+  dueAt: number;
+  scope: 'unit' | 'school';
+  /** Null for the school's report. */
+  unitId: string | null;
+  unitName: string;
+  state: 'draft' | 'submitted';
+  content: ReportContent;
+  /** 存在问题与工作建议. */
+  problems: string;
+  generatedAt: number;
+  updatedAt: number;
+  updatedByName: string | null;
+  submittedAt: number | null;
+  submittedByOpenid: string | null;
+  submittedByName: string | null;
+  /** 催交: the last reminder, the campus day it was sent on (one a day), and how many days it was sent. */
+  lastUrgedAt: number | null;
+  lastUrgedDay: string | null;
+  urgeCount: number;
+  /** Bumped by every edit; writes are conditional on it. */
+  version: number;
+  /** The Excel and Word files (storage file ids) and the version they were made from. */
+  files: { version: number; xlsx: string; docx: string; renderedAt: number } | null;
+  /** When the scheduler should (re)make the files (indexed); null when they are current. */
+  filesDueAt: number | null;
+}
+
+/** The biweekly calendar: the next generation instant the scheduler owes (a 12th or 26th, 00:00 Asia/Shanghai). */
+export interface ReportCalendarRecord {
+  _id: 'biweekly';
+  next: number;
 }

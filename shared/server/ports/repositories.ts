@@ -1,4 +1,5 @@
-import type { Role } from '../../domain/organisation';
+import type { Role, Team } from '../../domain/organisation';
+import type { QuestionTally } from '../../domain/statistics';
 import type { CorpusStats } from '../../domain/search/search-index';
 import type {
   AnswerRecord,
@@ -7,6 +8,7 @@ import type {
   FaqCandidateRecord,
   FaqRecord,
   AuditRecord,
+  BiweeklyReportRecord,
   EntryCodeRecord,
   InvitationRecord,
   ModerationWordsRecord,
@@ -140,17 +142,6 @@ export interface InboxCountsByBox {
   handling: number;
 }
 
-/** One unit's figures over a period (unit.performance). */
-export interface UnitFigures {
-  unitId: string;
-  received: number;
-  answeredOnTime: number;
-  answeredLate: number;
-  waiting: number;
-  overdueNow: number;
-  missed: number;
-}
-
 export interface QuestionRepository {
   /** Throws DuplicateQuestionError when the id exists (idempotent asks). */
   insert(question: QuestionRecord): Promise<void>;
@@ -173,8 +164,6 @@ export interface QuestionRepository {
   listAnsweredForUnits(unitIds: string[], page: PageRequest): Promise<QuestionRecord[]>;
   /** Escalated questions still waiting for an answer, across units: urgent first, then longest overdue. */
   listEscalated(page: PageRequest): Promise<QuestionRecord[]>;
-  /** Every unit's figures for questions asked since `from` (and deadlines missed since then), counted by aggregation. */
-  figuresByUnit(from: number, now: number): Promise<UnitFigures[]>;
   /** Questions the scheduler has work for by `now`, soonest first, in pages. */
   listDueWork(now: number, page: PageRequest): Promise<QuestionRecord[]>;
   /** Questions whose outbox the sweep should check by `now`. */
@@ -198,6 +187,117 @@ export interface QuestionRepository {
   /** Answered, published public questions asked in [from, to), newest first, at most `limit`. */
   listAnsweredPublicBetween(from: number, to: number, limit: number): Promise<QuestionRecord[]>;
   findManyByIds(ids: string[]): Promise<QuestionRecord[]>;
+  /** Questions (of these units; null: all) with a deadline missed in [from, to), latest escalation first, at most `limit`; title, state and timeline only. */
+  listMissedBetween(from: number, to: number, unitIds: string[] | null, limit: number): Promise<QuestionRecord[]>;
+  /** Typical cases marked in [from, to) (of these units; null: all; of one kind), newest mark first, in pages. */
+  listCases(filter: { from: number; to: number; unitIds: string[] | null; kind?: 'online' | 'offline' }, page: PageRequest): Promise<QuestionRecord[]>;
+  /**
+   * Public questions in the order they changed: (updatedAt, _id) strictly after
+   * `after`, changed before `until`, at most `limit` (the export feed).
+   */
+  listPublicChangedAfter(after: PageCursor | null, until: number, limit: number): Promise<QuestionRecord[]>;
+}
+
+/** Which questions a figure counts: asked (or answered, missed, marked) in [from, to), of these units (null: every unit). */
+export interface StatsFilter {
+  from: number;
+  to: number;
+  unitIds: string[] | null;
+}
+
+/** A day (campus day index) or a unit id. */
+export type StatsKey = number | string;
+
+export interface TallyRow extends QuestionTally {
+  key: StatsKey;
+}
+
+export interface CountRow {
+  key: StatsKey;
+  count: number;
+}
+
+export interface CaseCountRow {
+  /** The unit credited (null when counted for everyone together). */
+  key: string | null;
+  online: number;
+  offline: number;
+}
+
+export interface RosterRow {
+  /** The unit (null when people are counted once across units). */
+  unitId: string | null;
+  experts: number;
+  members: number;
+}
+
+export interface PersonRow {
+  openid: string;
+  name: string;
+  unitIds: string[];
+  teams: Team[];
+  answers: number;
+  officialAnswers: number;
+  officialOnTime: number;
+}
+
+/**
+ * The figures of shared/domain/statistics.ts, each one aggregation over the
+ * questions (or the roster) starting from an indexed match, grouped in the
+ * database and returned as at most a few hundred rows, whatever the number of
+ * questions.
+ */
+export interface StatisticsRepository {
+  /** Questions asked in the range, per campus day or per owning unit, their states as of `now`. */
+  tallyQuestions(filter: StatsFilter, now: number, by: 'day' | 'unit'): Promise<TallyRow[]>;
+  /** Replies posted in the range, per campus day or per answering unit. */
+  countAnswers(filter: StatsFilter, by: 'day' | 'unit'): Promise<CountRow[]>;
+  /** Deadlines missed in the range (escalations), per campus day or per unit that missed them. */
+  countMissed(filter: StatsFilter, by: 'day' | 'unit'): Promise<CountRow[]>;
+  /** Cases marked in the range, by kind, for everyone together or per unit credited. */
+  countCases(filter: StatsFilter, by: 'all' | 'unit'): Promise<CaseCountRow[]>;
+  /**
+   * The median time to first answer (whole minutes) of the questions asked in
+   * the range, given how many of them were answered: reads only the middle one or two.
+   */
+  medianFirstAnswer(filter: StatsFilter, answered: number): Promise<number | null>;
+  /** Staff with a team on the roster now: per unit, or each person once across units. */
+  rosterTotals(unitIds: string[] | null, by: 'all' | 'unit'): Promise<RosterRow[]>;
+  /** Everyone who posted replies in the range (for these units), most replies first, at most `limit`. */
+  answersByPerson(filter: StatsFilter, limit: number): Promise<PersonRow[]>;
+}
+
+export interface PeriodProgressRow {
+  key: string;
+  total: number;
+  submitted: number;
+}
+
+/** Biweekly reports and their calendar. */
+export interface BiweeklyReportRepository {
+  /** The next generation instant owed (null: the calendar has not started). */
+  calendar(): Promise<number | null>;
+  /** Moves the calendar from `expected` to `next`; false when another tick did. */
+  advanceCalendar(expected: number | null, next: number): Promise<boolean>;
+  /** The ids of a period's reports that exist. */
+  idsForPeriod(periodKey: string): Promise<string[]>;
+  /** False when it exists already (another tick, or a rerun, made it). */
+  insert(report: BiweeklyReportRecord): Promise<boolean>;
+  findById(id: string): Promise<BiweeklyReportRecord | null>;
+  /** A period's reports (of these units; null: all, the school's included). */
+  listForPeriod(periodKey: string, unitIds: string[] | null): Promise<BiweeklyReportRecord[]>;
+  /** Recent periods with reports, newest first, with how many were submitted. */
+  periods(limit: number): Promise<PeriodProgressRow[]>;
+  /** Conditional on the version read; false when it moved. */
+  update(id: string, expectedVersion: number, set: Partial<BiweeklyReportRecord>): Promise<boolean>;
+  /** Records a reminder to submit, once per campus day, on a draft only; false otherwise. */
+  markUrged(id: string, day: string, at: number): Promise<boolean>;
+  /** Reports whose files are due by `now`, oldest first. */
+  listFilesDue(now: number, limit: number): Promise<BiweeklyReportRecord[]>;
+  /** Records files made from `version`, unless a newer edit is waiting for files of its own. */
+  setFiles(id: string, files: NonNullable<BiweeklyReportRecord['files']>): Promise<void>;
+  /** Making the files failed: try again after `until` (others go first meanwhile). */
+  deferFiles(id: string, until: number): Promise<void>;
 }
 
 /** Search statistics, FAQ entries and their candidate groups, deflections. */
@@ -220,6 +320,8 @@ export interface SearchRepository {
   /** Keeps those that exist (a rerun of the same half month). */
   insertCandidates(candidates: FaqCandidateRecord[]): Promise<void>;
   findCandidate(id: string): Promise<FaqCandidateRecord | null>;
+  /** Groups found (created) in [from, to), at most `limit`. */
+  listCandidatesCreatedBetween(from: number, to: number, limit: number): Promise<FaqCandidateRecord[]>;
   /** Moves an open candidate on; false when it was not open. */
   closeCandidate(id: string, state: 'published' | 'dismissed'): Promise<boolean>;
   /** The start of the next half month to group (null: never grouped). */
@@ -330,4 +432,6 @@ export interface Repositories {
   search: SearchRepository;
   notifications: NotificationRepository;
   subscriptions: SubscriptionRepository;
+  statistics: StatisticsRepository;
+  biweeklyReports: BiweeklyReportRepository;
 }

@@ -95,6 +95,43 @@ export function notificationRecords(q: QuestionRecord, intent: OutboxIntent, rec
   }));
 }
 
+/**
+ * 催交: one message per recipient about a biweekly report, identified by
+ * (report, day, recipient): urging twice in a day, or a retry, makes no second message.
+ */
+export function reportUrgeRecords(
+  report: { id: string; name: string; unitId: string; unitName: string; dueAt: number; page: string },
+  recipients: Recipient[],
+  day: string,
+  note: string,
+  now: number,
+): NotificationRecord[] {
+  const message = composeMessage('reportUrged', { title: report.name, unitName: report.unitName, deadlineAt: report.dueAt, at: now, now, note });
+  const unique = new Map(recipients.map((r) => [r.openid, r]));
+  return [...unique.values()].map((r) => ({
+    _id: `${report.id}.reportUrged.${day}.${r.openid}`.slice(0, 200),
+    questionId: report.id,
+    subject: 'report' as const,
+    kind: 'reportUrged' as const,
+    recipientOpenid: r.openid,
+    recipientName: r.name,
+    unitId: report.unitId,
+    templateKey: message.templateKey,
+    data: message.data,
+    page: report.page,
+    text: message.text,
+    alsoGroup: false,
+    state: 'pending' as const,
+    dueAt: now,
+    attempts: 0,
+    channel: null,
+    reason: null,
+    problem: null,
+    createdAt: now,
+    finishedAt: null,
+  }));
+}
+
 /** The records a question's outbox stands for, with recipients looked up now. */
 export async function recordsForOutbox(users: UserRepository, q: QuestionRecord, intents: OutboxIntent[], now: number): Promise<NotificationRecord[]> {
   const lists = await Promise.all(intents.map(async (intent) => notificationRecords(q, intent, await recipientsOf(users, q, intent.audience), now)));
@@ -231,7 +268,14 @@ export async function deliverQueued(n: NotificationRecord, deps: DeliveryDeps, n
   const { repos } = deps;
   if (!(await repos.notifications.claim(n, now, DELIVERY_LEASE_MS))) return 'skipped';
   const attempts = n.attempts + 1;
-  if (n.attempts > 0) {
+  if (n.attempts > 0 && n.subject === 'report') {
+    // A reminder to submit a report is true while the report is a draft.
+    const report = await repos.biweeklyReports.findById(n.questionId);
+    if (!report || report.state !== 'draft') {
+      await repos.notifications.finish(n._id, { state: 'withdrawn', channel: null, reason: `no longer relevant: report ${report ? report.state : 'gone'}`, problem: null, at: now, attempts: n.attempts });
+      return 'withdrawn';
+    }
+  } else if (n.attempts > 0) {
     // A retry, maybe much later: only send what is still true.
     const q = await repos.questions.findById(n.questionId);
     if (!q || !stillRelevant(n.kind, { state: q.status, escalatedAt: q.escalatedAt, noticePublishedAt: q.noticePublishedAt })) {

@@ -13,7 +13,7 @@ import type { AnswerRecord, QuestionRecord, TimelineRecord } from '../ports/reco
  * the published answers and notice, the steps and their times — the units'
  * statistics and the public record.
  */
-const ASKER_PRIVATE_NOTES = new Set<TimelineRecord['type']>(['claim', 'transfer', 'startHandling', 'addProgress', 'reopen', 'rate', 'urge', 'escalate', 'moderate']);
+const ASKER_PRIVATE_NOTES = new Set<TimelineRecord['type']>(['claim', 'transfer', 'startHandling', 'addProgress', 'reopen', 'rate', 'urge', 'escalate', 'moderate', 'markCase']);
 
 export interface IdentityRemoval {
   set: Partial<QuestionRecord>;
@@ -44,11 +44,15 @@ export function removeAsker(q: QuestionRecord, now: number): IdentityRemoval {
 
 /** A responder (or any handler) deleted their account: their answers and steps stay, without their name. */
 export function removeActor(q: QuestionRecord, openid: string): IdentityRemoval | null {
-  const touches = q.answers.some((a) => a.responderOpenid === openid) || q.timeline.some((e) => e.actorOpenid === openid) || q.assigneeOpenid === openid;
+  const marked = q.typicalCase?.markedByOpenid === openid;
+  const touches = q.answers.some((a) => a.responderOpenid === openid) || q.timeline.some((e) => e.actorOpenid === openid) || q.assigneeOpenid === openid || marked;
   if (!touches) return null;
   const answers = q.answers.map((a) => (a.responderOpenid === openid ? { ...a, responderOpenid: removedIdentity(a.id), responderName: REMOVED_PERSON_NAME, requestHash: null } : a));
   const timeline = q.timeline.map((e) =>
     e.actorOpenid === openid ? { ...e, actorOpenid: removedIdentity(`${q._id}-${e.id}`), actorName: REMOVED_PERSON_NAME, request: null } : e,
   );
-  return { set: q.assigneeOpenid === openid ? { assigneeOpenid: null } : {}, replace: { timeline, answers } };
+  const set: Partial<QuestionRecord> = q.assigneeOpenid === openid ? { assigneeOpenid: null } : {};
+  // A typical case they marked stays a case (the unit's report counts it), without their name.
+  if (marked) set.typicalCase = { ...q.typicalCase!, markedByOpenid: removedIdentity(`${q._id}-case`), markedByName: REMOVED_PERSON_NAME };
+  return { set, replace: { timeline, answers } };
 }

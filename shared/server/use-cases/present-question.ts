@@ -2,6 +2,7 @@ import { CASE_ACTIONS, type Answer, type CaseActionName, type QuestionDetail, ty
 import { availableActions } from '../../domain/case-lifecycle';
 import { TEAM_LABELS } from '../../domain/organisation';
 import { canAnswer, isHandlerOf } from '../../domain/permissions';
+import { CASE_MARKABLE_STATES, canMarkCase } from '../../domain/typical-case';
 import type { AnswerRecord, QuestionRecord, TimelineRecord } from '../ports/records';
 import type { CatalogLookup } from './catalog-lookup';
 import { caseFactsOf } from './question-changes';
@@ -37,7 +38,7 @@ function audienceOf(q: QuestionRecord, viewer: ResolvedViewer | null): Audience 
  * stays with the handlers. The asker sees that the step happened; the public
  * sees only the steps of the published record.
  */
-const INTERNAL_STEPS = new Set<TimelineRecord['type']>(['claim', 'transfer', 'startHandling', 'addProgress', 'resolve', 'reopen', 'rate', 'escalate', 'urge', 'moderate']);
+const INTERNAL_STEPS = new Set<TimelineRecord['type']>(['claim', 'transfer', 'startHandling', 'addProgress', 'resolve', 'reopen', 'rate', 'escalate', 'urge', 'moderate', 'markCase']);
 const PUBLIC_STEPS = new Set<TimelineRecord['type']>(['ask', 'answer', 'reply', 'resolve', 'publishNotice', 'autoClose']);
 /** Notes the asker wrote (their reopen reason, their rating comment) are theirs to see. */
 const ASKERS_OWN_NOTES = new Set<TimelineRecord['type']>(['reopen', 'rate']);
@@ -148,5 +149,10 @@ export function presentDetail(q: QuestionRecord, catalog: CatalogLookup, viewer:
     viewerIsAsker: q.askerOpenid === viewer.openid,
     viewerIsHandler: audience === 'handler',
     viewerActions: CASE_ACTIONS.filter((a): a is CaseActionName => allowed.has(a)),
+    typicalCase:
+      audience === 'handler' && q.typicalCase
+        ? { kind: q.typicalCase.kind, writeUp: q.typicalCase.writeUp, markedAt: q.typicalCase.markedAt, markedByName: q.typicalCase.markedByName }
+        : null,
+    viewerCanMarkCase: audience === 'handler' && canMarkCase(viewer, q) && CASE_MARKABLE_STATES.includes(q.status),
   };
 }

@@ -134,6 +134,8 @@ export function composeChange(
   delete (set as Partial<QuestionRecord>)._id;
   set.nextWorkAt = nextWorkAt(scheduleFactsOf(scheduled), settings);
   if (outbox.length > 0) set.outboxDueAt = now + OUTBOX_LEASE_MS;
+  // Every change moves the question up the export feed (which reads it in this order).
+  set.updatedAt = now;
   const answers = parts.answers ?? [];
   const timeline = parts.replace?.timeline ?? q.timeline;
   const after: QuestionRecord = {
@@ -293,6 +295,8 @@ export function newQuestionRecord(
     // Only public questions are ever found by search; private ones keep no terms at all.
     search: asked.visibility === 'public' ? indexQuestion({ title: asked.title, content: asked.content }) : null,
     faqId: null,
+    typicalCase: null,
+    updatedAt: asked.createdAt,
   };
   q.nextWorkAt = nextWorkAt(scheduleFactsOf(q), settings);
   return q;

@@ -15,6 +15,9 @@ import { planScheduledWork, scheduleFactsOf, type ChangeSettings, type PlannedCh
 import { nextWorkAt } from '../../domain/case-schedule';
 import type { IdGenerator } from '../ports/ids';
 import { runFaqGrouping } from './faq';
+import type { FileStorage } from '../ports/files';
+import type { ReportRenderer } from '../ports/report-renderer';
+import { runReportTick, type ReportTickResult } from './report-generation';
 
 /**
  * One scheduler tick: everything due by `now`, page by page.
@@ -40,6 +43,8 @@ export interface TickDeps extends DeliveryDeps {
   maxPages?: number;
   /** True once the tick should stop taking new work (the function's time budget is nearly spent). */
   outOfTime?: () => boolean;
+  /** The biweekly reports' files: where they are kept and what makes them (without them the reports phase is skipped). */
+  reportFiles?: { files: FileStorage; renderer: ReportRenderer };
 }
 
 export interface TickReport {
@@ -53,6 +58,8 @@ export interface TickReport {
   notifications: DeliveryTally;
   /** The half-monthly grouping of repeated questions: the half month grouped this tick (null: nothing due) and its groups. */
   faq: { period: number | null; groups: number };
+  /** The biweekly reports (双周报): the period worked on, reports written and still to write, reports whose files were made. */
+  reports: ReportTickResult;
 }
 
 const MAX_ATTEMPTS = 3;
@@ -70,6 +77,8 @@ async function workOn(deps: TickDeps, question: QuestionRecord, unitName: (id: s
       const next = nextWorkAt(scheduleFactsOf(q), deps.settings);
       const repaired = next !== null && next <= deps.now ? null : next;
       if (repaired === q.nextWorkAt) return { kind: 'idle' };
+      // Only the scheduler's own bookkeeping changes (nothing anyone reads or the export feed serves), so
+      // updatedAt stays: every change a reader could see goes through composeChange, which sets it.
       if (await deps.repos.questions.applyChange(q._id, q.version, { set: { nextWorkAt: repaired }, timeline: [], answers: [], outbox: [] })) return { kind: 'idle' };
     } else if (await deps.repos.questions.applyChange(q._id, q.version, plan.planned.change)) {
       return { kind: 'changed', planned: plan.planned };
@@ -179,6 +188,7 @@ export async function runTick(input: TickDeps): Promise<TickReport> {
     sweep: { questions: 0, queued: 0 },
     notifications: emptyTally(),
     faq: { period: null, groups: 0 },
+    reports: { period: null, generated: 0, remaining: 0, files: 0, filesFailed: 0 },
   };
   const deps: TickDeps = { ...input, repos: { ...input.repos, users: memoizedRoster(input.repos.users) } };
   await dueWorkPhase(deps, report, pageSize, maxPages, outOfTime);
@@ -190,6 +200,14 @@ export async function runTick(input: TickDeps): Promise<TickReport> {
       report.faq = await runFaqGrouping(deps);
     } catch (err) {
       deps.log?.('faq grouping failed', { error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  // The biweekly reports: a few per tick, within the time budget; the rest next tick.
+  if (deps.reportFiles && !outOfTime()) {
+    try {
+      report.reports = await runReportTick({ repos: deps.repos, now: deps.now, outOfTime, log: deps.log, ...deps.reportFiles });
+    } catch (err) {
+      deps.log?.('biweekly reports failed', { error: err instanceof Error ? err.message : String(err) });
     }
   }
   return report;

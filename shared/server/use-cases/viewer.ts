@@ -1,5 +1,5 @@
 import type { Viewer } from '../../domain/permissions';
-import { activeMemberships, effectiveRoles } from '../../domain/roster';
+import { activeMemberships, adminMemberships, effectiveRoles } from '../../domain/roster';
 import type { UserRecord } from '../ports/records';
 
 /**
@@ -18,6 +18,7 @@ export function resolveViewer(openid: string, user: UserRecord | null): Resolved
     openid,
     roles: user ? effectiveRoles(user) : ['student'],
     unitIds: user ? activeMemberships(user).map((m) => m.unitId) : [],
+    adminUnitIds: user ? adminMemberships(user).map((m) => m.unitId) : [],
     user,
     displayName: user?.name ?? null,
   };

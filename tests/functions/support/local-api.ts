@@ -1,5 +1,5 @@
 import tcb from '@cloudbase/node-sdk';
-import { applyLocalSdkEnvironment, invocationContext } from '../../../scripts/local-cloud/function-host';
+import { applyLocalSdkEnvironment, integrationRequest, invocationContext, LOCAL_EXPORT_TOKEN } from '../../../scripts/local-cloud/function-host';
 import { startDatabaseService } from '../../../scripts/local-cloud/local-cloud';
 import { provisionCollections } from '../../../scripts/provision';
 import { seedDemo } from '../../../scripts/seed/seed-demo';
@@ -45,6 +45,16 @@ export interface LocalApi {
    * test may wrap (to inject a failure at a chosen step), at the shifted clock.
    */
   callWith(wrap: (repos: Repositories) => Repositories, openid: string | null, action: string, data?: unknown, requestId?: string): Promise<ApiReply>;
+  /**
+   * The `feed` function (src) as CloudBase's HTTP access service calls it:
+   * GET /feed with the query and headers given (the local export token unless
+   * `authorization` says otherwise); the integration response, body parsed.
+   */
+  feed(query?: Record<string, string>, headers?: Record<string, string>, method?: string): Promise<{ statusCode: number; headers: Record<string, string>; body: any }>;
+  /** The bytes stored in the local cloud's storage under a file id (`cloud://…`); throws when nothing is. */
+  file(fileId: string): Buffer;
+  /** CloudBase storage through the SDK (the adapter the functions use), for tests that drive use cases directly. */
+  files: FileStorage;
   /** The same, with open-API services replaced (a WeChat refusal, a storage failure). */
   callWithServices(services: { miniProgramCodes?: MiniProgramCodes; files?: FileStorage; settings?: Partial<ApiSettings> }, openid: string | null, action: string, data?: unknown, requestId?: string): Promise<ApiReply>;
   stats(): ReturnType<Awaited<ReturnType<typeof startDatabaseService>>['database']['stats']>;
@@ -68,6 +78,9 @@ export async function startLocalApi(env: Record<string, string> = {}): Promise<L
   const { main } = require('../../../cloudfunctions/api/src/index') as { main: (e: unknown, c: unknown) => Promise<ApiReply> };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const scheduler = require('../../../cloudfunctions/scheduler/src/index') as { main: (e: unknown, c: unknown) => Promise<TickReport> };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const feedFunction = require('../../../cloudfunctions/feed/src/index') as { main: (e: unknown, c: unknown) => Promise<any> };
+  const storage = new CloudbaseFileStorage(app);
 
   let offset = 0;
   const raw = (openid: string | null, event: unknown) => main(event, invocationContext('api', { openid }, offset));
@@ -78,7 +91,7 @@ export async function startLocalApi(env: Record<string, string> = {}): Promise<L
     const repos = wrap(cloudbaseRepositories(db, { catalogCacheMs: 0 }));
     const contentChecker = new KeywordContentChecker(repos.settings, 0);
     const miniProgramCodes = services.miniProgramCodes ?? new LocalMiniProgramCodes(db, () => clock, randomIds);
-    const files = services.files ?? new CloudbaseFileStorage(app);
+    const files = services.files ?? storage;
     const handle = createApiHandler({ actions: apiActions, repos, ids: randomIds, notifier, contentChecker, phoneNumbers: localPhoneNumbers, miniProgramCodes, files, settings: { ...config, ...services.settings }, log: () => {} });
     return handle({ action, ...(data === undefined ? {} : { data }), ...(requestId ? { requestId } : {}) }, { openid, clock }) as Promise<ApiReply>;
   };
@@ -103,6 +116,19 @@ export async function startLocalApi(env: Record<string, string> = {}): Promise<L
       if (!q) throw new Error(`question ${id} is not stored`);
       return q as Record<string, any>;
     },
+    feed: async (query = {}, headers = {}, method = 'GET') => {
+      const event = integrationRequest({ method, path: '/feed', headers: { authorization: `Bearer ${LOCAL_EXPORT_TOKEN}`, ...headers }, query: new URLSearchParams(query) });
+      const res = await feedFunction.main(event, invocationContext('feed', { openid: null }, offset));
+      return { ...res, body: typeof res.body === 'string' ? JSON.parse(res.body) : res.body };
+    },
+    file: (fileId) => {
+      const match = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId);
+      if (!match) throw new Error(`not a CloudBase file id: ${fileId}`);
+      const bytes = service.storage.read(match[1]!);
+      if (!bytes) throw new Error(`nothing is stored at ${fileId}`);
+      return bytes;
+    },
+    files: storage,
     stats: () => service.database.stats(),
     resetStats: () => service.database.resetStats(),
     seededAt,

@@ -76,6 +76,8 @@ export function detail(overrides: Partial<QuestionDetail> = {}): QuestionDetail 
     viewerIsAsker: false,
     viewerIsHandler: false,
     viewerActions: [],
+    typicalCase: null,
+    viewerCanMarkCase: false,
     ...overrides,
   };
 }
