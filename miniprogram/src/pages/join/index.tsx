@@ -90,7 +90,6 @@ export default function JoinPage() {
             maxlength={20}
             value={j.typed}
             onInput={(e) => j.setTyped(e.detail.value)}
-            onConfirm={j.submitTyped}
           />
           {j.typedError ? <Text className='join__error'>{j.typedError}</Text> : null}
           <Button className='btn-primary join__btn' onClick={j.submitTyped}>查看邀请</Button>
