@@ -49,7 +49,7 @@ it('高鹏 invites → the new teacher opens the link with the code, joins, sees
   await form.locator('.chips__chip', { hasText: '计算机科学与技术学院' }).first().click();
   await form.locator('.chips__chip', { hasText: '专帮青' }).click();
   await form.locator('.chips__chip', { hasText: /^学业$/ }).click();
-  await form.getByPlaceholder('例如 孙明远').fill('孙明远');
+  await form.getByRole('textbox', { name: '例如 孙明远' }).fill('孙明远');
   await page.getByText('生成邀请码', { exact: true }).click();
   const codeText = page.locator('.invite-issued__code');
   await codeText.waitFor();
@@ -110,7 +110,7 @@ it('a used-up or expired code says so; a code can be typed by hand', async () =>
   await page.goto(`${cloud.url}/`);
   await actAs(page, '孙明远');
   await page.goto(`${cloud.url}/pages/join/index`);
-  await page.getByPlaceholder('例如 CSEXPERT26').fill('ecnpeer925');
+  await page.getByRole('textbox', { name: '例如 CSEXPERT26' }).fill('ecnpeer925');
   await page.getByText('查看邀请', { exact: true }).click();
   await page.getByText(/这个邀请已过期。请联系张瑶萱重新邀请。/).waitFor();
   await shoot(page, 'join-expired');
@@ -125,7 +125,7 @@ it('the school admin reads and edits 单位与分类', async () => {
   await shoot(page, 'routing');
   const dorm = page.locator('.rt-cat', { hasText: '后勤宿舍' });
   await dorm.getByText('编辑').click();
-  await page.getByRole('textbox', { name: '答复时限' }).fill('12');
+  await page.locator('.rt-form__input--hours input').fill('12');
   await page.getByText('保存', { exact: true }).click();
   await page.getByText('✓ 已保存类别「后勤宿舍」，之后的新提问按新设置分派').waitFor();
   await expect(page.locator('.rt-cat', { hasText: '后勤宿舍' }).innerText()).resolves.toContain('答复时限：12 小时');
