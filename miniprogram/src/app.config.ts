@@ -1,6 +1,8 @@
 export default defineAppConfig({
   // Student pages live in the main package; responders' pages load on demand.
-  pages: ['pages/index/index', 'pages/ask/index', 'pages/question/index', 'pages/mine/index', 'pages/privacy/index'],
+  // 加入 (pages/join/index) is the page every invitation's mini-program code names (JOIN_PAGE in
+  // shared/domain/entry-scene.ts, codes already printed keep it); it is small.
+  pages: ['pages/index/index', 'pages/ask/index', 'pages/question/index', 'pages/mine/index', 'pages/privacy/index', 'pages/join/index'],
   subPackages: [
     {
       root: 'expert',
@@ -11,7 +13,17 @@ export default defineAppConfig({
       // 协管 / 主管 / 单位管理员: 超时督办, 提醒送达情况, 各单位答复情况, 内容审核, 操作日志.
       root: 'admin',
       name: 'admin',
-      pages: ['pages/escalations/index', 'pages/unreachable/index', 'pages/performance/index', 'pages/moderation/index', 'pages/audit/index'],
+      pages: [
+        'pages/escalations/index',
+        'pages/unreachable/index',
+        'pages/performance/index',
+        'pages/moderation/index',
+        'pages/audit/index',
+        // Issue 10: 人员与分工, 单位与分类, 入口与二维码.
+        'pages/people/index',
+        'pages/routing/index',
+        'pages/entry/index',
+      ],
     },
     {
       // 账号与数据: my data, its export, account deletion, staff phone binding.

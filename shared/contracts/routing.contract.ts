@@ -61,8 +61,8 @@ export const RoutingGetOutput = z.strictObject({ units: z.array(RoutingUnit), ca
 /**
  * Creates a unit (no `version`; `id` optional, at most 30 characters so the
  * college's mini-program code scene `c=<id>` fits) or changes one (`id` and the
- * `version` read). `fallbackWebhook`: the unit's WeCom group robot, or null to
- * use the configured default.
+ * `version` read). `fallbackWebhook`: the unit's WeCom group robot, null to
+ * use the configured default, or left out to keep what the unit has.
  */
 export const UnitSaveInput = z.strictObject({
   id: Id.pipe(z.string().max(MAX_SCENE_UNIT_ID_LENGTH, `编号不能超过 ${MAX_SCENE_UNIT_ID_LENGTH} 个字符`)).optional(),
@@ -73,7 +73,12 @@ export const UnitSaveInput = z.strictObject({
   parentId: Id.nullable(),
   order: Order.default(100),
   emergencyContacts: z.array(RoutingEmergencyContact).max(5).default([]),
-  fallbackWebhook: z.string().trim().regex(WECOM_WEBHOOK_PATTERN, '只能填写企业微信群机器人的地址（https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…）').nullable(),
+  /**
+   * Left out when changing a unit: the robot stays as it is. routing.get shows
+   * it masked only (its key lets anyone post to the group), so an admin editing
+   * the unit's contacts could not send it back whole.
+   */
+  fallbackWebhook: z.string().trim().regex(WECOM_WEBHOOK_PATTERN, '只能填写企业微信群机器人的地址（https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…）').nullable().optional(),
   reason: optionalText(200, { singleLine: true }),
 });
 export const UnitSaveOutput = z.strictObject({

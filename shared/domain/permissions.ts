@@ -145,3 +145,19 @@ export function canManageRouting(viewer: Pick<Viewer, 'roles'>): boolean {
 }
 
 export const canReadRouting = oversees;
+
+/**
+ * 人员与分工 (the roster): unit admins for the units they manage, and those who
+ * oversee every unit (shared/domain/roster.ts readableScope decides the units).
+ */
+export function canReadRoster(viewer: Pick<Viewer, 'roles'>): boolean {
+  return viewer.roles.includes('unitAdmin') || oversees(viewer);
+}
+
+/** 邀请 and 调整: unit admins (their college and its branches) and the school admin (anyone). */
+export function canManageRoster(viewer: Pick<Viewer, 'roles'>): boolean {
+  return viewer.roles.includes('unitAdmin') || viewer.roles.includes('schoolAdmin');
+}
+
+/** 入口与二维码: a college's admin for their college, the school admin for every college. */
+export const canSeeEntryLinks = canManageRoster;

@@ -430,6 +430,18 @@ describe('the routing table', () => {
       target: '单位「后勤服务中心」：紧急联系人 （无）→后勤报修24小时 0571-8888-0300；企业微信群 （无）→https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=logi****room',
     });
     expect(JSON.stringify(await auditLines())).not.toContain('logistics-new-duty-room');
+
+    // The admin screens see the robot masked only: a save that leaves it out keeps it, a null clears it.
+    const kept = expectOk(await api.call(SCHOOL_ADMIN, 'unit.save', {
+      id: 'd-logistics', version: saved.unit.version, name: '后勤服务中心', shortName: '后勤服务中心', kind: 'department', parentId: null, order: 32,
+      emergencyContacts: [{ label: '后勤报修24小时', phone: '0571-8888-0301' }],
+    }));
+    expect(kept.unit).toMatchObject({ version: saved.unit.version + 1, fallbackWebhook: { source: 'unit' } });
+    const cleared = expectOk(await api.call(SCHOOL_ADMIN, 'unit.save', {
+      id: 'd-logistics', version: kept.unit.version, name: '后勤服务中心', shortName: '后勤服务中心', kind: 'department', parentId: null, order: 32,
+      emergencyContacts: [{ label: '后勤报修24小时', phone: '0571-8888-0301' }], fallbackWebhook: null,
+    }));
+    expect(cleared.unit.fallbackWebhook.source).not.toBe('unit');
   });
 
   it('lets only the school admin save, and refuses a bad table before writing', async () => {

@@ -1,4 +1,5 @@
-import { collegeFromEntry, pageFromHashLink, parseScene } from '../../miniprogram/src/utils/entry-params';
+import { collegeFromEntry, inviteFromEntry, pageFromHashLink, parseScene } from '../../miniprogram/src/utils/entry-params';
+import { inviteScene, parseEntryScene } from '@shared/domain/entry-scene';
 
 describe('collegeFromEntry', () => {
   test('reads ?college=<id> from an official-account menu link', () => {
@@ -49,5 +50,40 @@ describe('pageFromHashLink', () => {
     expect(pageFromHashLink('#/pages/../admin')).toBeNull();
     expect(pageFromHashLink('#//evil.example.com/pages/ask/index')).toBeNull();
     expect(pageFromHashLink('#/pages/ask/index#x')).toBeNull();
+  });
+});
+
+describe('inviteFromEntry', () => {
+  test('reads i=<code> from a mini-program code scene, URL-encoded once or twice, or not at all', () => {
+    expect(inviteFromEntry({ scene: encodeURIComponent('i=CSEXPERT26') })).toBe('CSEXPERT26');
+    expect(inviteFromEntry({ scene: encodeURIComponent(encodeURIComponent('i=CSEXPERT26')) })).toBe('CSEXPERT26');
+    expect(inviteFromEntry({ scene: 'i=CSEXPERT26' })).toBe('CSEXPERT26');
+  });
+
+  test('reads ?code= from a shared link, in any case, with spaces or dashes', () => {
+    expect(inviteFromEntry({ code: 'csexpert26' })).toBe('CSEXPERT26');
+    expect(inviteFromEntry({ code: 'CSEX-PERT 26' })).toBe('CSEXPERT26');
+    expect(inviteFromEntry({ code: encodeURIComponent('csex pert26') })).toBe('CSEXPERT26');
+  });
+
+  test('a college scene is not an invitation; junk and look-alike characters are refused', () => {
+    expect(inviteFromEntry({})).toBeNull();
+    expect(inviteFromEntry({ scene: encodeURIComponent('c=c-cs') })).toBeNull();
+    expect(inviteFromEntry({ scene: 'i=' })).toBeNull();
+    expect(inviteFromEntry({ scene: '%E0%A4%A' })).toBeNull();
+    // 0, O, 1, I and L are not in the alphabet: a typo is caught before asking the server.
+    expect(inviteFromEntry({ code: 'CSEXPERT2O' })).toBeNull();
+    expect(inviteFromEntry({ code: 'CSEXPERT2' })).toBeNull();
+    expect(inviteFromEntry({ code: '{"$gt":""}' })).toBeNull();
+  });
+
+  test('the explicit code wins over the scene; a bad code falls back to the scene', () => {
+    expect(inviteFromEntry({ code: 'CSEXPERT26', scene: encodeURIComponent('i=ECNPEER925') })).toBe('CSEXPERT26');
+    expect(inviteFromEntry({ code: 'nope', scene: encodeURIComponent('i=ECNPEER925') })).toBe('ECNPEER925');
+  });
+
+  test("agrees with the server's reading of the scene it makes", () => {
+    const scene = inviteScene('ECNPEER925');
+    expect(inviteFromEntry({ scene: encodeURIComponent(scene) })).toBe(parseEntryScene(scene).inviteCode);
   });
 });

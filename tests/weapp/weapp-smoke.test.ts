@@ -59,8 +59,13 @@ test('app.json lists the student pages in the main package, the expert and admin
       'expert/pages/reply/index',
       'admin/pages/escalations/index',
       'admin/pages/unreachable/index',
+      'admin/pages/people/index',
+      'admin/pages/routing/index',
+      'admin/pages/entry/index',
     ]),
   );
+  // The join page is what invitation codes open (pages/join/index, the server's JOIN_PAGE).
+  expect(app.pages).toContain('pages/join/index');
   // No subpackage page may sit in the main package, or it would count against its size.
   expect(app.pages.filter((p) => p.startsWith('expert/') || p.startsWith('admin/'))).toEqual([]);
 });
@@ -144,6 +149,30 @@ const REPLIES: Partial<{ [A in ActionName]: (input: ActionParsedInput<A>) => Act
     reports: [],
     recentAsks: [],
   }),
+  'roster.inviteInfo': ({ code }) => ({
+    unitId: 'u-cs', unitName: '计算机学院团委', team: 'expert', categories: [{ id: 'cat-study', name: '学业' }], role: 'responder',
+    name: null, invitedByName: '高鹏', expiresAt: NOW + 86_400_000, status: code === 'CSEXPERT26' ? 'open' : 'expired', alreadyJoined: false, registered: true,
+  }),
+  'roster.list': () => ({
+    items: [{
+      personId: 'p-1', name: '周老师', phone: null, roles: ['responder'], active: true, joinedAt: NOW,
+      memberships: [{ unitId: 'u-cs', unitName: '计算机学院团委', team: 'expert', categoryIds: ['cat-study'], active: true, admin: false }],
+    }],
+    nextCursor: null,
+    colleges: [{ collegeId: 'u-cs', collegeName: '计算机学院团委', experts: 1, expertsMin: 5, expertsMet: false, staff: 12, staffMin: 10, staffMax: 30, staffMet: true }],
+  }),
+  'roster.invites': () => ({ items: [], nextCursor: null }),
+  'routing.get': () => ({
+    units: catalog.units.map((u, i) => ({ ...u, order: i, fallbackWebhook: { source: null, masked: null }, version: 0, updatedAt: null })),
+    categories: catalog.categories.map((c, i) => ({ ...c, crisisLane: false, order: i, version: 0, updatedAt: null })),
+  }),
+  'entry.links': ({ collegeId }) => ({
+    collegeId,
+    collegeName: '计算机学院团委',
+    menu: { button: { type: 'miniprogram', name: '青年之声', url: 'https://mp.weixin.qq.com', appid: 'wx0', pagepath: `pages/ask/index?college=${collegeId}` }, json: '{"button":[]}' },
+    miniProgramCode: { scene: `c=${collegeId}`, page: 'pages/ask/index', imageUrl: 'https://example.com/c.png', urlExpiresAt: NOW + 3_600_000 },
+    web: { url: 'https://example.com/#/pages/ask/index', embedHtml: '<a href="https://example.com/">青年之声</a>' },
+  }),
   'unit.performance': ({ days }) => ({
     from: NOW - days * 24 * 3_600_000,
     to: NOW,
@@ -177,6 +206,11 @@ const EXPECTED_TEXT: Record<string, string[]> = {
   'admin/pages/performance/index': ['各单位答复情况', '后勤服务中心', '按时率 67%'],
   'admin/pages/moderation/index': ['内容审核', TITLES.held, '关键词：加微信', '提问人：赵一鸣'],
   'admin/pages/audit/index': ['操作日志', '隐藏内容', '操作人：王钰铭', '理由：广告引流'],
+  // The invitation named by ?code= (QUERY), 加入 offered.
+  'pages/join/index': ['高鹏 邀请你加入', '计算机学院团委', '专帮青', '学业', '可使用', '加入'],
+  'admin/pages/people/index': ['人员与分工', '各学院达标情况', '计算机学院团委', '未达标', '已达标', '周老师', '专帮青 · 分工：学业'],
+  'admin/pages/routing/index': ['单位与分类', '只对之后的新提问生效', '后勤服务中心', '答复时限：24 小时', '校团委'],
+  'admin/pages/entry/index': ['入口与二维码', '公众号菜单', '复制菜单 JSON', '网站飘窗', '复制飘窗代码'],
   // Readable signed out and offline: it loads nothing.
   'pages/privacy/index': ['青年之声隐私说明', '我们收集哪些信息，为什么', '谁能看到什么', '保存多久', '730 天', '你的权利', '联系我们'],
   'account/pages/my-data/index': ['任智宇', '平台保存的你的数据', '我的提问', '我的数据副本', '导出并发送到聊天', '绑定手机号', '用微信手机号绑定', '注销账号'],
@@ -185,7 +219,7 @@ const EXPECTED_TEXT: Record<string, string[]> = {
 /** Pages that load nothing from the cloud (so a reply no contract accepts cannot reach them). */
 const LOADS_NOTHING = new Set(['pages/privacy/index']);
 
-const QUERY = { id: 'q-smoke', college: 'u-cs' };
+const QUERY = { id: 'q-smoke', college: 'u-cs', code: 'CSEXPERT26' };
 const LOADING = '加载中…';
 const REPLY_INVALID = CLIENT_ERROR_MESSAGES['REPLY.INVALID'];
 

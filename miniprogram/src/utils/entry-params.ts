@@ -1,4 +1,5 @@
 import { Id } from '@shared/contracts/common.contract';
+import { normaliseInviteCode } from '@shared/domain/invitation';
 
 /**
  * Where the asker came from decides the preselected college: the official-account
@@ -13,6 +14,25 @@ export function collegeFromEntry(params: Readonly<Record<string, string | undefi
   if (!scene) return null;
   const fields = parseScene(safeDecode(scene));
   return validId(fields.c) ?? validId(fields.college);
+}
+
+/**
+ * The invitation a join link carries: a mini-program code opens
+ * `pages/join/index?scene=i%3D<code>` (WeChat URL-encodes the scene), a link
+ * shared by hand `?code=<code>`. Case, spaces and dashes do not matter.
+ * Returns the normalised code, or null when there is none or it cannot be one
+ * (the page then asks for it by hand).
+ */
+export function inviteFromEntry(params: Readonly<Record<string, string | undefined>>): string | null {
+  const direct = params.code !== undefined ? normaliseInviteCode(safeDecode(params.code)) : null;
+  if (direct) return direct;
+  const scene = params.scene;
+  if (!scene) return null;
+  // A link passed through another page (or a router) may arrive encoded twice.
+  let text = safeDecode(scene);
+  if (!text.includes('=')) text = safeDecode(text);
+  const code = parseScene(text).i;
+  return code === undefined ? null : normaliseInviteCode(code);
 }
 
 /** "c=abc&x=1" → {c: "abc", x: "1"}; tolerates a second layer of encoding. */

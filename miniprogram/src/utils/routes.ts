@@ -11,6 +11,11 @@ export const routes = {
   performance: '/admin/pages/performance/index',
   moderation: '/admin/pages/moderation/index',
   audit: '/admin/pages/audit/index',
+  people: '/admin/pages/people/index',
+  routing: '/admin/pages/routing/index',
+  entry: '/admin/pages/entry/index',
+  /** 加入: the page an invitation's mini-program code opens (shared/domain/entry-scene.ts JOIN_PAGE). */
+  join: (code?: string) => (code ? `/pages/join/index?code=${encodeURIComponent(code)}` : '/pages/join/index'),
   privacy: '/pages/privacy/index',
   account: '/account/pages/my-data/index',
 } as const;

@@ -97,7 +97,7 @@ export const saveUnit: ActionDefinition<'unit.save'> = {
         parentId: input.parentId,
         order: input.order,
         emergencyContacts: input.emergencyContacts.map((c) => ({ label: c.label, phone: c.phone })),
-        fallbackWebhook: input.fallbackWebhook,
+        fallbackWebhook: input.fallbackWebhook === undefined ? (current?.fallbackWebhook ?? null) : input.fallbackWebhook,
         version: (current?.version ?? 0) + 1,
         updatedAt: now,
       };

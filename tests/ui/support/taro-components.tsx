@@ -75,3 +75,15 @@ export function Button({ openType, onGetPhoneNumber, onAgreePrivacyAuthorization
   };
   return <H5Button {...(rest as H5ButtonProps)} data-open-type={openType} onClick={click} />;
 }
+
+interface ImageProps {
+  src: string;
+  className?: string;
+  mode?: string;
+  showMenuByLongpress?: boolean;
+}
+
+/** Image: H5 renders a Stencil component; here a plain <img> with the same src. */
+export function Image({ src, className }: ImageProps) {
+  return <img className={className} src={src} alt='' />;
+}

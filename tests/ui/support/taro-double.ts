@@ -13,6 +13,8 @@ export const taroState = {
   privacyListener: null as PrivacyListener | null,
   /** Files written through getFileSystemManager(), by path. */
   files: new Map<string, string>(),
+  /** What the next showModal answers: 确定 (true) or 取消. */
+  modalConfirms: true,
   reset() {
     handlers.clear();
     this.params = {};
@@ -21,6 +23,7 @@ export const taroState = {
     this.pages = [];
     this.privacyListener = null;
     this.files.clear();
+    this.modalConfirms = true;
   },
 };
 
@@ -124,6 +127,10 @@ export const shareFileMessage = jest.fn(
     opts.success?.({ errMsg: 'shareFileMessage:ok' });
   },
 );
+/** WeChat's confirm dialog: answers as `taroState.modalConfirms` says (true unless set), and is recorded. */
+export const showModal = jest.fn((_opts: { title?: string; content?: string; confirmText?: string }) =>
+  Promise.resolve({ confirm: taroState.modalConfirms, cancel: !taroState.modalConfirms }),
+);
 export const setClipboardData = jest.fn((_opts: { data: string }) => Promise.resolve({ errMsg: 'setClipboardData:ok' }));
 
 const Taro = {
@@ -155,5 +162,6 @@ const Taro = {
   getFileSystemManager,
   shareFileMessage,
   setClipboardData,
+  showModal,
 };
 export default Taro;

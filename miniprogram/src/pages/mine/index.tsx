@@ -15,7 +15,16 @@ import { IdentityPicker } from '../../components/identity-picker';
 import { SignInPrompt } from '../../components/sign-in-prompt';
 import { StateView } from '../../components/state-view';
 import { PrivacyConsent } from '../../components/privacy-consent';
-import { canModerate, canReadAuditLog, canSeeEscalations, canSeeUnreachable, canUseWorkbench } from '@shared/domain/permissions';
+import {
+  canModerate,
+  canReadAuditLog,
+  canReadRoster,
+  canReadRouting,
+  canSeeEntryLinks,
+  canSeeEscalations,
+  canSeeUnreachable,
+  canUseWorkbench,
+} from '@shared/domain/permissions';
 import { roleLabel } from '../../utils/labels';
 import { routes } from '../../utils/routes';
 import { requestSubscriptions } from '../../services/subscription.service';
@@ -154,6 +163,46 @@ export default function MinePage() {
             <View className='mine__entry-text'>
               <Text className='mine__entry-title'>提醒送达情况</Text>
               <Text className='mine__entry-hint'>哪些老师没有收到答复提醒</Text>
+            </View>
+            <Text className='mine__entry-arrow'>›</Text>
+          </View>
+        ) : null}
+
+        {canReadRoster({ roles }) ? (
+          <View className='mine__entry mine__entry--plain' onClick={() => void Taro.navigateTo({ url: routes.people })}>
+            <View className='mine__entry-text'>
+              <Text className='mine__entry-title'>人员与分工</Text>
+              <Text className='mine__entry-hint'>{canSeeEntryLinks({ roles }) ? '邀请新成员，调整团队与分工，看达标情况' : '各单位成员、团队与分工，达标情况'}</Text>
+            </View>
+            <Text className='mine__entry-arrow'>›</Text>
+          </View>
+        ) : null}
+
+        {canReadRouting({ roles }) ? (
+          <View className='mine__entry mine__entry--plain' onClick={() => void Taro.navigateTo({ url: routes.routing })}>
+            <View className='mine__entry-text'>
+              <Text className='mine__entry-title'>单位与分类</Text>
+              <Text className='mine__entry-hint'>问题分给哪个单位、答复时限、紧急联系人</Text>
+            </View>
+            <Text className='mine__entry-arrow'>›</Text>
+          </View>
+        ) : null}
+
+        {canSeeEntryLinks({ roles }) ? (
+          <View className='mine__entry mine__entry--plain' onClick={() => void Taro.navigateTo({ url: routes.entry })}>
+            <View className='mine__entry-text'>
+              <Text className='mine__entry-title'>入口与二维码</Text>
+              <Text className='mine__entry-hint'>公众号菜单、小程序码、网站飘窗</Text>
+            </View>
+            <Text className='mine__entry-arrow'>›</Text>
+          </View>
+        ) : null}
+
+        {profile ? (
+          <View className='mine__entry mine__entry--quiet' onClick={() => void Taro.navigateTo({ url: routes.join() })}>
+            <View className='mine__entry-text'>
+              <Text className='mine__entry-title'>加入答复团队</Text>
+              <Text className='mine__entry-hint'>收到管理员的邀请码？在这里输入</Text>
             </View>
             <Text className='mine__entry-arrow'>›</Text>
           </View>

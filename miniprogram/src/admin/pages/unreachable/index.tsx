@@ -86,7 +86,11 @@ export default function UnreachablePage() {
         </View>
       ) : null}
 
-      {schoolWide ? <OversightLinks show={['escalations', 'performance', 'moderation', 'audit']} roles={me.data?.roles} /> : null}
+      {schoolWide ? (
+        <OversightLinks show={['escalations', 'performance', 'moderation', 'audit']} roles={me.data?.roles} />
+      ) : (
+        <OversightLinks show={['people', 'entry']} roles={me.data?.roles} />
+      )}
     </View>
   );
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '入口与二维码' });
