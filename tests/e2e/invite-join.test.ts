@@ -128,5 +128,6 @@ it('the school admin reads and edits 单位与分类', async () => {
   await page.locator('.rt-form__input--hours input').fill('12');
   await page.getByText('保存', { exact: true }).click();
   await page.getByText('✓ 已保存类别「后勤宿舍」，之后的新提问按新设置分派').waitFor();
-  await expect(page.locator('.rt-cat', { hasText: '后勤宿舍' }).innerText()).resolves.toContain('答复时限：12 小时');
+  // The list reloads after the confirmation appears: wait for the reloaded row.
+  await page.locator('.rt-cat', { hasText: '后勤宿舍' }).filter({ hasText: '答复时限：12 小时' }).waitFor();
 });
