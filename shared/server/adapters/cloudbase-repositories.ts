@@ -10,6 +10,7 @@ import { CloudbaseAuditRepository, CloudbaseReportRepository, CloudbaseSettingsR
 import { CloudbaseEntryCodeRepository, CloudbaseInvitationRepository } from './cloudbase-invitation.repository';
 import { CloudbaseAdminWrites } from './cloudbase-admin-writes';
 import type { Repositories } from '../ports/repositories';
+import { CloudbaseActivityRepository, CloudbaseArticleRepository, CloudbaseTopicRepository } from './cloudbase-boards.repository';
 
 export const CATALOG_CACHE_MS = 60_000;
 /** Search statistics weight terms; five minutes old is as good as fresh. */
@@ -32,5 +33,9 @@ export function cloudbaseRepositories(db: Database, options: { catalogCacheMs?: 
     search: new CachedSearchRepository(new CloudbaseSearchRepository(db), options.searchStatsCacheMs ?? SEARCH_STATS_CACHE_MS),
     notifications: new CloudbaseNotificationRepository(db),
     subscriptions: new CloudbaseSubscriptionRepository(db),
+    // issue 11 boards
+    activities: new CloudbaseActivityRepository(db),
+    articles: new CloudbaseArticleRepository(db),
+    topics: new CloudbaseTopicRepository(db),
   };
 }

@@ -231,8 +231,8 @@ export async function deliverQueued(n: NotificationRecord, deps: DeliveryDeps, n
   const { repos } = deps;
   if (!(await repos.notifications.claim(n, now, DELIVERY_LEASE_MS))) return 'skipped';
   const attempts = n.attempts + 1;
-  if (n.attempts > 0) {
-    // A retry, maybe much later: only send what is still true.
+  if (n.attempts > 0 && !n.subject) {
+    // A retry, maybe much later: only send what is still true (a message about an activity or a unit is not about a question).
     const q = await repos.questions.findById(n.questionId);
     if (!q || !stillRelevant(n.kind, { state: q.status, escalatedAt: q.escalatedAt, noticePublishedAt: q.noticePublishedAt })) {
       await repos.notifications.finish(n._id, { state: 'withdrawn', channel: null, reason: `no longer relevant: question ${q ? q.status : 'gone'}`, problem: null, at: now, attempts: n.attempts });
