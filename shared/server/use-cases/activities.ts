@@ -151,7 +151,7 @@ export const listActivities: ActionDefinition<'activity.list'> = {
 };
 
 export const getActivity: ActionDefinition<'activity.get'> = {
-  viewer: 'optional',
+  viewer: 'ifSignedIn',
   async run({ id }, ctx) {
     const a = await findPublished(ctx, id);
     const [catalog, questions] = await Promise.all([loadCatalog(ctx.repos), a.questionIds.length > 0 ? ctx.repos.questions.findManyByIds(a.questionIds) : Promise.resolve([])]);

@@ -97,7 +97,7 @@ export const listArticles: ActionDefinition<'article.list'> = {
 };
 
 export const getArticle: ActionDefinition<'article.get'> = {
-  viewer: 'optional',
+  viewer: 'ifSignedIn',
   async run({ id }, ctx) {
     const a = await ctx.repos.articles.findById(id);
     // A hidden article is its unit's and the moderators' alone.

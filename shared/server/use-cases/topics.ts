@@ -120,7 +120,7 @@ export const createTopic: ActionDefinition<'topic.create'> = {
 
 /** 话题墙: pinned first, newest first; hidden topics only for moderators. */
 export const listTopics: ActionDefinition<'topic.list'> = {
-  viewer: 'optional',
+  viewer: 'ifSignedIn',
   async run({ pageSize, cursor }, ctx) {
     const includeHidden = ctx.viewer !== null && canModerateBoards(ctx.viewer);
     const [rows, catalog] = await Promise.all([ctx.repos.topics.list(includeHidden, pageRequest(pageSize, cursor)), loadCatalog(ctx.repos)]);
@@ -130,7 +130,7 @@ export const listTopics: ActionDefinition<'topic.list'> = {
 };
 
 export const getTopic: ActionDefinition<'topic.get'> = {
-  viewer: 'optional',
+  viewer: 'ifSignedIn',
   async run({ id }, ctx) {
     const [t, catalog] = await Promise.all([visibleTopic(ctx, id), loadCatalog(ctx.repos)]);
     return { topic: presentTopic(t, catalog), canManage: manages(ctx.viewer, t) };
@@ -178,7 +178,7 @@ export const postToTopic: ActionDefinition<'topic.post'> = {
 
 /** A topic's takes, newest first; `held`: the committee's queue of takes the content check held. */
 export const listTopicPosts: ActionDefinition<'topic.posts'> = {
-  viewer: 'optional',
+  viewer: 'ifSignedIn',
   async run({ topicId, held, pageSize, cursor }, ctx) {
     const topic = await visibleTopic(ctx, topicId);
     const manager = manages(ctx.viewer, topic);
