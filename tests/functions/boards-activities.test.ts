@@ -236,3 +236,7 @@ describe('bad input', () => {
     }
   });
 });
+
+it('served every board query from a declared index', () => {
+  expect(api.stats().unindexed).toEqual([]);
+});
