@@ -81,7 +81,7 @@ describe('an activity made from questions', () => {
     expect(JSON.stringify(seen)).not.toContain('考研焦虑');
 
     // A retry links nothing twice and tells nobody twice; the same request id with another activity is refused.
-    expect(expectOk(await api.call(CS_ADMIN, 'activity.create', { ...fields({ title: '考研经验分享会', questionIds: [open, secret] }), startAt: undefined, endAt: undefined, signUpDeadline: undefined, ...pick(api.find('activities', { _id: reply.id })[0]!) }, 'act-from-q-0001'))).toEqual({ id: reply.id, linked: 0, notified: 0 });
+    expect(expectOk(await api.call(CS_ADMIN, 'activity.create', { ...fields({ title: '考研经验分享会', questionIds: [open, secret] }), ...pick(api.find('activities', { _id: reply.id })[0]!) }, 'act-from-q-0001'))).toEqual({ id: reply.id, linked: 0, notified: 0 });
     expect(api.find('notifications', { kind: 'activityLinked' })).toHaveLength(2);
     expect(await api.call(CS_ADMIN, 'activity.create', fields({ title: '另一个活动' }), 'act-from-q-0001')).toMatchObject(refused('REQUEST.KEY_REUSED'));
   });
