@@ -7,6 +7,7 @@ import { benchScreens } from './bench-screens';
 import { benchSearch } from './bench-search';
 import { benchSearchCostAt } from './bench-search-requests';
 import { benchStatisticsCostAt } from './bench-statistics-requests';
+import { benchBoardRequests } from './bench-board-requests';
 
 /**
  * `npm run bench`: the numbers the design's quality bars are judged by. Prints
@@ -132,6 +133,13 @@ async function main() {
     console.log(
       `  ${row.action.padEnd(24)} ${String(row.requests).padStart(8)}  ${String(row.rounds).padStart(11)}  ${String(row.own).padStart(18)}  ${String(row.sends).padStart(5)}  ${String(row.unindexed).padStart(9)}  ${row.target.padEnd(13)}  ${detail}`,
     );
+  }
+
+  // ── issue 11 boards ──
+  console.log('\nboards (活动公告, 青年视角, 话题墙): database requests per action (demo data, warm container, messages included)');
+  console.log('  action                            requests  round trips  unindexed');
+  for (const r of await benchBoardRequests()) {
+    console.log(`  ${r.action.padEnd(32)}  ${String(r.requests).padStart(8)}  ${String(r.rounds).padStart(11)}  ${String(r.unindexed).padStart(9)}`);
   }
 
   console.log('\nsearch cost as the campus grows (requests must stay flat; time is the local emulator, which scans in memory)');

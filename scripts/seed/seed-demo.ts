@@ -19,6 +19,7 @@ import { composeChange, newQuestionRecord, planTransition, scheduleFactsOf, SYST
 import { resolveViewer } from '../../shared/server/use-cases/viewer';
 import { DEMO_CATEGORIES, DEMO_SUBSCRIPTIONS, DEMO_UNITS, DEMO_USERS, demoInvitations } from './demo-organisation';
 import { DEMO_QUESTIONS } from './demo-questions';
+import { demoBoards } from './demo-boards';
 
 /**
  * Writes the demo university through the CloudBase SDK (so it works against the
@@ -152,7 +153,14 @@ export function buildDemoRecords(now: number) {
   const words: ModerationWordsRecord = { _id: 'moderation-words', block: [...BUILT_IN_WORDS.block], review: [...BUILT_IN_WORDS.review, '代课'], updatedAt: now };
   const stats = corpusStatsOf(questions.flatMap((q) => (q.search ? [q.search] : [])));
   const searchStats: SearchStatsRecord = { _id: 'questions', ...stats };
+  // Issue 11 boards: the questions the demo activity grew from link to it.
+  const boards = demoBoards(now, questions);
+  for (const link of boards.linked) {
+    const q = questions.find((x) => x._id === link.id)!;
+    q.activityIds = [link.activityId];
+  }
   return {
+    boards,
     units: DEMO_UNITS,
     categories: DEMO_CATEGORIES,
     users: DEMO_USERS,
@@ -184,6 +192,12 @@ export async function seedDemo(db: Database, now: number): Promise<SeedResult> {
   await addAll(db, COLLECTIONS.subscriptions.name, records.subscriptions);
   await addAll(db, COLLECTIONS.settings.name, records.settings);
   await addAll(db, COLLECTIONS.searchStats.name, records.searchStats);
+  // ── issue 11 boards ──
+  await addAll(db, COLLECTIONS.activities.name, records.boards.activities);
+  await addAll(db, COLLECTIONS.articles.name, records.boards.articles);
+  await addAll(db, COLLECTIONS.unitPublishing.name, records.boards.publishing);
+  await addAll(db, COLLECTIONS.topics.name, records.boards.topics);
+  await addAll(db, COLLECTIONS.topicPosts.name, records.boards.posts);
   // The coordinator's queue of repeats: the last half month grouped as the scheduler groups it.
   await db.collection(COLLECTIONS.searchMeta.name).add({ _id: 'faq-grouping', next: previousHalfMonth(now) });
   await runFaqGrouping({ repos: cloudbaseRepositories(db), ids: randomIds, now });

@@ -92,6 +92,45 @@ import {
 } from './roster.contract';
 import { CategorySaveInput, CategorySaveOutput, RoutingGetInput, RoutingGetOutput, UnitSaveInput, UnitSaveOutput } from './routing.contract';
 import { EntryInvitationInput, EntryInvitationOutput, EntryLinksInput, EntryLinksOutput } from './entry.contract';
+// ── issue 11 boards (活动公告, 青年视角, 话题墙) ──
+import {
+  ActivityAttendeesInput,
+  ActivityAttendeesOutput,
+  ActivityCancelInput,
+  ActivityCancelOutput,
+  ActivityCheckInInput,
+  ActivityCheckInOutput,
+  ActivityCreateInput,
+  ActivityCreateOutput,
+  ActivityGetInput,
+  ActivityGetOutput,
+  ActivityListInput,
+  ActivityListOutput,
+  ActivitySignUpInput,
+  ActivitySignUpOutput,
+} from './activity.contract';
+import { ArticleGetInput, ArticleGetOutput, ArticleHideInput, ArticleHideOutput, ArticleListInput, ArticleListOutput, ArticlePublishInput, ArticlePublishOutput } from './article.contract';
+import {
+  TopicCloseInput,
+  TopicCloseOutput,
+  TopicCommentInput,
+  TopicCommentOutput,
+  TopicCreateInput,
+  TopicCreateOutput,
+  TopicGetInput,
+  TopicGetOutput,
+  TopicHideInput,
+  TopicHideOutput,
+  TopicListInput,
+  TopicListOutput,
+  TopicPinInput,
+  TopicPinOutput,
+  TopicPostInput,
+  TopicPostOutput,
+  TopicPostsInput,
+  TopicPostsOutput,
+} from './topic.contract';
+// ── end issue 11 boards ──
 import {
   QuestionAskInput,
   QuestionAskOutput,
@@ -171,6 +210,28 @@ export const API_ACTIONS = {
   'category.save': { input: CategorySaveInput, output: CategorySaveOutput },
   'entry.links': { input: EntryLinksInput, output: EntryLinksOutput },
   'entry.invitation': { input: EntryInvitationInput, output: EntryInvitationOutput },
+  // ── issue 11 boards (活动公告, 青年视角, 话题墙) ──
+  'activity.list': { input: ActivityListInput, output: ActivityListOutput },
+  'activity.get': { input: ActivityGetInput, output: ActivityGetOutput },
+  'activity.create': { input: ActivityCreateInput, output: ActivityCreateOutput },
+  'activity.signUp': { input: ActivitySignUpInput, output: ActivitySignUpOutput },
+  'activity.cancel': { input: ActivityCancelInput, output: ActivityCancelOutput },
+  'activity.checkIn': { input: ActivityCheckInInput, output: ActivityCheckInOutput },
+  'activity.attendees': { input: ActivityAttendeesInput, output: ActivityAttendeesOutput },
+  'article.list': { input: ArticleListInput, output: ArticleListOutput },
+  'article.get': { input: ArticleGetInput, output: ArticleGetOutput },
+  'article.publish': { input: ArticlePublishInput, output: ArticlePublishOutput },
+  'article.hide': { input: ArticleHideInput, output: ArticleHideOutput },
+  'topic.list': { input: TopicListInput, output: TopicListOutput },
+  'topic.get': { input: TopicGetInput, output: TopicGetOutput },
+  'topic.create': { input: TopicCreateInput, output: TopicCreateOutput },
+  'topic.post': { input: TopicPostInput, output: TopicPostOutput },
+  'topic.posts': { input: TopicPostsInput, output: TopicPostsOutput },
+  'topic.comment': { input: TopicCommentInput, output: TopicCommentOutput },
+  'topic.pin': { input: TopicPinInput, output: TopicPinOutput },
+  'topic.close': { input: TopicCloseInput, output: TopicCloseOutput },
+  'topic.hide': { input: TopicHideInput, output: TopicHideOutput },
+  // ── end issue 11 boards ──
 } as const;
 
 export type ApiActions = typeof API_ACTIONS;

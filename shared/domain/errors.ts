@@ -25,6 +25,19 @@ export const ERROR_MESSAGES = {
   'PERSON.NOT_FOUND': '名册中没有这个人',
   'CATALOG.STALE': '单位或类别刚刚被其他管理员修改，请刷新后再保存',
   'ENTRY.CODE_FAILED': '小程序码生成失败，请稍后再试',
+  // ── issue 11 boards ──
+  'ACTIVITY.NOT_FOUND': '活动不存在或已取消',
+  'ACTIVITY.SIGNUP_CLOSED': '报名已截止',
+  'ACTIVITY.NOT_SIGNED_UP': '你没有报名这个活动',
+  'ACTIVITY.CHECKIN_CLOSED': '现在不在签到时间内',
+  'ACTIVITY.CHECKIN_CODE_WRONG': '签到码不正确，请核对组织者展示的签到码',
+  'ARTICLE.NOT_FOUND': '文章不存在或已撤下',
+  'FILE.NOT_FOUND': '图片不存在，请重新上传',
+  'TOPIC.NOT_FOUND': '话题不存在或已隐藏',
+  'TOPIC.CLOSED': '话题已关闭，不能再发言',
+  'TOPIC.POST_NOT_FOUND': '发言不存在或已隐藏',
+  'TOPIC.COMMENTS_FULL': '这条发言的评论已满',
+  // ── end issue 11 boards ──
   'INTERNAL': '服务暂时不可用，请稍后再试',
 } as const;
 

@@ -21,6 +21,10 @@ export const NOTIFICATION_KINDS = [
   'transferred', // asker
   'faqLinked', // asker: their question was gathered into a published FAQ entry (常见问题)
   'reportUrged', // a unit's admins: its biweekly report (双周报) is not submitted yet (催交)
+  // ── issue 11 boards ──
+  'activityLinked', // asker: an activity was made from their question (线上诉求延伸到线下)
+  'waitlistPromoted', // a person on an activity's waiting list got a seat
+  'articleDue', // a unit's admins: no 青年视角 article for 14 days
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -51,6 +55,9 @@ const KIND_TEMPLATE: Record<NotificationKind, TemplateKey> = {
   transferred: 'progress',
   faqLinked: 'progress',
   reportUrged: 'escalation',
+  activityLinked: 'progress',
+  waitlistPromoted: 'progress',
+  articleDue: 'reminder',
 };
 
 /**
@@ -243,6 +250,18 @@ export function composeMessage(kind: NotificationKind, f: MessageFacts): Compose
       // `title` is the report's name, `deadlineAt` its due time.
       values = [f.title, f.unitName, deadline, f.note || '请尽快提交双周报'];
       text = `【青年之声·催交】「${f.unitName}」的${f.title}尚未提交，请在 ${deadline} 前完成并提交。${f.note ? `说明：${f.note}` : ''}`;
+      break;
+    case 'activityLinked':
+      values = [f.title, '线下活动', `活动：${f.note}`, at];
+      text = `【青年之声】针对你的问题「${f.title}」，已组织线下活动「${f.note}」，欢迎在小程序中查看并报名。`;
+      break;
+    case 'waitlistPromoted':
+      values = [f.title, '报名成功', '候补已转为正式报名，请按时参加', at];
+      text = `【青年之声】有人取消了报名，你已从候补转为活动「${f.title}」的正式报名，请按时参加（${f.note}）。`;
+      break;
+    case 'articleDue':
+      values = ['青年视角原创文章', f.unitName, deadline, f.note || '已满14天未发布，请尽快发布'];
+      text = `【青年之声】${f.title}：「${f.unitName}」已有 14 天没有在青年视角发布原创文章（${f.note || '尚未发布'}），请尽快发布。`;
       break;
     case 'transferred':
       values = [f.title, '已转办', `转至${f.unitName}`, at];

@@ -161,3 +161,29 @@ export function canManageRoster(viewer: Pick<Viewer, 'roles'>): boolean {
 
 /** 入口与二维码: a college's admin for their college, the school admin for every college. */
 export const canSeeEntryLinks = canManageRoster;
+
+// ── issue 11 boards (活动公告, 青年视角, 话题墙): docs/decisions/0020-boards-activities-articles-topics.md ──
+
+/** Those who act for every unit on the boards: the coordinator (协管) and the school admin (工作小组组长). */
+export function actsForEveryUnit(viewer: Pick<Viewer, 'roles'>): boolean {
+  return viewer.roles.includes('coordinator') || viewer.roles.includes('schoolAdmin');
+}
+
+/**
+ * Speaking for a unit on the boards (create an activity, publish an article,
+ * open a topic; manage what the unit put there): that unit's admins, and
+ * school-wide the coordinator and the school admin. `adminUnitIds` are the
+ * units the person administers through an active membership
+ * (shared/domain/roster.ts `adminMemberships`). Responders answer questions;
+ * they do not speak for the unit here.
+ */
+export function canSpeakForUnit(viewer: Pick<Viewer, 'roles'>, adminUnitIds: readonly string[], unitId: string): boolean {
+  return actsForEveryUnit(viewer) || (viewer.roles.includes('unitAdmin') && adminUnitIds.includes(unitId));
+}
+
+/** 话题墙 topics are opened by a league committee: the school committee or a college committee, never a department or a branch. */
+export const TOPIC_UNIT_KINDS = ['school', 'college'] as const;
+
+/** Moderators of the boards (hide or put back an article; publish or hide a held take): the coordinator and the school admin. */
+export const canModerateBoards = canModerate;
+// ── end issue 11 boards ──

@@ -167,6 +167,40 @@ export const COLLECTIONS = {
     purpose: 'WeChat one-time subscription credits per person per template',
     indexes: [{ name: 'by_openid', keys: { openid: 1 } }],
   },
+  // ── issue 11 boards (活动公告, 青年视角, 话题墙) ──
+  activities: {
+    name: 'activities',
+    purpose: '活动公告: each activity whole, with its seats, waiting list and check-ins (one document: sign-up is one conditional update)',
+    indexes: [
+      { name: 'by_end', keys: { state: 1, endAt: 1 } },
+      { name: 'by_question', keys: { questionIds: 1 } },
+    ],
+  },
+  articles: {
+    name: 'articles',
+    purpose: '青年视角: original articles published by units',
+    indexes: [
+      { name: 'published_feed', keys: { hidden: 1, publishedAt: -1 } },
+      { name: 'by_unit', keys: { hidden: 1, unitId: 1, publishedAt: -1 } },
+    ],
+  },
+  unitPublishing: {
+    name: 'unitPublishing',
+    purpose: "each unit's last article date and the 14-day reminder it got (one per unit, tens of rows)",
+    indexes: [],
+    readWhole: true,
+  },
+  topics: {
+    name: 'topics',
+    purpose: '话题墙: topics a league committee opened (pinned first, newest first)',
+    indexes: [{ name: 'wall', keys: { hidden: 1, pinned: -1, createdAt: -1 } }],
+  },
+  topicPosts: {
+    name: 'topicPosts',
+    purpose: "话题墙: students' short takes on a topic, each with its comments",
+    indexes: [{ name: 'by_topic', keys: { topicId: 1, 'moderation.state': 1, createdAt: -1 } }],
+  },
+  // ── end issue 11 boards ──
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

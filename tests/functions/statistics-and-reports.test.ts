@@ -471,7 +471,7 @@ describe('the biweekly report', () => {
     const recipients = (unitId: string) => urged.filter((n) => n.unitId === unitId).map((n) => n.recipientOpenid).sort();
     expect(recipients('c-econ')).toEqual([ECON_ADMIN]);
     expect(recipients('d-academic')).toEqual([ACADEMIC]);
-    expect(urged.find((n) => n.unitId === 'c-econ')).toMatchObject({ subject: 'report', questionId: `br-${period.key}-c-econ`, page: `admin/pages/report/index?id=br-${period.key}-c-econ` });
+    expect(urged.find((n) => n.unitId === 'c-econ')).toMatchObject({ subject: { type: 'report', id: `br-${period.key}-c-econ` }, questionId: '', page: `admin/pages/report/index?id=br-${period.key}-c-econ` });
     expect(urged.find((n) => n.unitId === 'c-econ')!.text).toContain('请今天提交');
     expect(out.messages.delivered + out.messages.undeliverable).toBe(urged.length);
 

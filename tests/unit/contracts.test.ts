@@ -176,6 +176,19 @@ const routingUnit = {
 const routingCategory = { id: 'cat-life', name: '后勤', description: '宿舍、食堂', ownerUnitId: 'u-logistics', answerHours: 12, crisisLane: false, order: 6, version: 3, updatedAt: T0 };
 const codeImage = { scene: 'c=c-cs', page: 'pages/ask/index', imageUrl: 'https://6c6f-local.tcb.qcloud.la/entry-codes/release/college-c-cs.png?sign=x&t=1', urlExpiresAt: T0 + HOUR };
 
+// ── issue 11 boards ──
+const activitySummary = {
+  id: 'act-1', title: '学业答疑面对面', unitId: 'c-cs', unitName: '计算机学院团委', place: '信息楼 201', startAt: T0 + 48 * HOUR, endAt: T0 + 50 * HOUR,
+  signUpDeadline: T0 + 24 * HOUR, capacity: 30, signedUp: 30, waiting: 2, fromQuestions: true,
+};
+const articleSummary = {
+  id: 'art-1', title: '在代码里读懂青春', unitId: 'c-cs', unitName: '计算机学院团委', coverUrl: 'https://local/cover.png?sign=x', excerpt: '正文', publishedAt: T0, likeCount: 0, hidden: false,
+};
+const topicSummary = {
+  id: 'tp-1', title: '你心中的理想校园', description: '说说你希望校园生活有哪些改变。', unitId: 'u-school', unitName: '校团委', state: 'open' as const, pinned: true, hidden: false, postCount: 3, createdAt: T0,
+};
+// ── end issue 11 boards ──
+
 const EXAMPLES: { [A in ActionName]: Example<A> } = {
   'catalog.get': {
     input: {},
@@ -472,6 +485,56 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
     input: { invitationId: 'inv-1' },
     output: { invitationId: 'inv-1', code: 'CSEXPERT26', path: 'pages/join/index?scene=i%3DCSEXPERT26', miniProgramCode: { ...codeImage, scene: 'i=CSEXPERT26', page: 'pages/join/index' } },
   },
+  // ── issue 11 boards ──
+  'activity.list': { input: {}, parsed: { pageSize: 20, when: 'upcoming' }, output: { items: [activitySummary], nextCursor: null } },
+  'activity.get': {
+    input: { id: 'act-1' },
+    output: {
+      activity: { ...activitySummary, body: '邀请学业导师面对面答疑，欢迎报名。', createdAt: T0, createdByName: '计算机学院团委', questions: [{ id: 'q-1', title: '数据结构有答疑吗' }] },
+      mine: { state: 'waiting', position: 2, checkedInAt: null },
+      canManage: false,
+    },
+  },
+  'activity.create': {
+    input: { unitId: 'c-cs', title: '学业答疑面对面', body: '邀请学业导师面对面答疑，欢迎报名。', place: '信息楼 201', startAt: T0 + 48 * HOUR, endAt: T0 + 50 * HOUR, capacity: 30, signUpDeadline: T0 + 24 * HOUR, questionIds: ['q-1'] },
+    output: { id: 'act-1', linked: 1, notified: 1 },
+  },
+  'activity.signUp': { input: { activityId: 'act-1' }, output: { state: 'signedUp', position: null } },
+  'activity.cancel': { input: { activityId: 'act-1' }, output: { state: 'none', promoted: true } },
+  'activity.checkIn': { input: { activityId: 'act-1', code: '012345' }, output: { checkedInAt: T0 } },
+  'activity.attendees': {
+    input: { activityId: 'act-1' },
+    output: { checkInCode: '012345', checkInFrom: T0, checkInUntil: T0 + 3 * HOUR, signedUp: [{ name: '张晓雨', at: T0, checkedInAt: T0 + HOUR }], waiting: [], checkedIn: 1 },
+  },
+  'article.list': { input: { unitId: 'c-cs' }, parsed: { unitId: 'c-cs', pageSize: 20 }, output: { items: [articleSummary], nextCursor: null } },
+  'article.get': { input: { id: 'art-1' }, output: { article: { ...articleSummary, body: '正文', authorName: '计算机学院团委' } } },
+  'article.publish': {
+    input: { unitId: 'c-cs', title: '在代码里读懂青春', coverFileId: 'cloud://local-dev.bucket/articles/cover.png', body: '正文'.repeat(30) },
+    output: { id: 'art-1', publishedAt: T0 },
+  },
+  'article.hide': { input: { articleId: 'art-1', hidden: true, reason: '内容不实' }, output: { hidden: true } },
+  'topic.list': { input: {}, parsed: { pageSize: 20 }, output: { items: [topicSummary], nextCursor: null } },
+  'topic.get': { input: { id: 'tp-1' }, output: { topic: topicSummary, canManage: true } },
+  'topic.create': { input: { unitId: 'u-school', title: '你心中的理想校园', description: '说说你希望校园生活有哪些改变。' }, output: { id: 'tp-1' } },
+  'topic.post': { input: { topicId: 'tp-1', content: '希望图书馆延长开放时间' }, parsed: { topicId: 'tp-1', content: '希望图书馆延长开放时间', anonymous: false }, output: { id: 'tpp-1', moderation: 'published' } },
+  'topic.posts': {
+    input: { topicId: 'tp-1' },
+    parsed: { topicId: 'tp-1', held: false, pageSize: 20 },
+    output: {
+      items: [
+        {
+          id: 'tpp-1', topicId: 'tp-1', authorName: '匿名同学', anonymous: true, mine: false, content: '希望图书馆延长开放时间', createdAt: T0, moderation: 'published', likeCount: 0, commentCount: 1,
+          comments: [{ id: 'tpc-1', authorName: '李思远', anonymous: false, mine: false, content: '同意', createdAt: T0, moderation: 'published' }],
+        },
+      ],
+      nextCursor: null,
+    },
+  },
+  'topic.comment': { input: { postId: 'tpp-1', content: '同意' }, parsed: { postId: 'tpp-1', content: '同意', anonymous: false }, output: { id: 'tpc-1', moderation: 'review' } },
+  'topic.pin': { input: { topicId: 'tp-1', pinned: true }, output: { pinned: true } },
+  'topic.close': { input: { topicId: 'tp-1', closed: true }, output: { state: 'closed' } },
+  'topic.hide': { input: { postId: 'tpp-1', commentId: 'tpc-1', hidden: true, reason: '人身攻击' }, output: { hidden: true } },
+  // ── end issue 11 boards ──
 };
 
 const ACTIONS = Object.keys(API_ACTIONS) as ActionName[];

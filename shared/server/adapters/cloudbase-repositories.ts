@@ -12,6 +12,7 @@ import { CloudbaseBiweeklyReportRepository } from './cloudbase-biweekly-report.r
 import { CloudbaseEntryCodeRepository, CloudbaseInvitationRepository } from './cloudbase-invitation.repository';
 import { CloudbaseAdminWrites } from './cloudbase-admin-writes';
 import type { Repositories } from '../ports/repositories';
+import { CloudbaseActivityRepository, CloudbaseArticleRepository, CloudbaseTopicRepository } from './cloudbase-boards.repository';
 
 export const CATALOG_CACHE_MS = 60_000;
 /** Search statistics weight terms; five minutes old is as good as fresh. */
@@ -36,5 +37,9 @@ export function cloudbaseRepositories(db: Database, options: { catalogCacheMs?: 
     subscriptions: new CloudbaseSubscriptionRepository(db),
     statistics: new CloudbaseStatisticsRepository(db),
     biweeklyReports: new CloudbaseBiweeklyReportRepository(db),
+    // issue 11 boards
+    activities: new CloudbaseActivityRepository(db),
+    articles: new CloudbaseArticleRepository(db),
+    topics: new CloudbaseTopicRepository(db),
   };
 }

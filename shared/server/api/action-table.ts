@@ -28,6 +28,11 @@ import { getReport, listReports, saveReport, submitReport, urgeReports } from '.
 import { inviteInfo, inviteToRoster, joinRoster, listInvitations, listRoster, revokeInvitation, updateRoster } from '../use-cases/roster';
 import { getRouting, saveCategory, saveUnit } from '../use-cases/routing';
 import { entryInvitation, entryLinks } from '../use-cases/entry-points';
+// ── issue 11 boards ──
+import { cancelActivitySignUp, checkInToActivity, createActivity, getActivity, listActivities, listActivityAttendees, signUpForActivity } from '../use-cases/activities';
+import { getArticle, hideArticle, listArticles, publishArticle } from '../use-cases/articles';
+import { closeTopic, commentOnPost, createTopic, getTopic, hideOnTopic, listTopicPosts, listTopics, pinTopic, postToTopic } from '../use-cases/topics';
+// ── end issue 11 boards ──
 
 /** Every action the contract declares, and the use case that serves it. */
 export const apiActions: ActionTable = {
@@ -93,4 +98,26 @@ export const apiActions: ActionTable = {
   'category.save': saveCategory,
   'entry.links': entryLinks,
   'entry.invitation': entryInvitation,
+  // ── issue 11 boards (活动公告, 青年视角, 话题墙) ──
+  'activity.list': listActivities,
+  'activity.get': getActivity,
+  'activity.create': createActivity,
+  'activity.signUp': signUpForActivity,
+  'activity.cancel': cancelActivitySignUp,
+  'activity.checkIn': checkInToActivity,
+  'activity.attendees': listActivityAttendees,
+  'article.list': listArticles,
+  'article.get': getArticle,
+  'article.publish': publishArticle,
+  'article.hide': hideArticle,
+  'topic.list': listTopics,
+  'topic.get': getTopic,
+  'topic.create': createTopic,
+  'topic.post': postToTopic,
+  'topic.posts': listTopicPosts,
+  'topic.comment': commentOnPost,
+  'topic.pin': pinTopic,
+  'topic.close': closeTopic,
+  'topic.hide': hideOnTopic,
+  // ── end issue 11 boards ──
 };

@@ -78,6 +78,9 @@ export function createApiHandler(deps: ApiHandlerDeps) {
           definition.prepare ? definition.prepare(input.data as never, { ...base, openid: openid! }) : Promise.resolve(undefined),
         ]);
         result = await definition.run(input.data as never, { ...base, viewer: resolveViewer(openid!, user) }, prepared);
+      } else if (definition.viewer === 'ifSignedIn' && openid) {
+        const user = await deps.repos.users.findByOpenid(openid);
+        result = await definition.run(input.data as never, { ...base, viewer: resolveViewer(openid, user) } as PublicActionContext);
       } else {
         result = await definition.run(input.data as never, { ...base, viewer: null } as PublicActionContext);
       }

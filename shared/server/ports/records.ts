@@ -175,6 +175,8 @@ export interface QuestionRecord {
   version: number;
   /** When it last changed (every change sets it: composeChange); the export feed's order (indexed). */
   updatedAt: number;
+  /** Issue 11: activities made from this question (线上诉求延伸到线下); missing on older records. */
+  activityIds?: string[];
   /** Fingerprint of the ask request when it carried a request id (idempotency key reuse is refused). */
   askRequestHash: string | null;
   /** The append-only timeline (who, when, what, why). */
@@ -269,10 +271,14 @@ export type DeliveryChannel = 'subscribe' | 'wecom' | 'both';
  */
 export interface NotificationRecord {
   _id: string;
-  /** The question it is about; for `subject: 'report'`, the biweekly report's id. */
+  /** The question it is about; '' for a message about something else (then `subject` says what). */
   questionId: string;
-  /** What `questionId` names: a question (absent) or a biweekly report (催交). */
-  subject?: 'report';
+  /**
+   * A message about something other than a question: a biweekly report (催交),
+   * an activity or a unit. Absent for question messages; a retry re-checks
+   * only what its subject says.
+   */
+  subject?: { type: 'report' | 'activity' | 'unit'; id: string } | null;
   kind: NotificationKind;
   recipientOpenid: string;
   recipientName: string;
@@ -452,3 +458,120 @@ export interface ReportCalendarRecord {
   _id: 'biweekly';
   next: number;
 }
+// ── issue 11 boards (活动公告, 青年视角, 话题墙): docs/decisions/0020-boards-activities-articles-topics.md ──
+
+/** A person holding a place at an activity (a seat or a place on the waiting list). */
+export interface AttendeeRecord {
+  openid: string;
+  name: string;
+  /** When they signed up. */
+  at: number;
+  /** Moved from the waiting list to a seat: when, and by whose cancellation (its key), so a retried cancel tells them once. */
+  promotedAt?: number | null;
+  promotedBy?: string | null;
+}
+
+/**
+ * An activity, whole: seats, waiting list and check-ins in the one document,
+ * so a sign-up is one conditional update (`seatCount < capacity`, the person
+ * not in `people`) that MongoDB applies atomically: N seats are never
+ * exceeded however many sign up at once.
+ */
+export interface ActivityRecord {
+  _id: string;
+  unitId: string;
+  title: string;
+  body: string;
+  place: string;
+  startAt: number;
+  endAt: number;
+  signUpDeadline: number;
+  capacity: number;
+  state: 'published' | 'cancelled';
+  /** Every question it grew from (private ones too: never shown publicly). Indexed. */
+  questionIds: string[];
+  createdAt: number;
+  createdByOpenid: string;
+  createdByName: string;
+  /** Six digits the organiser shows at the venue. */
+  checkInCode: string;
+  seats: AttendeeRecord[];
+  waiting: AttendeeRecord[];
+  /** Openids of everyone in `seats` or `waiting` (what the conditional updates test). */
+  people: string[];
+  seatCount: number;
+  checkedIn: { openid: string; at: number }[];
+  version: number;
+  requestHash: string | null;
+}
+
+export interface ArticleRecord {
+  _id: string;
+  unitId: string;
+  title: string;
+  coverFileId: string;
+  body: string;
+  authorOpenid: string;
+  authorName: string;
+  publishedAt: number;
+  /** Taken down by a moderator (indexed: the feed lists what is not hidden). */
+  hidden: boolean;
+  hiddenReason: string | null;
+  /** Likes come with the likes design (issue 11, slice 1). */
+  likeCount: number;
+  requestHash: string | null;
+}
+
+/** Each unit's publishing clock (青年视角 every two weeks): the last article, and the lapse it was last reminded of. */
+export interface UnitPublishingRecord {
+  _id: string;
+  /** When the unit last published; null: never (then `since` starts the clock). */
+  lastArticleAt: number | null;
+  /** When tracking started for this unit. */
+  since: number;
+  /** The start of the lapse (lastArticleAt ?? since) it was last reminded of; null: never reminded. */
+  remindedFor: number | null;
+}
+
+export interface TopicRecord {
+  _id: string;
+  unitId: string;
+  title: string;
+  description: string;
+  state: 'open' | 'closed';
+  pinned: boolean;
+  hidden: boolean;
+  hiddenReason: string | null;
+  postCount: number;
+  createdAt: number;
+  createdByOpenid: string;
+  createdByName: string;
+  requestHash: string | null;
+}
+
+export interface TopicCommentRecord {
+  id: string;
+  authorOpenid: string;
+  authorName: string;
+  anonymous: boolean;
+  content: string;
+  createdAt: number;
+  moderation: Moderation;
+}
+
+export interface TopicPostRecord {
+  _id: string;
+  topicId: string;
+  authorOpenid: string;
+  authorName: string;
+  anonymous: boolean;
+  content: string;
+  createdAt: number;
+  moderation: Moderation;
+  /** Likes come with the likes design (issue 11, slice 1). */
+  likeCount: number;
+  commentCount: number;
+  comments: TopicCommentRecord[];
+  requestHash: string | null;
+}
+// ── end issue 11 boards ──

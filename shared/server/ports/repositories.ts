@@ -21,6 +21,13 @@ import type {
   TimelineRecord,
   UnitRecord,
   UserRecord,
+  ActivityRecord,
+  AttendeeRecord,
+  ArticleRecord,
+  UnitPublishingRecord,
+  TopicRecord,
+  TopicPostRecord,
+  TopicCommentRecord,
 } from './records';
 
 /**
@@ -418,6 +425,64 @@ export interface SubscriptionRepository {
   removeAll(openid: string): Promise<void>;
 }
 
+// ── issue 11 boards (活动公告, 青年视角, 话题墙) ──
+
+export type SeatOutcome = 'seated' | 'waiting' | 'already' | 'closed';
+
+export interface ActivityRepository {
+  /** False when the id exists (a retry). */
+  insert(activity: ActivityRecord): Promise<boolean>;
+  findById(id: string): Promise<ActivityRecord | null>;
+  /** Published activities ending at or after `now` (soonest first), or before it (latest first). */
+  list(when: 'upcoming' | 'past', now: number, page: PageRequest): Promise<ActivityRecord[]>;
+  /**
+   * One conditional update: a seat while `seatCount < capacity`, else a place
+   * on the waiting list while it is still full; never twice for one person.
+   * `closed` when the activity is gone, cancelled or past its sign-up deadline.
+   */
+  signUp(id: string, person: AttendeeRecord, now: number): Promise<SeatOutcome>;
+  /** Writes the seats and waiting list whole, conditional on the version read; false when it moved. */
+  replacePlaces(id: string, expectedVersion: number, places: Pick<ActivityRecord, 'seats' | 'waiting' | 'people' | 'seatCount'>): Promise<boolean>;
+  /** Records a seated person's check-in once; false when they are not seated or already checked in. */
+  checkIn(id: string, openid: string, at: number): Promise<boolean>;
+}
+
+export interface ArticleRepository {
+  insert(article: ArticleRecord): Promise<boolean>;
+  findById(id: string): Promise<ArticleRecord | null>;
+  /** Articles not hidden (optionally of one unit), newest first. */
+  list(filter: { unitId?: string }, page: PageRequest): Promise<ArticleRecord[]>;
+  setHidden(id: string, hidden: boolean, reason: string | null): Promise<boolean>;
+  /** Every unit's publishing clock (tens of rows). */
+  publishing(): Promise<UnitPublishingRecord[]>;
+  /** Moves a unit's last article date forward (never back); creates its clock when missing. */
+  recordPublished(unitId: string, at: number): Promise<void>;
+  /** Starts clocks for units that have none; keeps existing ones. */
+  startClocks(unitIds: string[], since: number): Promise<void>;
+  /** Marks the lapse as reminded, conditional on the value read; false when another tick did. */
+  markReminded(unitId: string, expected: number | null, lapse: number): Promise<boolean>;
+}
+
+export interface TopicRepository {
+  insert(topic: TopicRecord): Promise<boolean>;
+  findById(id: string): Promise<TopicRecord | null>;
+  /** Topics not hidden (or every topic, for the committee), pinned first, newest first. */
+  list(includeHidden: boolean, page: PageRequest): Promise<TopicRecord[]>;
+  update(id: string, set: Partial<Pick<TopicRecord, 'state' | 'pinned' | 'hidden' | 'hiddenReason'>>): Promise<void>;
+  /** Counts a new take (one `_.inc`). */
+  countPost(id: string): Promise<void>;
+  insertPost(post: TopicPostRecord): Promise<boolean>;
+  findPost(id: string): Promise<TopicPostRecord | null>;
+  /** A topic's takes in one moderation state, newest first. */
+  listPosts(topicId: string, state: 'published' | 'review' | 'hidden', page: PageRequest): Promise<TopicPostRecord[]>;
+  /** Appends a comment unless one with its id is there or the post holds `max` comments; false when it did not. */
+  addComment(postId: string, comment: TopicCommentRecord, max: number): Promise<boolean>;
+  setPostModeration(postId: string, moderation: TopicPostRecord['moderation']): Promise<boolean>;
+  /** Rewrites the comments whole (a moderator's decision on one), conditional on the comment count read. */
+  replaceComments(postId: string, expectedCount: number, comments: TopicCommentRecord[]): Promise<boolean>;
+}
+// ── end issue 11 boards ──
+
 export interface Repositories {
   catalog: CatalogRepository;
   users: UserRepository;
@@ -434,4 +499,8 @@ export interface Repositories {
   subscriptions: SubscriptionRepository;
   statistics: StatisticsRepository;
   biweeklyReports: BiweeklyReportRepository;
+  // ── issue 11 boards ──
+  activities: ActivityRepository;
+  articles: ArticleRepository;
+  topics: TopicRepository;
 }

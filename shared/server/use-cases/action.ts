@@ -73,7 +73,9 @@ export type ActionDefinition<A extends ActionName, P = undefined> =
       prepare?: (input: ActionParsedInput<A>, ctx: PrepareContext) => Promise<P>;
       run: (input: ActionParsedInput<A>, ctx: ActionContext, prepared: P) => Promise<ActionOutput<A>>;
     }
-  | { viewer: 'optional'; run: (input: ActionParsedInput<A>, ctx: PublicActionContext) => Promise<ActionOutput<A>> };
+  | { viewer: 'optional'; run: (input: ActionParsedInput<A>, ctx: PublicActionContext) => Promise<ActionOutput<A>> }
+  /** Public, but the caller is looked up when signed in (issue 11 boards: their own place, what they manage). */
+  | { viewer: 'ifSignedIn'; run: (input: ActionParsedInput<A>, ctx: PublicActionContext) => Promise<ActionOutput<A>> };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ActionTable = { [A in ActionName]: ActionDefinition<A, any> };

@@ -110,8 +110,8 @@ export function reportUrgeRecords(
   const unique = new Map(recipients.map((r) => [r.openid, r]));
   return [...unique.values()].map((r) => ({
     _id: `${report.id}.reportUrged.${day}.${r.openid}`.slice(0, 200),
-    questionId: report.id,
-    subject: 'report' as const,
+    questionId: '',
+    subject: { type: 'report' as const, id: report.id },
     kind: 'reportUrged' as const,
     recipientOpenid: r.openid,
     recipientName: r.name,
@@ -268,15 +268,15 @@ export async function deliverQueued(n: NotificationRecord, deps: DeliveryDeps, n
   const { repos } = deps;
   if (!(await repos.notifications.claim(n, now, DELIVERY_LEASE_MS))) return 'skipped';
   const attempts = n.attempts + 1;
-  if (n.attempts > 0 && n.subject === 'report') {
+  if (n.attempts > 0 && n.subject?.type === 'report') {
     // A reminder to submit a report is true while the report is a draft.
-    const report = await repos.biweeklyReports.findById(n.questionId);
+    const report = await repos.biweeklyReports.findById(n.subject.id);
     if (!report || report.state !== 'draft') {
       await repos.notifications.finish(n._id, { state: 'withdrawn', channel: null, reason: `no longer relevant: report ${report ? report.state : 'gone'}`, problem: null, at: now, attempts: n.attempts });
       return 'withdrawn';
     }
-  } else if (n.attempts > 0) {
-    // A retry, maybe much later: only send what is still true.
+  } else if (n.attempts > 0 && !n.subject) {
+    // A retry, maybe much later: only send what is still true (a message about an activity or a unit is not about a question).
     const q = await repos.questions.findById(n.questionId);
     if (!q || !stillRelevant(n.kind, { state: q.status, escalatedAt: q.escalatedAt, noticePublishedAt: q.noticePublishedAt })) {
       await repos.notifications.finish(n._id, { state: 'withdrawn', channel: null, reason: `no longer relevant: question ${q ? q.status : 'gone'}`, problem: null, at: now, attempts: n.attempts });

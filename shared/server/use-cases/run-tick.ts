@@ -18,6 +18,7 @@ import { runFaqGrouping } from './faq';
 import type { FileStorage } from '../ports/files';
 import type { ReportRenderer } from '../ports/report-renderer';
 import { runReportTick, type ReportTickResult } from './report-generation';
+import { runArticleReminders } from './articles';
 
 /**
  * One scheduler tick: everything due by `now`, page by page.
@@ -60,6 +61,8 @@ export interface TickReport {
   faq: { period: number | null; groups: number };
   /** The biweekly reports (双周报): the period worked on, reports written and still to write, reports whose files were made. */
   reports: ReportTickResult;
+  /** Issue 11: units reminded this tick that they have published no 青年视角 article for 14 days. */
+  articles: { reminded: number };
 }
 
 const MAX_ATTEMPTS = 3;
@@ -189,6 +192,7 @@ export async function runTick(input: TickDeps): Promise<TickReport> {
     notifications: emptyTally(),
     faq: { period: null, groups: 0 },
     reports: { period: null, generated: 0, remaining: 0, files: 0, filesFailed: 0 },
+    articles: { reminded: 0 },
   };
   const deps: TickDeps = { ...input, repos: { ...input.repos, users: memoizedRoster(input.repos.users) } };
   await dueWorkPhase(deps, report, pageSize, maxPages, outOfTime);
@@ -208,6 +212,13 @@ export async function runTick(input: TickDeps): Promise<TickReport> {
       report.reports = await runReportTick({ repos: deps.repos, now: deps.now, outOfTime, log: deps.log, ...deps.reportFiles });
     } catch (err) {
       deps.log?.('biweekly reports failed', { error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  if (!outOfTime()) {
+    try {
+      report.articles = await runArticleReminders(deps);
+    } catch (err) {
+      deps.log?.('article reminders failed', { error: err instanceof Error ? err.message : String(err) });
     }
   }
   return report;
