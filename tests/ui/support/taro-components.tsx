@@ -11,6 +11,7 @@ export { default as Text } from '@tarojs/components-react/dist/components/text/i
 export { default as Input } from '@tarojs/components-react/dist/components/input/index.js';
 export { default as Picker } from '@tarojs/components-react/dist/components/picker/index.js';
 export { default as ScrollView } from '@tarojs/components-react/dist/components/scroll-view/index.js';
+export { default as Image } from '@tarojs/components-react/dist/components/image/index.js';
 
 interface SwitchProps {
   checked?: boolean;
