@@ -218,7 +218,7 @@ describe('话题墙', () => {
     fireEvent.click(screen.getByText('发表'));
     await waitFor(() => expect(postTake).toHaveBeenCalledWith('x', '自习室能多开几间吗', true, expect.any(String)));
     expect(await screen.findByText('发言已提交，需经审核后公开（你自己可以看到）')).toBeTruthy();
-    expect(await screen.findByText('匿名同学（我，匿名）')).toBeTruthy();
+    expect(await screen.findByText('匿名同学（我）')).toBeTruthy();
     expect(screen.getByText('审核中')).toBeTruthy();
   });
 

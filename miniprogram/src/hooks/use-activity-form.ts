@@ -64,6 +64,7 @@ export function useActivityForm(now: number, unitId: string, questionIds: readon
   const update = useCallback(<K extends keyof ActivityFormDraft>(key: K, value: ActivityFormDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
     setErrors((e) => ({ ...e, [key]: undefined }));
+    setSubmitError(null);
   }, []);
 
   const submit = useCallback(async () => {

@@ -40,6 +40,7 @@ export function useArticleForm(unitId: string, onPublished: (id: string) => void
   const update = useCallback(<K extends keyof ArticleDraft>(key: K, value: ArticleDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
     setErrors((e) => ({ ...e, [key]: undefined }));
+    setSubmitError(null);
   }, []);
 
   const chooseCover = useCallback(async () => {
@@ -56,6 +57,7 @@ export function useArticleForm(unitId: string, onPublished: (id: string) => void
     try {
       const fileId = await uploadImage(picked, 'articles/covers');
       setCover({ preview: picked.path, fileId, uploading: false });
+      setSubmitError(null);
     } catch (err) {
       setCover({ preview: null, fileId: null, uploading: false });
       setErrors((e) => ({ ...e, cover: userMessageOf(err) }));

@@ -81,11 +81,12 @@ function CommentBox({ t, postId, onDone }: { t: Topic; postId: string; onDone: (
   );
 }
 
+/** 匿名同学 for an anonymous author, to everyone: their own shows as the others see it, marked （我）. */
 function Author({ name, anonymous, mine }: { name: string; anonymous: boolean; mine: boolean }) {
   return (
     <Text className='take__author'>
-      {name}
-      {mine ? (anonymous ? '（我，匿名）' : '（我）') : ''}
+      {anonymous ? '匿名同学' : name}
+      {mine ? '（我）' : ''}
     </Text>
   );
 }
