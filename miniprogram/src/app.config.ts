@@ -31,6 +31,22 @@ export default defineAppConfig({
       name: 'account',
       pages: ['pages/my-data/index'],
     },
+    {
+      // The boards (decision 0020): 活动公告, 青年视角, 话题墙, and their organisers' forms.
+      root: 'community',
+      name: 'community',
+      pages: [
+        'pages/activities/index',
+        'pages/activity/index',
+        'pages/activity-new/index',
+        'pages/articles/index',
+        'pages/article/index',
+        'pages/article-new/index',
+        'pages/topics/index',
+        'pages/topic/index',
+        'pages/topic-new/index',
+      ],
+    },
   ],
   // 提问 is deliberately not a tab: switchTab cannot carry `?college=` from
   // official-account menus, so it is a normal page reached from the home button.
@@ -67,5 +83,6 @@ export default defineAppConfig({
   __usePrivacyCheck__: true,
   preloadRule: {
     'pages/mine/index': { network: 'all', packages: ['expert', 'admin'] },
+    'pages/index/index': { network: 'all', packages: ['community'] },
   },
 });

@@ -142,6 +142,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     httpRoutes: HTTP_ROUTES,
     storage: db.storage,
     devRoutes: {
+      // The browser's wx.cloud.uploadFile: the upload metadata the SDK asks for (storage.getUploadMetadata),
+      // with the PUT address on this gateway (same origin as the H5 pages); the page then PUTs the bytes there.
+      'POST /__dev/storage/upload': async (_req, body) => {
+        const cloudPath = (body as { cloudPath?: unknown }).cloudPath;
+        const meta = db.storage.execute({ action: 'storage.getUploadMetadata', path: cloudPath }) as { data: { url: string; authorization: string; fileId: string } };
+        return { url: new URL(meta.data.url).pathname, authorization: meta.data.authorization, fileId: meta.data.fileId };
+      },
       // One scheduler tick now, at the (possibly shifted) dev clock.
       'POST /__dev/scheduler/run': async () => {
         if (!schedulerTrigger) throw new Error('cloudfunctions/scheduler has no timer trigger');

@@ -47,3 +47,16 @@ test('where the user already is, a tap does nothing', () => {
   fireEvent.click(screen.getByText('我要提问'));
   expect(taroState.navigations).toEqual([]);
 });
+
+test('社区 opens the boards and stays marked on every board page; from a board page it goes back to 活动公告', () => {
+  render(<WebHeader />);
+  fireEvent.click(screen.getByText('社区'));
+  expect(taroState.navigations).toEqual([{ kind: 'navigateTo', url: '/community/pages/activities/index' }]);
+  window.history.replaceState(null, '', '/community/pages/topic/index?id=tp-1');
+  act(() => {
+    eventCenter.trigger('__afterTaroRouterChange', {});
+  });
+  expect(navItem('社区').className).toContain('web-header__item--on');
+  fireEvent.click(screen.getByText('社区'));
+  expect(taroState.navigations).toHaveLength(2);
+});

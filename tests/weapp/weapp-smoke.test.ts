@@ -52,7 +52,7 @@ test('app.json lists the student pages in the main package, the expert and admin
   const app = readAppJson();
   expect(app.pages).toEqual(expect.arrayContaining(['pages/index/index', 'pages/ask/index', 'pages/question/index', 'pages/mine/index']));
   const subs = app.subPackages ?? app.subpackages ?? [];
-  expect(subs.map((s) => s.root.replace(/\/$/, ''))).toEqual(expect.arrayContaining(['expert', 'admin']));
+  expect(subs.map((s) => s.root.replace(/\/$/, ''))).toEqual(expect.arrayContaining(['expert', 'admin', 'community']));
   expect(allPages(app)).toEqual(
     expect.arrayContaining([
       'expert/pages/inbox/index',
@@ -62,12 +62,16 @@ test('app.json lists the student pages in the main package, the expert and admin
       'admin/pages/people/index',
       'admin/pages/routing/index',
       'admin/pages/entry/index',
+      'community/pages/activities/index',
+      'community/pages/activity/index',
+      'community/pages/articles/index',
+      'community/pages/topic/index',
     ]),
   );
   // The join page is what invitation codes open (pages/join/index, the server's JOIN_PAGE).
   expect(app.pages).toContain('pages/join/index');
   // No subpackage page may sit in the main package, or it would count against its size.
-  expect(app.pages.filter((p) => p.startsWith('expert/') || p.startsWith('admin/'))).toEqual([]);
+  expect(app.pages.filter((p) => p.startsWith('expert/') || p.startsWith('admin/') || p.startsWith('community/'))).toEqual([]);
 });
 
 test('every page app.json lists has expected render text here (so new pages are not skipped silently)', () => {
@@ -106,6 +110,9 @@ const TITLES = {
   escalated: '超时问题：食堂窗口排队太久',
   detail: '详情问题：实验室门禁卡补办',
   held: '待审问题：二手教材转让',
+  activity: '活动：考研还是就业？学长学姐面对面',
+  article: '文章：凌晨两点的实验室',
+  topic: '话题：我心中的理想校园',
 };
 const ME: Me = {
   registered: true,
@@ -117,6 +124,19 @@ const ME: Me = {
   subscribeTemplates: { asker: [], responder: [] },
   credits: [],
   phone: null,
+};
+const SMOKE_ACTIVITY = {
+  id: 'act-1', title: TITLES.activity, unitId: 'u-school', unitName: '校团委', place: '大学生活动中心 305',
+  startAt: NOW + 3 * 86_400_000, endAt: NOW + 3 * 86_400_000 + 7_200_000, signUpDeadline: NOW + 2 * 86_400_000,
+  capacity: 3, signedUp: 3, waiting: 2, fromQuestions: true,
+};
+const SMOKE_ARTICLE = {
+  id: 'art-1', title: TITLES.article, unitId: 'u-cs', unitName: '计算机学院团委', coverUrl: null,
+  excerpt: '比赛前的一个月，实验室的灯常常亮到凌晨。', publishedAt: NOW, likeCount: 0, hidden: false,
+};
+const SMOKE_TOPIC = {
+  id: 'tp-1', title: TITLES.topic, description: '你希望学校在哪些地方做出改变？', unitId: 'u-school', unitName: '校团委',
+  state: 'open' as const, pinned: true, hidden: false, postCount: 1, createdAt: NOW,
 };
 const REPLIES: Partial<{ [A in ActionName]: (input: ActionParsedInput<A>) => ActionOutput<A> }> = {
   'catalog.get': () => catalog,
@@ -173,6 +193,22 @@ const REPLIES: Partial<{ [A in ActionName]: (input: ActionParsedInput<A>) => Act
     miniProgramCode: { scene: `c=${collegeId}`, page: 'pages/ask/index', imageUrl: 'https://example.com/c.png', urlExpiresAt: NOW + 3_600_000 },
     web: { url: 'https://example.com/#/pages/ask/index', embedHtml: '<a href="https://example.com/">青年之声</a>' },
   }),
+  // The boards (community subpackage). The smoke person is a school admin: the organiser's views show too.
+  'activity.list': () => ({ items: [SMOKE_ACTIVITY], nextCursor: null }),
+  'activity.get': ({ id }) => ({
+    activity: { ...SMOKE_ACTIVITY, id, body: '与学长学姐面对面交流考研与就业。', createdAt: NOW, createdByName: '王钰铭', questions: [{ id: 'q-career', title: '考研还是直接工作，很纠结' }] },
+    mine: { state: 'waiting', position: 2, checkedInAt: null },
+    canManage: true,
+  }),
+  'activity.attendees': () => ({ checkInCode: '305305', checkInFrom: NOW, checkInUntil: NOW + 3 * 3_600_000, signedUp: [{ name: '张晓雨', at: NOW, checkedInAt: null }], waiting: [], checkedIn: 0 }),
+  'article.list': () => ({ items: [SMOKE_ARTICLE], nextCursor: null }),
+  'article.get': ({ id }) => ({ article: { ...SMOKE_ARTICLE, id, body: '比赛前的一个月，实验室的灯常常亮到凌晨。', authorName: '高鹏' } }),
+  'topic.list': () => ({ items: [SMOKE_TOPIC], nextCursor: null }),
+  'topic.get': () => ({ topic: SMOKE_TOPIC, canManage: true }),
+  'topic.posts': () => ({
+    items: [{ id: 'tpp-1', topicId: 'tp-1', authorName: '匿名同学', anonymous: true, mine: false, content: '希望图书馆考试周能24小时开放。', createdAt: NOW, moderation: 'published', likeCount: 0, commentCount: 0, comments: [] }],
+    nextCursor: null,
+  }),
   'unit.performance': ({ days }) => ({
     from: NOW - days * 24 * 3_600_000,
     to: NOW,
@@ -211,6 +247,15 @@ const EXPECTED_TEXT: Record<string, string[]> = {
   'admin/pages/people/index': ['人员与分工', '各学院达标情况', '计算机学院团委', '未达标', '已达标', '周老师', '专帮青 · 分工：学业'],
   'admin/pages/routing/index': ['单位与分类', '只对之后的新提问生效', '后勤服务中心', '答复时限：24 小时', '校团委'],
   'admin/pages/entry/index': ['入口与二维码', '公众号菜单', '复制菜单 JSON', '网站飘窗', '复制飘窗代码'],
+  'community/pages/activities/index': ['活动公告', '即将开始', TITLES.activity, '名额已满 · 候补 2 人', '发起活动'],
+  'community/pages/activity/index': [TITLES.activity, '候补第 2 位', '考研还是直接工作，很纠结', '组织者', '305305'],
+  'community/pages/activity-new/index': ['发起活动', '主办单位', '报名截止', '发布活动'],
+  'community/pages/articles/index': ['青年视角', TITLES.article, '计算机学院团委', '发布文章'],
+  'community/pages/article/index': [TITLES.article, '比赛前的一个月，实验室的灯常常亮到凌晨。', '撤下文章'],
+  'community/pages/article-new/index': ['发布文章', '封面', '点击上传封面'],
+  'community/pages/topics/index': ['话题墙', `# ${TITLES.topic} #`, '置顶', '开设话题'],
+  'community/pages/topic/index': [`# ${TITLES.topic} #`, '匿名同学', '希望图书馆考试周能24小时开放。', '话题管理', '匿名发言'],
+  'community/pages/topic-new/index': ['开设话题', '话题名称', '话题说明'],
   // Readable signed out and offline: it loads nothing.
   'pages/privacy/index': ['青年之声隐私说明', '我们收集哪些信息，为什么', '谁能看到什么', '保存多久', '730 天', '你的权利', '联系我们'],
   'account/pages/my-data/index': ['任智宇', '平台保存的你的数据', '我的提问', '我的数据副本', '导出并发送到聊天', '绑定手机号', '用微信手机号绑定', '注销账号'],

@@ -51,6 +51,9 @@ export function errorCodeOf(error: unknown): ApiErrorCode {
  */
 const FINAL_CODES: ReadonlySet<ApiErrorCode> = new Set<ApiErrorCode>([
   'QUESTION.NOT_FOUND',
+  'ACTIVITY.NOT_FOUND',
+  'ARTICLE.NOT_FOUND',
+  'TOPIC.NOT_FOUND',
   'AUTH.FORBIDDEN',
   'INPUT.INVALID',
   'ACTION.UNKNOWN',

@@ -18,4 +18,16 @@ export const routes = {
   join: (code?: string) => (code ? `/pages/join/index?code=${encodeURIComponent(code)}` : '/pages/join/index'),
   privacy: '/pages/privacy/index',
   account: '/account/pages/my-data/index',
+  // The boards (活动公告, 青年视角, 话题墙): the community subpackage.
+  activities: '/community/pages/activities/index',
+  activity: (id: string) => `/community/pages/activity/index?id=${encodeURIComponent(id)}`,
+  /** 发起线下活动, optionally from students' questions (线上诉求延伸到线下). */
+  newActivity: (questionIds: readonly string[] = []) =>
+    questionIds.length > 0 ? `/community/pages/activity-new/index?questions=${encodeURIComponent(questionIds.join(','))}` : '/community/pages/activity-new/index',
+  articles: '/community/pages/articles/index',
+  article: (id: string) => `/community/pages/article/index?id=${encodeURIComponent(id)}`,
+  newArticle: '/community/pages/article-new/index',
+  topics: '/community/pages/topics/index',
+  topic: (id: string) => `/community/pages/topic/index?id=${encodeURIComponent(id)}`,
+  newTopic: '/community/pages/topic-new/index',
 } as const;

@@ -133,7 +133,11 @@ export const showModal = jest.fn((_opts: { title?: string; content?: string; con
 );
 export const setClipboardData = jest.fn((_opts: { data: string }) => Promise.resolve({ errMsg: 'setClipboardData:ok' }));
 
+/** Pictures: the person picks one (set `taroState`-independent replies with mockResolvedValueOnce); upload answers a file id. */
+export const chooseImage = jest.fn(() => Promise.reject(new Error('chooseImage:fail cancel')));
+
 const Taro = {
+  chooseImage,
   navigateTo,
   redirectTo,
   switchTab,

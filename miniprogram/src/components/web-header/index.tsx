@@ -13,11 +13,14 @@ interface NavItem {
 
 const ITEMS: readonly NavItem[] = [
   { label: '首页', match: routes.home, go: () => void Taro.switchTab({ url: routes.home }) },
+  // The boards (活动公告 first; each board links to the other two).
+  { label: '社区', match: '/community/', go: () => void Taro.navigateTo({ url: routes.activities }) },
   { label: '我要提问', match: routes.ask(), go: () => void Taro.navigateTo({ url: routes.ask() }) },
   { label: '我的', match: routes.mine, go: () => void Taro.switchTab({ url: routes.mine }) },
 ];
 
 function isHere(path: string, item: NavItem): boolean {
+  if (item.match.endsWith('/')) return path.startsWith(item.match);
   return path === item.match || (item.match === routes.home && (path === '' || path === '/'));
 }
 
@@ -40,7 +43,8 @@ export function WebHeader() {
                 key={item.label}
                 className={`web-header__item ${here ? 'web-header__item--on' : ''} ${item.match === routes.ask() ? 'web-header__item--cta' : ''}`}
                 onClick={() => {
-                  if (!here) item.go();
+                  // 社区 stays marked on every board page; from a board's inner page it goes back to the boards.
+                  if (!here || (item.match.endsWith('/') && path !== routes.activities)) item.go();
                 }}
               >
                 <Text>{item.label}</Text>

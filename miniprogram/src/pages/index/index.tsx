@@ -12,6 +12,13 @@ import { IdentityPicker } from '../../components/identity-picker';
 import { routes } from '../../utils/routes';
 import './index.scss';
 
+/** The community boards (the community subpackage, loaded on the first tap). */
+const BOARDS = [
+  { label: '活动公告', hint: '报名线下活动', icon: '活', url: routes.activities },
+  { label: '青年视角', hint: '团组织原创文章', icon: '文', url: routes.articles },
+  { label: '话题墙', hint: '说说你的看法', icon: '话', url: routes.topics },
+] as const;
+
 export default function HomePage() {
   const [categoryId, setCategoryId] = useState<string | undefined>(undefined);
   const { categories } = useCatalog();
@@ -27,6 +34,16 @@ export default function HomePage() {
           <Text className='home__brand'>青年之声 · Campus</Text>
           <Text className='home__slogan'>有问必答，24小时内给你回音</Text>
           <Button className='home__ask' onClick={() => Taro.navigateTo({ url: routes.ask() })}>我要提问</Button>
+        </View>
+
+        <View className='home__boards'>
+          {BOARDS.map((b) => (
+            <View key={b.label} className='home__board' onClick={() => void Taro.navigateTo({ url: b.url })}>
+              <Text className='home__board-icon'>{b.icon}</Text>
+              <Text className='home__board-label'>{b.label}</Text>
+              <Text className='home__board-hint'>{b.hint}</Text>
+            </View>
+          ))}
         </View>
 
         <IdentityPicker onChange={list.reload} />

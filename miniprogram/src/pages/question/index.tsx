@@ -19,6 +19,8 @@ import { moderationNote } from '../../utils/moderation-note';
 import { isRetryable } from '../../services/api-error';
 import { askerLabel } from '../../utils/labels';
 import { formatDateTime } from '../../utils/time';
+import { useMe } from '../../hooks/use-me';
+import { canSpeakOnBoards } from '../../utils/board-access';
 import { routes } from '../../utils/routes';
 import './index.scss';
 
@@ -59,6 +61,21 @@ function reportable(q: QuestionDetail) {
 
 function ReportLink({ reported, onClick }: { reported: boolean; onClick: () => void }) {
   return reported ? <Text className='detail__reported'>已举报</Text> : <Text className='detail__report' onClick={onClick}>举报</Text>;
+}
+
+/**
+ * 发起线下活动 (线上诉求延伸到线下): for a handler who speaks for a unit on the
+ * boards (unit admin, coordinator, school admin). Mounted for handlers only,
+ * so students' question pages make no extra request.
+ */
+function OfflineActivityLink({ questionId }: { questionId: string }) {
+  const me = useMe();
+  if (!canSpeakOnBoards(me.data)) return null;
+  return (
+    <View className='detail__actions'>
+      <Button className='btn-ghost' onClick={() => void Taro.navigateTo({ url: routes.newActivity([questionId]) })}>发起线下活动</Button>
+    </View>
+  );
 }
 
 export default function QuestionPage() {
@@ -206,6 +223,8 @@ export default function QuestionPage() {
           <Button className='btn-primary' onClick={() => Taro.navigateTo({ url: routes.reply(q.id) })}>回复</Button>
         </View>
       ) : null}
+
+      {q.viewerIsHandler ? <OfflineActivityLink questionId={q.id} /> : null}
 
       {reports.open ? <ReportSheet target={reports.open} onClose={reports.close} onDone={reports.finished} /> : null}
     </View>
