@@ -79,6 +79,21 @@ import {
 import { CategorySaveInput, CategorySaveOutput, RoutingGetInput, RoutingGetOutput, UnitSaveInput, UnitSaveOutput } from './routing.contract';
 import { EntryInvitationInput, EntryInvitationOutput, EntryLinksInput, EntryLinksOutput } from './entry.contract';
 import {
+  AnswerLikeInput,
+  AnswerLikeOutput,
+  ExpertGetInput,
+  ExpertGetOutput,
+  ExpertListInput,
+  ExpertListOutput,
+  QuestionFollowInput,
+  QuestionFollowOutput,
+  QuestionMetooInput,
+  QuestionMetooOutput,
+  TagHotInput,
+  TagHotOutput,
+} from './community.contract';
+import { MessageListInput, MessageListOutput, MessageMarkReadInput, MessageMarkReadOutput, MessageUnreadInput, MessageUnreadOutput } from './message.contract';
+import {
   QuestionAskInput,
   QuestionAskOutput,
   QuestionGetInput,
@@ -147,6 +162,15 @@ export const API_ACTIONS = {
   'category.save': { input: CategorySaveInput, output: CategorySaveOutput },
   'entry.links': { input: EntryLinksInput, output: EntryLinksOutput },
   'entry.invitation': { input: EntryInvitationInput, output: EntryInvitationOutput },
+  'question.metoo': { input: QuestionMetooInput, output: QuestionMetooOutput },
+  'question.follow': { input: QuestionFollowInput, output: QuestionFollowOutput },
+  'answer.like': { input: AnswerLikeInput, output: AnswerLikeOutput },
+  'message.list': { input: MessageListInput, output: MessageListOutput },
+  'message.markRead': { input: MessageMarkReadInput, output: MessageMarkReadOutput },
+  'message.unread': { input: MessageUnreadInput, output: MessageUnreadOutput },
+  'tag.hot': { input: TagHotInput, output: TagHotOutput },
+  'expert.list': { input: ExpertListInput, output: ExpertListOutput },
+  'expert.get': { input: ExpertGetInput, output: ExpertGetOutput },
 } as const;
 
 export type ApiActions = typeof API_ACTIONS;

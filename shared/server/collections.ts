@@ -74,6 +74,9 @@ export const COLLECTIONS = {
       { name: 'moderation_queue', keys: { moderationPendingAt: 1 } },
       { name: 'by_actor', keys: { 'timeline.actorOpenid': 1, createdAt: -1 } },
       { name: 'search_terms', keys: { 'search.terms': 1 } },
+      { name: 'published_by_metoo', keys: { visibility: 1, 'moderation.state': 1, status: 1, metooCount: -1 } },
+      { name: 'published_by_likes', keys: { visibility: 1, 'moderation.state': 1, status: 1, likeCount: -1 } },
+      { name: 'by_answered_at', keys: { answeredAt: -1 } },
     ],
   },
   askQuotas: {
@@ -89,6 +92,7 @@ export const COLLECTIONS = {
       { name: 'by_unit_state', keys: { unitId: 1, state: 1, createdAt: -1 } },
       { name: 'problems_by_time', keys: { state: 1, createdAt: -1 } },
       { name: 'by_recipient', keys: { recipientOpenid: 1, createdAt: -1 } },
+      { name: 'unread_by_recipient', keys: { recipientOpenid: 1, readAt: 1 } },
     ],
   },
   outbox: {
@@ -145,6 +149,26 @@ export const COLLECTIONS = {
     name: 'subscriptions',
     purpose: 'WeChat one-time subscription credits per person per template',
     indexes: [{ name: 'by_openid', keys: { openid: 1 } }],
+  },
+  reactions: {
+    name: 'reactions',
+    purpose: "one record per person per 同问, follow or like (id: kind, target, person), so each is counted once (decision 19)",
+    indexes: [
+      { name: 'by_target', keys: { targetId: 1, kind: 1, at: 1 } },
+      { name: 'by_person', keys: { openid: 1, at: -1 } },
+      { name: 'likes_by_credited', keys: { creditedTo: 1, at: -1 } },
+    ],
+  },
+  counters: {
+    name: 'counters',
+    purpose: "counted figures moved only by _.inc, read by id: an answer's likes, the likes a responder received (decision 19)",
+    indexes: [],
+  },
+  boards: {
+    name: 'boards',
+    purpose: "the boards' small documents the scheduler computes: hot tags, expert figures (decision 19)",
+    indexes: [],
+    readWhole: true,
   },
 } as const satisfies Record<string, CollectionSpec>;
 

@@ -345,6 +345,31 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
     input: { invitationId: 'inv-1' },
     output: { invitationId: 'inv-1', code: 'CSEXPERT26', path: 'pages/join/index?scene=i%3DCSEXPERT26', miniProgramCode: { ...codeImage, scene: 'i=CSEXPERT26', page: 'pages/join/index' } },
   },
+  'question.metoo': { input: { questionId: 'q_1', on: true }, output: { questionId: 'q_1', on: true, count: 3 } },
+  'question.follow': { input: { questionId: 'q_1', on: false }, output: { questionId: 'q_1', on: false } },
+  'answer.like': { input: { questionId: 'q_1', answerId: 'a_1' }, output: { answerId: 'a_1', on: true, count: 12 } },
+  'message.list': {
+    input: { pageSize: 20 },
+    output: { items: [{ id: 'q_1.answered.v1.dev-student-zhang', kind: 'answered', text: '【青年之声】你的问题已答复', questionId: 'q_1', page: 'pages/question/index?id=q_1', at: T0, read: false }], nextCursor: null, unread: 1 },
+  },
+  'message.markRead': { input: { all: true }, output: { marked: 1, unread: 0 } },
+  'message.unread': { input: {}, output: { unread: 2 } },
+  'tag.hot': {
+    input: {},
+    output: { computedAt: T0, tags: [{ kind: 'keyword', key: '图书馆', label: '图书馆', count: 4, open: { query: '图书馆', categoryId: null }, samples: [{ id: 'q_1', title: '图书馆开放时间' }] }] },
+  },
+  'expert.list': {
+    input: { categoryId: 'cat-study', collegeId: 'c-cs' },
+    output: {
+      items: [{ id: 'u-1', name: '任智宇', team: 'expert', teamLabel: '专帮青', unitId: 'c-cs', unitName: '计算机学院团委', categories: [{ id: 'cat-study', name: '学业' }], answers: 5, satisfaction: 0.8, rated: 5, medianResponseMinutes: 95, likesReceived: 7 }],
+      nextCursor: null,
+      figuresAt: T0,
+    },
+  },
+  'expert.get': {
+    input: { id: 'u-1' },
+    output: { id: 'u-1', name: '任智宇', team: 'expert', teamLabel: '专帮青', unitId: 'c-cs', unitName: '计算机学院团委', categories: [], answers: 0, satisfaction: null, rated: 0, medianResponseMinutes: null, likesReceived: 0 },
+  },
 };
 
 const ACTIONS = Object.keys(API_ACTIONS) as ActionName[];

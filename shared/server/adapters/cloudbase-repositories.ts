@@ -9,6 +9,7 @@ import { CachedSearchRepository, CloudbaseSearchRepository } from './cloudbase-s
 import { CloudbaseAuditRepository, CloudbaseReportRepository, CloudbaseSettingsRepository } from './cloudbase-moderation.repository';
 import { CloudbaseEntryCodeRepository, CloudbaseInvitationRepository } from './cloudbase-invitation.repository';
 import { CloudbaseAdminWrites } from './cloudbase-admin-writes';
+import { CloudbaseBoardRepository, CloudbaseCounterRepository, CloudbaseReactionRepository } from './cloudbase-community.repository';
 import type { Repositories } from '../ports/repositories';
 
 export const CATALOG_CACHE_MS = 60_000;
@@ -32,5 +33,8 @@ export function cloudbaseRepositories(db: Database, options: { catalogCacheMs?: 
     search: new CachedSearchRepository(new CloudbaseSearchRepository(db), options.searchStatsCacheMs ?? SEARCH_STATS_CACHE_MS),
     notifications: new CloudbaseNotificationRepository(db),
     subscriptions: new CloudbaseSubscriptionRepository(db),
+    reactions: new CloudbaseReactionRepository(db),
+    counters: new CloudbaseCounterRepository(db),
+    boards: new CloudbaseBoardRepository(db),
   };
 }

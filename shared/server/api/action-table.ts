@@ -25,6 +25,9 @@ import { deleteMyAccount, exportMyData } from '../use-cases/my-data';
 import { inviteInfo, inviteToRoster, joinRoster, listInvitations, listRoster, revokeInvitation, updateRoster } from '../use-cases/roster';
 import { getRouting, saveCategory, saveUnit } from '../use-cases/routing';
 import { entryInvitation, entryLinks } from '../use-cases/entry-points';
+import { followQuestion, likeAnswer, metooQuestion } from '../use-cases/community';
+import { countUnreadMessages, listMessages, markMessagesRead } from '../use-cases/messages';
+import { getExpert, hotTags, listExperts } from '../use-cases/boards';
 
 /** Every action the contract declares, and the use case that serves it. */
 export const apiActions: ActionTable = {
@@ -80,4 +83,13 @@ export const apiActions: ActionTable = {
   'category.save': saveCategory,
   'entry.links': entryLinks,
   'entry.invitation': entryInvitation,
+  'question.metoo': metooQuestion,
+  'question.follow': followQuestion,
+  'answer.like': likeAnswer,
+  'message.list': listMessages,
+  'message.markRead': markMessagesRead,
+  'message.unread': countUnreadMessages,
+  'tag.hot': hotTags,
+  'expert.list': listExperts,
+  'expert.get': getExpert,
 };

@@ -1,6 +1,9 @@
 import type { Role } from '../../domain/organisation';
 import type { CorpusStats } from '../../domain/search/search-index';
 import type {
+  BoardRecord,
+  CounterRecord,
+  ReactionRecord,
   AnswerRecord,
   AskQuotaRecord,
   DeflectionRecord,
@@ -198,6 +201,44 @@ export interface QuestionRepository {
   /** Answered, published public questions asked in [from, to), newest first, at most `limit`. */
   listAnsweredPublicBetween(from: number, to: number, limit: number): Promise<QuestionRecord[]>;
   findManyByIds(ids: string[]): Promise<QuestionRecord[]>;
+  /**
+   * Moves the community counters (同问, likes of its answers) with `_.inc`, in
+   * one update that neither reads nor bumps the version: a concurrent change of
+   * the question is not disturbed and cannot undo it.
+   */
+  incCounters(id: string, inc: { metooCount?: number; likeCount?: number }): Promise<void>;
+  /** Public, published questions asked in [from, to), newest first, at most `limit` (hot tags). */
+  listPublishedBetween(from: number, to: number, limit: number): Promise<QuestionRecord[]>;
+  /** Official answers given since `from`: the fields expert figures need, newest first, at most `limit`. */
+  listAnsweredSince(from: number, limit: number): Promise<QuestionRecord[]>;
+}
+
+/** One record per person per 同问, follow or like (decision 19). */
+export interface ReactionRepository {
+  /** Creates it; false when it exists already (the person did it before, or a copy of this request did). */
+  add(reaction: ReactionRecord): Promise<boolean>;
+  /** Removes it; false when there was none to remove. */
+  remove(id: string): Promise<boolean>;
+  findMany(ids: string[]): Promise<ReactionRecord[]>;
+  /** People who 同问 or follow a question (its watchers), oldest first, at most `limit`. */
+  listWatchers(questionId: string, limit: number): Promise<ReactionRecord[]>;
+  /** How many records of this kind a target has (the truth the kept counters are checked against). */
+  count(targetId: string, kind: ReactionRecord['kind']): Promise<number>;
+  /** Everything this person did (export), newest first. */
+  listByPerson(openid: string, limit: number): Promise<ReactionRecord[]>;
+  removeByPerson(openid: string): Promise<void>;
+}
+
+/** Counted figures moved by `_.inc` only (created on first use). */
+export interface CounterRepository {
+  inc(id: string, delta: number, at: number): Promise<void>;
+  get(ids: string[]): Promise<CounterRecord[]>;
+}
+
+/** The boards' small computed documents (hot tags, expert figures). */
+export interface BoardRepository {
+  find<T extends BoardRecord>(id: T['_id']): Promise<T | null>;
+  save(board: BoardRecord): Promise<void>;
 }
 
 /** Search statistics, FAQ entries and their candidate groups, deflections. */
@@ -304,6 +345,17 @@ export interface NotificationRepository {
   listByRecipient(openid: string, limit: number): Promise<NotificationRecord[]>;
   /** Deletes every message record meant for this person (account deletion). */
   removeByRecipient(openid: string): Promise<void>;
+  /**
+   * The message centre: this person's messages (not withdrawn ones), newest
+   * first, in pages. The cursor is `values: [createdAt]` and `id`: how many
+   * messages created at that instant were already shown (message ids are too
+   * long for a cursor), so pages never repeat or skip.
+   */
+  listForRecipient(openid: string, page: PageRequest): Promise<NotificationRecord[]>;
+  /** Unread messages of this person, counted in one request on the recipient index. */
+  countUnread(openid: string): Promise<number>;
+  /** Marks these messages (null: all of them) of this person read at `at`; how many changed. */
+  markRead(openid: string, ids: string[] | null, at: number): Promise<number>;
 }
 
 export interface SubscriptionRepository {
@@ -330,4 +382,7 @@ export interface Repositories {
   search: SearchRepository;
   notifications: NotificationRepository;
   subscriptions: SubscriptionRepository;
+  reactions: ReactionRepository;
+  counters: CounterRepository;
+  boards: BoardRepository;
 }

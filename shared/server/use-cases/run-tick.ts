@@ -127,7 +127,7 @@ async function dueWorkPhase(deps: TickDeps, report: TickReport, pageSize: number
     // The page's messages: recipients looked up (once per unit and role), delivered, recorded in one batch.
     // If that fails, the changes (and the messages they owe) are written: the sweep sends what has no record.
     try {
-      const records = (await Promise.all(changed.map((p) => recordsForOutbox(deps.repos.users, p.after, p.change.outbox, deps.now)))).flat();
+      const records = (await Promise.all(changed.map((p) => recordsForOutbox(deps.repos, p.after, p.change.outbox, deps.now)))).flat();
       await deliverNew(deps, records, deps.now, report.notifications);
     } catch (err) {
       report.questions.undelivered += changed.length;
@@ -144,7 +144,7 @@ async function sweepPhase(deps: TickDeps, report: TickReport, pageSize: number, 
   for (let page = 0; page < maxPages && !outOfTime(); page++) {
     const rows = await deps.repos.questions.listOutboxDue(deps.now, pageSize);
     if (rows.length === 0) break;
-    const owed = (await Promise.all(rows.map((q) => recordsForOutbox(deps.repos.users, q, q.outbox, deps.now).then((rs) => rs.map((r) => ({ q, r })))))).flat();
+    const owed = (await Promise.all(rows.map((q) => recordsForOutbox(deps.repos, q, q.outbox, deps.now).then((rs) => rs.map((r) => ({ q, r })))))).flat();
     const existing = await deps.repos.notifications.existingIds(owed.map((o) => o.r._id));
     const missing: NotificationRecord[] = owed
       .filter((o) => !existing.has(o.r._id))
