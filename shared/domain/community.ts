@@ -1,5 +1,5 @@
-import { analyze, type Analyzer } from './search/search-terms';
-import { CAMPUS_ALIAS_TABLE } from './search/search-terms';
+import { analyze, CAMPUS_ALIAS_TABLE, type Analyzer } from './search/search-terms';
+import { applyAliases, normalizeForSearch } from './search/search-text';
 
 /**
  * The community around the questions: 同问, follows, likes, hot tags and
@@ -51,29 +51,39 @@ export interface HotTag {
 const STOP_WORDS = new Set([
   '请问', '什么', '怎么', '如何', '可以', '是否', '能否', '为什么', '学校', '同学', '老师', '我们', '你们', '他们', '有没', '没有', '时候',
   '问题', '一下', '这个', '那个', '哪里', '多少', '需要', '现在', '已经', '还是', '还有', '一个', '知道', '希望', '想问', '关于', '大家',
-  '能不', '不能', '是不', '不是', '有什', '么时', '么办', '怎样', '哪些', '应该', '为什', '么要', '么样', '情况', '之后', '以后', '目前',
+  '能不', '不能', '是不', '不是', '有什', '么时', '么办', '怎样', '哪些', '应该', '为什', '么要', '么样', '情况', '之后', '以后', '目前', '时间',
 ]);
 
 const BIGRAM_ANALYZER: Analyzer = { aliases: CAMPUS_ALIAS_TABLE, scheme: 'bigram' };
 
-function ideographicBigrams(title: string): string[] {
-  return analyze(title, BIGRAM_ANALYZER)
-    .map((t) => t.term)
-    .filter((t) => [...t].length === 2 && !STOP_WORDS.has(t));
+/** A title as search reads it: normalised (simplified, lower case) with the campus aliases applied (一卡通 → 校园卡). */
+function searchForm(title: string): string {
+  return applyAliases(normalizeForSearch(title), CAMPUS_ALIAS_TABLE).chars.join('');
 }
+
+function ideographicBigrams(text: string): string[] {
+  return analyze(text, { ...BIGRAM_ANALYZER, aliases: null })
+    .map((t) => t.term)
+    .filter((t) => [...t].length === 2 && /^[\u4e00-\u9fa5]+$/.test(t) && !STOP_WORDS.has(t));
+}
+
+const MAX_KEYWORD_CHARS = 4;
 
 /**
  * Keywords of recent questions: two-character words (the search tokenizer's
- * bigrams) found in at least `minDocs` titles, grown one character at a time
- * while most of their questions share the longer word (图书 + 书馆 → 图书馆).
+ * bigrams, over the text as search reads it) found in at least `minDocs`
+ * titles, grown one character at a time while at least 80% of their titles
+ * share the longer word (校园 + 卡 → 校园卡), up to four characters. A word
+ * made mostly of the same questions as one already chosen, sharing a
+ * character with it, is the same topic and is skipped (卡丢 beside 校园卡).
  */
 export function extractKeywords(sources: readonly HotTagSource[], options: { minDocs?: number; limit?: number } = {}): { word: string; ids: string[] }[] {
   const minDocs = options.minDocs ?? 2;
   const limit = options.limit ?? 10;
   const docsOf = new Map<string, Set<string>>();
-  const titles = new Map(sources.map((s) => [s.id, s.title]));
+  const texts = new Map(sources.map((s) => [s.id, searchForm(s.title)]));
   for (const s of sources) {
-    for (const b of new Set(ideographicBigrams(s.title))) {
+    for (const b of new Set(ideographicBigrams(texts.get(s.id)!))) {
       let set = docsOf.get(b);
       if (!set) docsOf.set(b, (set = new Set()));
       set.add(s.id);
@@ -85,22 +95,26 @@ export function extractKeywords(sources: readonly HotTagSource[], options: { min
   const chosen: { word: string; ids: string[] }[] = [];
   for (const [bigram, ids] of ranked) {
     if (chosen.length >= limit) break;
-    const word = grow(bigram, [...ids].map((id) => titles.get(id)!));
-    // 图书 and 书馆 both grow into 图书馆: keep one.
-    if (chosen.some((c) => c.word.includes(word) || word.includes(c.word))) continue;
-    chosen.push({ word, ids: [...ids] });
+    const list = [...ids];
+    const word = grow(bigram, list.map((id) => texts.get(id)!));
+    const sameTopic = chosen.some((c) => {
+      if (c.word.includes(word) || word.includes(c.word)) return true;
+      const shares = [...word].some((ch) => c.word.includes(ch));
+      const within = list.filter((id) => c.ids.includes(id)).length;
+      return shares && within >= Math.ceil(list.length * 0.8);
+    });
+    if (!sameTopic) chosen.push({ word, ids: list });
   }
   return chosen;
 }
 
-/** Extends a word left or right while at least 80% of the titles holding it hold the longer word, up to 6 characters. */
-function grow(word: string, titles: string[]): string {
+/** Extends a word left or right while at least 80% of the texts holding it hold the longer word. */
+function grow(word: string, texts: string[]): string {
   let current = word;
-  for (let step = 0; step < 4; step++) {
+  while ([...current].length < MAX_KEYWORD_CHARS) {
     const extensions = new Map<string, number>();
-    for (const title of titles) {
-      const chars = [...title];
-      const text = chars.join('');
+    for (const text of texts) {
+      const chars = [...text];
       const at = text.indexOf(current);
       if (at < 0) continue;
       const index = [...text.slice(0, at)].length;
@@ -110,8 +124,8 @@ function grow(word: string, titles: string[]): string {
         if (longer && /^[\u4e00-\u9fa5]+$/.test(longer)) extensions.set(longer, (extensions.get(longer) ?? 0) + 1);
       }
     }
-    const best = [...extensions.entries()].sort((a, b) => b[1] - a[1])[0];
-    if (!best || best[1] < Math.ceil(titles.length * 0.8) || [...best[0]].length > 6) break;
+    const best = [...extensions.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+    if (!best || best[1] < Math.ceil(texts.length * 0.8)) break;
     current = best[0];
   }
   return current;

@@ -52,6 +52,8 @@ const summary: QuestionSummary = {
   assigneeName: '王老师',
   reopenedAt: null,
   moderation: 'published',
+  metooCount: 2,
+  likeCount: 5,
 };
 
 const detail: QuestionDetail = {
@@ -347,7 +349,7 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
   },
   'question.metoo': { input: { questionId: 'q_1', on: true }, output: { questionId: 'q_1', on: true, count: 3 } },
   'question.follow': { input: { questionId: 'q_1', on: false }, output: { questionId: 'q_1', on: false } },
-  'answer.like': { input: { questionId: 'q_1', answerId: 'a_1' }, output: { answerId: 'a_1', on: true, count: 12 } },
+  'answer.like': { input: { questionId: 'q_1', answerId: 'a_1' }, parsed: { questionId: 'q_1', answerId: 'a_1', on: true }, output: { answerId: 'a_1', on: true, count: 12 } },
   'message.list': {
     input: { pageSize: 20 },
     output: { items: [{ id: 'q_1.answered.v1.dev-student-zhang', kind: 'answered', text: '【青年之声】你的问题已答复', questionId: 'q_1', page: 'pages/question/index?id=q_1', at: T0, read: false }], nextCursor: null, unread: 1 },
@@ -360,6 +362,7 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
   },
   'expert.list': {
     input: { categoryId: 'cat-study', collegeId: 'c-cs' },
+    parsed: { categoryId: 'cat-study', collegeId: 'c-cs', pageSize: 20 },
     output: {
       items: [{ id: 'u-1', name: '任智宇', team: 'expert', teamLabel: '专帮青', unitId: 'c-cs', unitName: '计算机学院团委', categories: [{ id: 'cat-study', name: '学业' }], answers: 5, satisfaction: 0.8, rated: 5, medianResponseMinutes: 95, likesReceived: 7 }],
       nextCursor: null,

@@ -15,6 +15,7 @@ import { planScheduledWork, scheduleFactsOf, type ChangeSettings, type PlannedCh
 import { nextWorkAt } from '../../domain/case-schedule';
 import type { IdGenerator } from '../ports/ids';
 import { runFaqGrouping } from './faq';
+import { refreshBoards } from './boards';
 
 /**
  * One scheduler tick: everything due by `now`, page by page.
@@ -53,6 +54,8 @@ export interface TickReport {
   notifications: DeliveryTally;
   /** The half-monthly grouping of repeated questions: the half month grouped this tick (null: nothing due) and its groups. */
   faq: { period: number | null; groups: number };
+  /** The boards' documents recomputed this tick (hot tags, expert figures: at most hourly). */
+  boards: { hotTags: boolean; experts: boolean };
 }
 
 const MAX_ATTEMPTS = 3;
@@ -179,6 +182,7 @@ export async function runTick(input: TickDeps): Promise<TickReport> {
     sweep: { questions: 0, queued: 0 },
     notifications: emptyTally(),
     faq: { period: null, groups: 0 },
+    boards: { hotTags: false, experts: false },
   };
   const deps: TickDeps = { ...input, repos: { ...input.repos, users: memoizedRoster(input.repos.users) } };
   await dueWorkPhase(deps, report, pageSize, maxPages, outOfTime);
@@ -190,6 +194,13 @@ export async function runTick(input: TickDeps): Promise<TickReport> {
       report.faq = await runFaqGrouping(deps);
     } catch (err) {
       deps.log?.('faq grouping failed', { error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  if (!outOfTime()) {
+    try {
+      report.boards = await refreshBoards(deps);
+    } catch (err) {
+      deps.log?.('boards refresh failed', { error: err instanceof Error ? err.message : String(err) });
     }
   }
   return report;
