@@ -17,6 +17,8 @@ import { composeChange, newQuestionRecord, planTransition, scheduleFactsOf, SYST
 import { resolveViewer } from '../../shared/server/use-cases/viewer';
 import { DEMO_CATEGORIES, DEMO_SUBSCRIPTIONS, DEMO_UNITS, DEMO_USERS, demoInvitations } from './demo-organisation';
 import { DEMO_QUESTIONS } from './demo-questions';
+import { buildDemoCommunity } from './demo-community';
+import { refreshBoards } from '../../shared/server/use-cases/boards';
 
 /**
  * Writes the demo university through the CloudBase SDK (so it works against the
@@ -138,12 +140,17 @@ export function buildDemoRecords(now: number) {
   const words: ModerationWordsRecord = { _id: 'moderation-words', block: [...BUILT_IN_WORDS.block], review: [...BUILT_IN_WORDS.review, '代课'], updatedAt: now };
   const stats = corpusStatsOf(questions.flatMap((q) => (q.search ? [q.search] : [])));
   const searchStats: SearchStatsRecord = { _id: 'questions', ...stats };
+  const community = buildDemoCommunity(questions, now);
+  const withCounts = questions.map((q) => ({ ...q, ...(community.counts.get(q._id) ?? {}) }));
   return {
     units: DEMO_UNITS,
     categories: DEMO_CATEGORIES,
     users: DEMO_USERS,
     invitations: demoInvitations(now),
-    questions,
+    questions: withCounts,
+    reactions: community.reactions,
+    counters: community.counters,
+    notifications: community.notifications,
     subscriptions: demoSubscriptions(now),
     settings: [words],
     searchStats: [searchStats],
@@ -170,9 +177,14 @@ export async function seedDemo(db: Database, now: number): Promise<SeedResult> {
   await addAll(db, COLLECTIONS.subscriptions.name, records.subscriptions);
   await addAll(db, COLLECTIONS.settings.name, records.settings);
   await addAll(db, COLLECTIONS.searchStats.name, records.searchStats);
+  await addAll(db, COLLECTIONS.reactions.name, records.reactions);
+  await addAll(db, COLLECTIONS.counters.name, records.counters);
+  await addAll(db, COLLECTIONS.notifications.name, records.notifications);
   // The coordinator's queue of repeats: the last half month grouped as the scheduler groups it.
   await db.collection(COLLECTIONS.searchMeta.name).add({ _id: 'faq-grouping', next: previousHalfMonth(now) });
   await runFaqGrouping({ repos: cloudbaseRepositories(db), ids: randomIds, now });
+  // 热点标签 and the experts' figures, as the scheduler computes them.
+  await refreshBoards({ repos: cloudbaseRepositories(db), now });
   return { seeded: true, questions: records.questions.length, answers: records.questions.reduce((n, q) => n + q.answers.length, 0) };
 }
 

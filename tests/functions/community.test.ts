@@ -359,3 +359,23 @@ describe('indexes', () => {
     expect(api.stats().unindexed).toEqual([]);
   });
 });
+
+describe('the demo seed', () => {
+  it("seeds 同问, likes, follows and messages whose counters equal their records", async () => {
+    const seeded = api.find('questions', { _id: { $regex: '^q-demo-' } });
+    const withMetoo = seeded.filter((q) => (q.metooCount ?? 0) > 0);
+    expect(withMetoo.length).toBeGreaterThan(3);
+    for (const q of seeded) {
+      expect(api.count('reactions', { targetId: q._id, kind: 'metoo' })).toBe(q.metooCount ?? 0);
+      const likes = q.answers.reduce((n: number, a: any) => n + api.count('reactions', { targetId: a.id, kind: 'like' }), 0);
+      expect(likes).toBe(q.likeCount ?? 0);
+      expect(q.visibility === 'public' || (q.metooCount ?? 0) === 0).toBe(true);
+    }
+    for (const c of api.find('counters', { _id: { $regex: '^likes\\.answer\\.' } })) {
+      expect(api.count('reactions', { targetId: c._id.slice('likes.answer.'.length), kind: 'like' })).toBe(c.count);
+    }
+    expect(api.count('reactions', { kind: 'follow' })).toBeGreaterThan(0);
+    const li = expectOk(await api.call(OTHER_STUDENT, 'message.list', { pageSize: 50 }));
+    expect(li.items.some((m: any) => m.kind === 'followed')).toBe(true);
+  });
+});
