@@ -6,6 +6,7 @@ import { formatColdStart, measureColdStart } from './bench-cold-start';
 import { benchScreens } from './bench-screens';
 import { benchSearch } from './bench-search';
 import { benchSearchCostAt } from './bench-search-requests';
+import { benchCommunityRequests } from './bench-community-requests';
 
 /**
  * `npm run bench`: the numbers the design's quality bars are judged by. Prints
@@ -131,6 +132,12 @@ async function main() {
     console.log(
       `  ${row.action.padEnd(24)} ${String(row.requests).padStart(8)}  ${String(row.rounds).padStart(11)}  ${String(row.own).padStart(18)}  ${String(row.sends).padStart(5)}  ${String(row.unindexed).padStart(9)}  ${row.target.padEnd(13)}  ${detail}`,
     );
+  }
+
+  console.log(`\ncommunity actions (issue 11): database requests on the demo data, warm container, ${LATENCY_MS} ms a request`);
+  console.log('  action                     requests  round trips  unindexed');
+  for (const r of await benchCommunityRequests(LATENCY_MS)) {
+    console.log(`  ${r.action.padEnd(25)}  ${String(r.requests).padStart(8)}  ${String(r.rounds).padStart(11)}  ${String(r.unindexed).padStart(9)}`);
   }
 
   console.log('\nsearch cost as the campus grows (requests must stay flat; time is the local emulator, which scans in memory)');

@@ -1,4 +1,4 @@
-import { likeCounterId, likesReceivedCounterId, type ReactionKind } from '../../shared/domain/community';
+import { likeCounterId, likesReceivedCounterId, METOO_THRESHOLD, type ReactionKind } from '../../shared/domain/community';
 import { WATCHER_STEP_NOTES } from '../../shared/domain/notification-plan';
 import { randomIds } from '../../shared/server/ids';
 import type { CounterRecord, NotificationRecord, QuestionRecord, ReactionRecord } from '../../shared/server/ports/records';
@@ -34,7 +34,7 @@ export function buildDemoCommunity(questions: QuestionRecord[], now: number) {
   const counters = new Map<string, number>();
   const bump = (id: string, n: number) => counters.set(id, (counters.get(id) ?? 0) + n);
   const notifications: NotificationRecord[] = [];
-  const counts = new Map<string, { metooCount: number; likeCount: number }>();
+  const counts = new Map<string, { metooCount: number; likeCount: number; metooFlaggedAt?: number }>();
 
   const open = questions.filter((q) => q.visibility === 'public' && q.moderation.state === 'published' && q.officialAnswerId !== null);
   open.forEach((q, i) => {
@@ -50,7 +50,8 @@ export function buildDemoCommunity(questions: QuestionRecord[], now: number) {
       bump(likeCounterId('answer', official.id), likers.length);
       bump(likesReceivedCounterId(official.responderOpenid), likers.length);
     }
-    counts.set(q._id, { metooCount: metoo.length, likeCount: likers.length });
+    // Past the threshold in the demo's past: the unit was told then (no message is owed now).
+    counts.set(q._id, { metooCount: metoo.length, likeCount: likers.length, ...(metoo.length >= METOO_THRESHOLD ? { metooFlaggedAt: after(3) } : {}) });
 
     // 李思远 follows the first few; he hears when they were answered, as the api would have told him.
     const follower = 'dev-student-li';

@@ -119,17 +119,20 @@ export function routedUnitFor(catalog: CatalogLookup, collegeId: string, categor
 export const listExperts: ActionDefinition<'expert.list'> = {
   viewer: 'optional',
   async run({ pageSize, cursor, categoryId, collegeId, unitId, team }, { repos }) {
-    const [catalog, board] = await Promise.all([loadCatalog(repos), repos.boards.find<ExpertFiguresBoardRecord>('expertFigures')]);
+    // The catalog is cached per container: the board and the roster page go out together.
+    const catalog = await loadCatalog(repos);
     if (categoryId && !catalog.category(categoryId)) throw new DomainError('CATALOG.UNKNOWN_CATEGORY');
     if (unitId && !catalog.unit(unitId)) throw new DomainError('CATALOG.UNKNOWN_UNIT');
     let unitIds: string[] | null = unitId ? [unitId] : null;
     if (collegeId) {
       if (!categoryId) throw new DomainError('INPUT.INVALID', '按学院推荐专家时须同时指定问题类别');
       const routed = routedUnitFor(catalog, collegeId, categoryId);
-      if (unitIds && !unitIds.includes(routed)) unitIds = [];
-      else unitIds = [routed];
+      unitIds = unitIds && !unitIds.includes(routed) ? [] : [routed];
     }
-    const rows = await repos.users.listInUnits(unitIds ?? catalog.units.map((u) => u._id), pageRequest(pageSize, cursor));
+    const [board, rows] = await Promise.all([
+      repos.boards.find<ExpertFiguresBoardRecord>('expertFigures'),
+      repos.users.listInUnits(unitIds ?? catalog.units.map((u) => u._id), pageRequest(pageSize, cursor)),
+    ]);
     const page = pageOf(rows, pageSize, () => [0]);
     const shown = page.items
       .map((u) => ({ u, m: expertMembership(u, unitIds, categoryId) }))
