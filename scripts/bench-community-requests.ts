@@ -66,6 +66,7 @@ export async function benchCommunityRequests(latencyMs = 5): Promise<CommunityCo
     await measure('question.follow', 'bench-student', 'question.follow', { questionId: target.id });
     await measure('answer.like', 'bench-student', 'answer.like', { questionId: target.id, answerId });
     await measure('answer.like (off)', 'bench-student', 'answer.like', { questionId: target.id, answerId, on: false });
+    await measure('question.reactions', 'bench-student', 'question.reactions', { questionId: target.id });
     await measure('message.list', 'dev-student-zhang', 'message.list', { pageSize: 20 });
     await measure('message.unread', 'dev-student-zhang', 'message.unread', {});
     await measure('message.markRead (all)', 'dev-student-zhang', 'message.markRead', { all: true });

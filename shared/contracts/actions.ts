@@ -89,6 +89,8 @@ import {
   QuestionFollowOutput,
   QuestionMetooInput,
   QuestionMetooOutput,
+  QuestionReactionsInput,
+  QuestionReactionsOutput,
   TagHotInput,
   TagHotOutput,
 } from './community.contract';
@@ -165,6 +167,7 @@ export const API_ACTIONS = {
   'question.metoo': { input: QuestionMetooInput, output: QuestionMetooOutput },
   'question.follow': { input: QuestionFollowInput, output: QuestionFollowOutput },
   'answer.like': { input: AnswerLikeInput, output: AnswerLikeOutput },
+  'question.reactions': { input: QuestionReactionsInput, output: QuestionReactionsOutput },
   'message.list': { input: MessageListInput, output: MessageListOutput },
   'message.markRead': { input: MessageMarkReadInput, output: MessageMarkReadOutput },
   'message.unread': { input: MessageUnreadInput, output: MessageUnreadOutput },

@@ -26,6 +26,19 @@ export const QuestionFollowOutput = z.strictObject({ questionId: Id, on: z.boole
 export const AnswerLikeInput = z.strictObject({ questionId: Id, answerId: Id, on: On });
 export const AnswerLikeOutput = z.strictObject({ answerId: Id, on: z.boolean(), count: z.number().int().nonnegative() });
 
+/** The question page's community state: counts, and what the viewer did (one call beside `question.get`). */
+export const QuestionReactionsInput = z.strictObject({ questionId: Id });
+export const QuestionReactionsOutput = z.strictObject({
+  questionId: Id,
+  metooCount: z.number().int().nonnegative(),
+  /** Whether the viewer may 同问 / follow it (a public question they did not ask). */
+  canWatch: z.boolean(),
+  metoo: z.boolean(),
+  following: z.boolean(),
+  /** The answers the viewer sees, with their likes. */
+  answers: z.array(z.strictObject({ answerId: Id, likeCount: z.number().int().nonnegative(), liked: z.boolean() })),
+});
+
 /** Where a tag opens: `search.questions` with this query, or the public feed / search filtered by category. */
 export const HotTagOpen = z.strictObject({ query: z.string().nullable(), categoryId: Id.nullable() });
 

@@ -59,6 +59,8 @@ export const MeExportOutput = z.strictObject({
   reports: z.array(z.strictObject({ questionId: Id, target: z.string(), reason: z.string(), at: Instant })),
   /** When they asked recently (what the asking limits count). */
   recentAsks: z.array(Instant),
+  /** Their 同问, follows and likes. */
+  reactions: z.array(z.strictObject({ kind: z.string(), targetType: z.string(), targetId: z.string(), questionId: z.string().nullable(), at: Instant })),
 });
 export type MyData = z.infer<typeof MeExportOutput>;
 

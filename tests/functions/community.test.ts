@@ -346,6 +346,7 @@ describe('indexes', () => {
     await api.call(OTHER_STUDENT, 'question.metoo', { questionId: id });
     await api.call(OTHER_STUDENT, 'question.follow', { questionId: id });
     await api.call(OTHER_STUDENT, 'answer.like', { questionId: id, answerId });
+    await api.call(OTHER_STUDENT, 'question.reactions', { questionId: id });
     const page = expectOk(await api.call(STUDENT, 'message.list', { pageSize: 1 }));
     await api.call(STUDENT, 'message.list', { pageSize: 1, cursor: page.nextCursor });
     await api.call(STUDENT, 'message.markRead', { all: true });
@@ -377,5 +378,42 @@ describe('the demo seed', () => {
     expect(api.count('reactions', { kind: 'follow' })).toBeGreaterThan(0);
     const li = expectOk(await api.call(OTHER_STUDENT, 'message.list', { pageSize: 50 }));
     expect(li.items.some((m: any) => m.kind === 'followed')).toBe(true);
+  });
+});
+
+describe('a person who leaves', () => {
+  it('exports their 同问, follows and likes, and deleting the account takes them back from the counts', async () => {
+    const id = await newQuestion();
+    const answerId = await answer(id);
+    const leaver = 'leaving-student';
+    await api.call(leaver, 'question.metoo', { questionId: id });
+    await api.call(leaver, 'question.follow', { questionId: id });
+    await api.call(leaver, 'answer.like', { questionId: id, answerId });
+    await api.call('staying-student', 'answer.like', { questionId: id, answerId });
+    const exported = expectOk(await api.call(leaver, 'me.export', {}));
+    expect(exported.reactions.map((r: any) => r.kind).sort()).toEqual(['follow', 'like', 'metoo']);
+    expectOk(await api.call(leaver, 'me.delete', { confirm: '注销账号' }));
+    expect(api.count('reactions', { openid: leaver })).toBe(0);
+    expect(api.question(id)).toMatchObject({ metooCount: 0, likeCount: 1 });
+    expect(api.find('counters', { _id: `likes.answer.${answerId}` })[0]).toMatchObject({ count: 1 });
+  });
+});
+
+describe('question.reactions', () => {
+  it("gives the question page its counts and what the viewer did", async () => {
+    const id = await newQuestion();
+    const answerId = await answer(id);
+    await api.call(OTHER_STUDENT, 'question.metoo', { questionId: id });
+    await api.call(OTHER_STUDENT, 'answer.like', { questionId: id, answerId });
+    await api.call('another-fan', 'answer.like', { questionId: id, answerId });
+    expect(expectOk(await api.call(OTHER_STUDENT, 'question.reactions', { questionId: id }))).toEqual({
+      questionId: id, metooCount: 1, canWatch: true, metoo: true, following: false, answers: [{ answerId, likeCount: 2, liked: true }],
+    });
+    expect(expectOk(await api.call(STUDENT, 'question.reactions', { questionId: id }))).toMatchObject({ canWatch: false, metoo: false, answers: [{ answerId, likeCount: 2, liked: false }] });
+    const privateId = await newQuestion({ visibility: 'private' });
+    expect(await api.call(OTHER_STUDENT, 'question.reactions', { questionId: privateId })).toMatchObject(refused('AUTH.FORBIDDEN'));
+    expect(await api.call(null, 'question.reactions', { questionId: id })).toMatchObject(refused('AUTH.REQUIRED'));
+    expect(await api.call(OTHER_STUDENT, 'question.reactions', { questionId: 'q_missing' })).toMatchObject(refused('QUESTION.NOT_FOUND'));
+    expect(await api.call(OTHER_STUDENT, 'question.reactions', { questionId: [id] })).toMatchObject(refused('INPUT.INVALID'));
   });
 });

@@ -247,6 +247,7 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
       subscriptions: [{ templateId: 'tpl-answered', credits: 1 }],
       reports: [{ questionId: 'q-2', target: 'answer', reason: '广告', at: T0 }],
       recentAsks: [T0],
+      reactions: [{ kind: 'like', targetType: 'answer', targetId: 'a-1', questionId: 'q-1', at: T0 }],
     },
   },
   'me.delete': { input: { confirm: '注销账号' }, output: { deleted: true } },
@@ -350,6 +351,10 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
   'question.metoo': { input: { questionId: 'q_1', on: true }, output: { questionId: 'q_1', on: true, count: 3 } },
   'question.follow': { input: { questionId: 'q_1', on: false }, output: { questionId: 'q_1', on: false } },
   'answer.like': { input: { questionId: 'q_1', answerId: 'a_1' }, parsed: { questionId: 'q_1', answerId: 'a_1', on: true }, output: { answerId: 'a_1', on: true, count: 12 } },
+  'question.reactions': {
+    input: { questionId: 'q_1' },
+    output: { questionId: 'q_1', metooCount: 4, canWatch: true, metoo: true, following: false, answers: [{ answerId: 'a_1', likeCount: 12, liked: true }] },
+  },
   'message.list': {
     input: { pageSize: 20 },
     output: { items: [{ id: 'q_1.answered.v1.dev-student-zhang', kind: 'answered', text: '【青年之声】你的问题已答复', questionId: 'q_1', page: 'pages/question/index?id=q_1', at: T0, read: false }], nextCursor: null, unread: 1 },

@@ -143,6 +143,7 @@ const REPLIES: Partial<{ [A in ActionName]: (input: ActionParsedInput<A>) => Act
     subscriptions: [],
     reports: [],
     recentAsks: [],
+    reactions: [],
   }),
   'unit.performance': ({ days }) => ({
     from: NOW - days * 24 * 3_600_000,

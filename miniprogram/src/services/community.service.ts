@@ -6,6 +6,7 @@ import type {
   ExpertProfile,
   QuestionFollowOutput,
   QuestionMetooOutput,
+  QuestionReactionsOutput,
   TagHotOutput,
 } from '@shared/contracts/community.contract';
 import type { MessageListOutput, MessageMarkReadOutput, MessageUnreadOutput } from '@shared/contracts/message.contract';
@@ -28,6 +29,11 @@ export function setFollow(questionId: string, on: boolean): Promise<z.infer<type
 
 export function setAnswerLike(questionId: string, answerId: string, on: boolean): Promise<z.infer<typeof AnswerLikeOutput>> {
   return callAction('answer.like', { questionId, answerId, on });
+}
+
+/** The question page's counts and the viewer's own 同问 / follow / likes (beside question.get). */
+export function getQuestionReactions(questionId: string): Promise<z.infer<typeof QuestionReactionsOutput>> {
+  return callAction('question.reactions', { questionId });
 }
 
 export function listMessages(cursor?: string): Promise<z.infer<typeof MessageListOutput>> {

@@ -52,6 +52,11 @@ export class CloudbaseReactionRepository implements ReactionRepository {
     return res.total as number;
   }
 
+  async listMineOn(openid: string, questionId: string): Promise<ReactionRecord[]> {
+    const res = await this.coll.where({ openid, questionId }).limit(200).get();
+    return res.data as ReactionRecord[];
+  }
+
   async listByPerson(openid: string, limit: number): Promise<ReactionRecord[]> {
     const res = await this.coll.where({ openid }).orderBy('at', 'desc').limit(limit).get();
     return res.data as ReactionRecord[];

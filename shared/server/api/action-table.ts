@@ -25,7 +25,7 @@ import { deleteMyAccount, exportMyData } from '../use-cases/my-data';
 import { inviteInfo, inviteToRoster, joinRoster, listInvitations, listRoster, revokeInvitation, updateRoster } from '../use-cases/roster';
 import { getRouting, saveCategory, saveUnit } from '../use-cases/routing';
 import { entryInvitation, entryLinks } from '../use-cases/entry-points';
-import { followQuestion, likeAnswer, metooQuestion } from '../use-cases/community';
+import { followQuestion, likeAnswer, metooQuestion, questionReactions } from '../use-cases/community';
 import { countUnreadMessages, listMessages, markMessagesRead } from '../use-cases/messages';
 import { getExpert, hotTags, listExperts } from '../use-cases/boards';
 
@@ -86,6 +86,7 @@ export const apiActions: ActionTable = {
   'question.metoo': metooQuestion,
   'question.follow': followQuestion,
   'answer.like': likeAnswer,
+  'question.reactions': questionReactions,
   'message.list': listMessages,
   'message.markRead': markMessagesRead,
   'message.unread': countUnreadMessages,

@@ -224,6 +224,8 @@ export interface ReactionRepository {
   listWatchers(questionId: string, limit: number): Promise<ReactionRecord[]>;
   /** How many records of this kind a target has (the truth the kept counters are checked against). */
   count(targetId: string, kind: ReactionRecord['kind']): Promise<number>;
+  /** What this person did on one question (its 同问 and follow, likes of its answers). */
+  listMineOn(openid: string, questionId: string): Promise<ReactionRecord[]>;
   /** Everything this person did (export), newest first. */
   listByPerson(openid: string, limit: number): Promise<ReactionRecord[]>;
   removeByPerson(openid: string): Promise<void>;

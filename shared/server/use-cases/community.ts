@@ -118,3 +118,45 @@ export const likeAnswer: ActionDefinition<'answer.like', QuestionRecord | null> 
     return { answerId, on, count: Math.max(0, counter?.count ?? 0) };
   },
 };
+
+/**
+ * The question page's community state: the viewer's own records on the
+ * question are read beside the question and the viewer (one round trip), the
+ * visible answers' like counters after it.
+ */
+export const questionReactions: ActionDefinition<'question.reactions', [QuestionRecord | null, ReactionRecord[]]> = {
+  viewer: 'required',
+  prepare: ({ questionId }, { repos, openid }) => Promise.all([repos.questions.findById(questionId), repos.reactions.listMineOn(openid, questionId)]),
+  async run({ questionId }, ctx, [question, mine]) {
+    const q = checkVisible(ctx, question);
+    const seesAll = q.askerOpenid === ctx.viewer.openid || isHandlerOf(ctx.viewer, q);
+    const answers = q.answers.filter((a) => seesAll || a.moderation.state === 'published');
+    const counters = await ctx.repos.counters.get(answers.map((a) => likeCounterId('answer', a.id)));
+    const likes = new Map(counters.map((c) => [c._id, c.count]));
+    const has = (kind: ReactionRecord['kind'], targetId: string) => mine.some((r) => r.kind === kind && r.targetId === targetId);
+    return {
+      questionId,
+      metooCount: Math.max(0, q.metooCount ?? 0),
+      canWatch: q.visibility === 'public' && q.moderation.state === 'published' && q.askerOpenid !== ctx.viewer.openid,
+      metoo: has('metoo', q._id),
+      following: has('follow', q._id),
+      answers: answers.map((a) => ({ answerId: a.id, likeCount: Math.max(0, likes.get(likeCounterId('answer', a.id)) ?? 0), liked: has('like', a.id) })),
+    };
+  },
+};
+
+/**
+ * Takes one of a person's records back (their account is deleted): removed by
+ * id, and only if this removal took effect, the counters it moved move back.
+ */
+export async function retractReaction(repos: ActionContext['repos'], r: ReactionRecord, now: number): Promise<void> {
+  if (!(await repos.reactions.remove(r._id))) return;
+  if (r.kind === 'metoo' && r.questionId) await repos.questions.incCounters(r.questionId, { metooCount: -1 });
+  if (r.kind === 'like') {
+    await Promise.all([
+      repos.counters.inc(likeCounterId(r.targetType, r.targetId), -1, now),
+      r.creditedTo ? repos.counters.inc(likesReceivedCounterId(r.creditedTo), -1, now) : Promise.resolve(),
+      r.targetType === 'answer' && r.questionId ? repos.questions.incCounters(r.questionId, { likeCount: -1 }) : Promise.resolve(),
+    ]);
+  }
+}

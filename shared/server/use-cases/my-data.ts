@@ -2,6 +2,7 @@ import { DomainError } from '../../domain/errors';
 import type { QuestionRecord } from '../ports/records';
 import type { ActionContext, ActionDefinition } from './action';
 import { commitChange } from './apply-case-action';
+import { retractReaction } from './community';
 import { loadCatalog } from './catalog-lookup';
 import { removeActor, removeAsker, type IdentityRemoval } from './personal-data';
 import { presentDetail } from './present-question';
@@ -21,12 +22,15 @@ import { composeChange } from './question-changes';
 const MESSAGES_EXPORTED = 1000;
 const MAX_ATTEMPTS = 4;
 
+/** A person's 同问, follows and likes exported and retracted (more than anyone makes in years of use). */
+const REACTIONS_HANDLED = 5000;
+
 export const exportMyData: ActionDefinition<'me.export'> = {
   viewer: 'required',
   async run(_input, ctx) {
     const { viewer, repos, now } = ctx;
     const openid = viewer.openid;
-    const [asked, acted, messages, credits, reports, quota, catalog] = await Promise.all([
+    const [asked, acted, messages, credits, reports, quota, catalog, reactions] = await Promise.all([
       repos.questions.listAllByAsker(openid),
       repos.questions.listActedBy(openid),
       repos.notifications.listByRecipient(openid, MESSAGES_EXPORTED),
@@ -34,6 +38,7 @@ export const exportMyData: ActionDefinition<'me.export'> = {
       repos.reports.listByReporter(openid),
       repos.askQuotas.find(openid),
       loadCatalog(repos),
+      repos.reactions.listByPerson(openid, REACTIONS_HANDLED),
     ]);
     const others = acted.filter((q) => q.askerOpenid !== openid);
     const user = viewer.user;
@@ -62,6 +67,7 @@ export const exportMyData: ActionDefinition<'me.export'> = {
       subscriptions: credits.map((c) => ({ templateId: c.templateId, credits: c.credits })),
       reports: reports.map((r) => ({ questionId: r.questionId, target: r.target, reason: r.reason, at: r.at })),
       recentAsks: (quota?.recent ?? []).map((r) => r.at),
+      reactions: reactions.map((r) => ({ kind: r.kind, targetType: r.targetType, targetId: r.targetId, questionId: r.questionId, at: r.at })),
     };
   },
 };
@@ -89,7 +95,10 @@ export const deleteMyAccount: ActionDefinition<'me.delete'> = {
     // Their questions first (the asker's identity and what they wrote to the handlers), then their steps on others'.
     for (const q of asked) await removeFrom(ctx, q, (current) => (current.askerOpenid === openid ? removeAsker(current, now) : null));
     for (const q of acted.filter((q) => !asked.some((a) => a._id === q._id))) await removeFrom(ctx, q, (current) => removeActor(current, openid));
+    // Their 同问, follows and likes go with them, and the counts they moved move back.
+    for (const r of await repos.reactions.listByPerson(openid, REACTIONS_HANDLED)) await retractReaction(repos, r, now);
     await Promise.all([
+      repos.reactions.removeByPerson(openid),
       repos.notifications.removeByRecipient(openid),
       repos.subscriptions.removeAll(openid),
       repos.reports.removeByReporter(openid),
