@@ -1,7 +1,8 @@
 import { likeCounterId, likesReceivedCounterId, METOO_THRESHOLD, type ReactionKind } from '../../shared/domain/community';
 import { WATCHER_STEP_NOTES } from '../../shared/domain/notification-plan';
 import { randomIds } from '../../shared/server/ids';
-import type { CounterRecord, NotificationRecord, QuestionRecord, ReactionRecord } from '../../shared/server/ports/records';
+import { PUBLISHED } from '../../shared/domain/moderation';
+import type { CounterRecord, NotificationRecord, QuestionRecord, ReactionRecord, TopicPostRecord, TopicRecord } from '../../shared/server/ports/records';
 import { notificationRecords } from '../../shared/server/use-cases/notification-delivery';
 
 /**
@@ -77,4 +78,29 @@ export function buildDemoCommunity(questions: QuestionRecord[], now: number) {
 
 function settled(n: NotificationRecord, readAt: number | null): NotificationRecord {
   return { ...n, state: 'sent', channel: 'subscribe', attempts: 1, finishedAt: n.createdAt, readAt };
+}
+
+/** 话题墙: two topics the committee opened, with a few takes (one pinned, one anonymous), as `topic.post` stores them. */
+export function buildDemoTopics(now: number): { topics: TopicRecord[]; posts: TopicPostRecord[] } {
+  const hours = (h: number) => now - h * 3_600_000;
+  const topic = (id: string, title: string, description: string, at: number, state: TopicRecord['state'], posts: number): TopicRecord => ({
+    _id: id, title, description, state, createdAt: at, openedByOpenid: 'dev-coordinator', openedByName: '王钰铭', postCount: posts, requestHash: null,
+  });
+  const post = (id: string, topicId: string, content: string, at: number, author: string, authorName: string, extra: Partial<TopicPostRecord> = {}): TopicPostRecord => ({
+    _id: id, topicId, authorOpenid: author, authorName, anonymous: false, content, createdAt: at, moderation: PUBLISHED, pinned: false, requestHash: null, ...extra,
+  });
+  const posts = [
+    post('tq-demo-1', 'tp-demo-library', '希望期末周图书馆能开到晚上十二点。', hours(30), 'dev-student-zhang', '同学', { pinned: true }),
+    post('tq-demo-2', 'tp-demo-library', '自习区的插座太少了，能不能每张桌子都加一个？', hours(26), 'dev-student-li', '同学'),
+    post('tq-demo-3', 'tp-demo-library', '座位预约系统经常有人占了不来，建议十五分钟不签到就释放。', hours(20), 'dev-student-chen', '匿名同学', { anonymous: true }),
+    post('tq-demo-4', 'tp-demo-library', '学院已把大家的建议汇总转给图书馆，下周反馈。', hours(10), 'dev-cs-league', '高鹏'),
+    post('tq-demo-5', 'tp-demo-canteen', '二食堂的麻辣烫能不能少放点盐。', hours(80), 'dev-student-zhao', '同学'),
+  ];
+  return {
+    topics: [
+      topic('tp-demo-library', '你心中理想的图书馆', '开放时间、座位、插座、预约……说说你希望图书馆做哪些改变。', hours(48), 'open', 4),
+      topic('tp-demo-canteen', '食堂菜品大家谈', '上学期的话题，已汇总反馈给后勤。', hours(24 * 40), 'closed', 1),
+    ],
+    posts,
+  };
 }

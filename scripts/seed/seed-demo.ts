@@ -17,7 +17,7 @@ import { composeChange, newQuestionRecord, planTransition, scheduleFactsOf, SYST
 import { resolveViewer } from '../../shared/server/use-cases/viewer';
 import { DEMO_CATEGORIES, DEMO_SUBSCRIPTIONS, DEMO_UNITS, DEMO_USERS, demoInvitations } from './demo-organisation';
 import { DEMO_QUESTIONS } from './demo-questions';
-import { buildDemoCommunity } from './demo-community';
+import { buildDemoCommunity, buildDemoTopics } from './demo-community';
 import { refreshBoards } from '../../shared/server/use-cases/boards';
 
 /**
@@ -142,6 +142,7 @@ export function buildDemoRecords(now: number) {
   const searchStats: SearchStatsRecord = { _id: 'questions', ...stats };
   const community = buildDemoCommunity(questions, now);
   const withCounts = questions.map((q) => ({ ...q, ...(community.counts.get(q._id) ?? {}) }));
+  const wall = buildDemoTopics(now);
   return {
     units: DEMO_UNITS,
     categories: DEMO_CATEGORIES,
@@ -151,6 +152,8 @@ export function buildDemoRecords(now: number) {
     reactions: community.reactions,
     counters: community.counters,
     notifications: community.notifications,
+    topics: wall.topics,
+    topicPosts: wall.posts,
     subscriptions: demoSubscriptions(now),
     settings: [words],
     searchStats: [searchStats],
@@ -180,6 +183,8 @@ export async function seedDemo(db: Database, now: number): Promise<SeedResult> {
   await addAll(db, COLLECTIONS.reactions.name, records.reactions);
   await addAll(db, COLLECTIONS.counters.name, records.counters);
   await addAll(db, COLLECTIONS.notifications.name, records.notifications);
+  await addAll(db, COLLECTIONS.topics.name, records.topics);
+  await addAll(db, COLLECTIONS.topicPosts.name, records.topicPosts);
   // The coordinator's queue of repeats: the last half month grouped as the scheduler groups it.
   await db.collection(COLLECTIONS.searchMeta.name).add({ _id: 'faq-grouping', next: previousHalfMonth(now) });
   await runFaqGrouping({ repos: cloudbaseRepositories(db), ids: randomIds, now });

@@ -94,6 +94,18 @@ import {
   TagHotInput,
   TagHotOutput,
 } from './community.contract';
+import {
+  TopicListInput,
+  TopicListOutput,
+  TopicManageInput,
+  TopicManageOutput,
+  TopicOpenInput,
+  TopicOpenOutput,
+  TopicPostInput,
+  TopicPostOutput,
+  TopicPostsInput,
+  TopicPostsOutput,
+} from './topic.contract';
 import { MessageListInput, MessageListOutput, MessageMarkReadInput, MessageMarkReadOutput, MessageUnreadInput, MessageUnreadOutput } from './message.contract';
 import {
   QuestionAskInput,
@@ -174,6 +186,11 @@ export const API_ACTIONS = {
   'tag.hot': { input: TagHotInput, output: TagHotOutput },
   'expert.list': { input: ExpertListInput, output: ExpertListOutput },
   'expert.get': { input: ExpertGetInput, output: ExpertGetOutput },
+  'topic.open': { input: TopicOpenInput, output: TopicOpenOutput },
+  'topic.list': { input: TopicListInput, output: TopicListOutput },
+  'topic.post': { input: TopicPostInput, output: TopicPostOutput },
+  'topic.posts': { input: TopicPostsInput, output: TopicPostsOutput },
+  'topic.manage': { input: TopicManageInput, output: TopicManageOutput },
 } as const;
 
 export type ApiActions = typeof API_ACTIONS;

@@ -61,6 +61,8 @@ export const MeExportOutput = z.strictObject({
   recentAsks: z.array(Instant),
   /** Their 同问, follows and likes. */
   reactions: z.array(z.strictObject({ kind: z.string(), targetType: z.string(), targetId: z.string(), questionId: z.string().nullable(), at: Instant })),
+  /** What they posted on the 话题墙. */
+  topicPosts: z.array(z.strictObject({ topicId: z.string(), content: z.string(), anonymous: z.boolean(), createdAt: Instant })),
 });
 export type MyData = z.infer<typeof MeExportOutput>;
 

@@ -27,6 +27,9 @@ export const ERROR_MESSAGES = {
   'ANSWER.NOT_FOUND': '答复不存在或已被删除',
   'EXPERT.NOT_FOUND': '没有这位专家',
   'EXPERT.NOT_ELIGIBLE': '这位专家不负责该类问题，请从推荐的专家中选择',
+  'TOPIC.NOT_FOUND': '话题不存在或已被删除',
+  'TOPIC.CLOSED': '这个话题已关闭，不能再发表',
+  'POST.NOT_FOUND': '这条发言不存在或已被删除',
   'INTERNAL': '服务暂时不可用，请稍后再试',
 } as const;
 

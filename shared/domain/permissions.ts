@@ -42,6 +42,11 @@ export function canCurateFaq(viewer: Pick<Viewer, 'roles'>): boolean {
   return viewer.roles.includes('coordinator') || viewer.roles.includes('schoolAdmin');
 }
 
+/** 话题墙: the committee (the coordinator and the school admin) opens topics, closes them, pins and hides posts. */
+export function canManageTopics(viewer: Pick<Viewer, 'roles'>): boolean {
+  return viewer.roles.includes('coordinator') || viewer.roles.includes('schoolAdmin');
+}
+
 /** 操作日志: the school admin reads the audit log. */
 export function canReadAuditLog(viewer: Pick<Viewer, 'roles'>): boolean {
   return viewer.roles.includes('schoolAdmin');

@@ -170,6 +170,19 @@ export const COLLECTIONS = {
     indexes: [],
     readWhole: true,
   },
+  topics: {
+    name: 'topics',
+    purpose: '话题墙: topics the committee opened, open or closed, with how many posts they drew',
+    indexes: [{ name: 'by_time', keys: { createdAt: -1 } }],
+  },
+  topicPosts: {
+    name: 'topicPosts',
+    purpose: "话题墙: people's short takes on a topic, content-checked, pinned or hidden by the committee",
+    indexes: [
+      { name: 'by_topic', keys: { topicId: 1, 'moderation.state': 1, createdAt: -1 } },
+      { name: 'by_author', keys: { authorOpenid: 1, createdAt: -1 } },
+    ],
+  },
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -38,6 +38,7 @@ const myData: MyData = {
   reports: [{ questionId: 'q-other', target: 'answer', reason: '广告引流', at: NOW }],
   recentAsks: [NOW],
   reactions: [],
+  topicPosts: [],
 };
 const staffMe = { ...studentMe, name: '任智宇', roles: ['responder' as const], memberships: [{ unitId: 'u-cs', unitName: '计算机学院团委', team: 'expert' as const, categoryIds: [] }] };
 

@@ -248,6 +248,7 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
       reports: [{ questionId: 'q-2', target: 'answer', reason: '广告', at: T0 }],
       recentAsks: [T0],
       reactions: [{ kind: 'like', targetType: 'answer', targetId: 'a-1', questionId: 'q-1', at: T0 }],
+      topicPosts: [],
     },
   },
   'me.delete': { input: { confirm: '注销账号' }, output: { deleted: true } },
@@ -351,6 +352,27 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
   'question.metoo': { input: { questionId: 'q_1', on: true }, output: { questionId: 'q_1', on: true, count: 3 } },
   'question.follow': { input: { questionId: 'q_1', on: false }, output: { questionId: 'q_1', on: false } },
   'answer.like': { input: { questionId: 'q_1', answerId: 'a_1' }, parsed: { questionId: 'q_1', answerId: 'a_1', on: true }, output: { answerId: 'a_1', on: true, count: 12 } },
+  'topic.open': {
+    input: { title: '你心中理想的图书馆', description: '说说你希望图书馆做哪些改变' },
+    output: { id: 'tp_1', title: '你心中理想的图书馆', description: '说说你希望图书馆做哪些改变', state: 'open', postCount: 0, createdAt: T0, openedByName: '王钰铭' },
+  },
+  'topic.list': { input: {}, parsed: { pageSize: 20 }, output: { items: [], nextCursor: null } },
+  'topic.post': { input: { topicId: 'tp_1', content: '希望延长开放时间' }, parsed: { topicId: 'tp_1', content: '希望延长开放时间', anonymous: false }, output: { id: 'tq_1', moderation: 'published' } },
+  'topic.posts': {
+    input: { topicId: 'tp_1' },
+    parsed: { topicId: 'tp_1', pageSize: 20 },
+    output: {
+      topic: { id: 'tp_1', title: '你心中理想的图书馆', description: '', state: 'open', postCount: 1, createdAt: T0, openedByName: '王钰铭' },
+      pinned: [],
+      items: [{ id: 'tq_1', topicId: 'tp_1', content: '希望延长开放时间', authorName: '同学', anonymous: false, pinned: false, createdAt: T0 }],
+      nextCursor: null,
+    },
+  },
+  'topic.manage': {
+    input: { topicId: 'tp_1', op: 'close' },
+    parsed: { topicId: 'tp_1', op: 'close', reason: '' },
+    output: { topic: { id: 'tp_1', title: '你心中理想的图书馆', description: '', state: 'closed', postCount: 1, createdAt: T0, openedByName: '王钰铭' }, post: null },
+  },
   'question.reactions': {
     input: { questionId: 'q_1' },
     output: { questionId: 'q_1', metooCount: 4, canWatch: true, metoo: true, following: false, answers: [{ answerId: 'a_1', likeCount: 12, liked: true }] },

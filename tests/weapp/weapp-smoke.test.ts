@@ -144,6 +144,7 @@ const REPLIES: Partial<{ [A in ActionName]: (input: ActionParsedInput<A>) => Act
     reports: [],
     recentAsks: [],
     reactions: [],
+    topicPosts: [],
   }),
   'unit.performance': ({ days }) => ({
     from: NOW - days * 24 * 3_600_000,

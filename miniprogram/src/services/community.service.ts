@@ -9,6 +9,7 @@ import type {
   QuestionReactionsOutput,
   TagHotOutput,
 } from '@shared/contracts/community.contract';
+import type { TopicListOutput, TopicPostOutput, TopicPostsOutput } from '@shared/contracts/topic.contract';
 import type { MessageListOutput, MessageMarkReadOutput, MessageUnreadOutput } from '@shared/contracts/message.contract';
 import { callAction } from './api.client';
 
@@ -60,4 +61,18 @@ export function listExperts(filter: Omit<z.input<typeof ExpertListInput>, 'pageS
 
 export function getExpert(id: string): Promise<ExpertProfile> {
   return callAction('expert.get', { id });
+}
+
+/** 话题墙. */
+export function listTopics(cursor?: string): Promise<z.infer<typeof TopicListOutput>> {
+  return callAction('topic.list', { pageSize: 20, ...(cursor ? { cursor } : {}) });
+}
+
+export function listTopicPosts(topicId: string, cursor?: string): Promise<z.infer<typeof TopicPostsOutput>> {
+  return callAction('topic.posts', { topicId, pageSize: 20, ...(cursor ? { cursor } : {}) });
+}
+
+/** One request id per tap of 发表, so a retry posts once. */
+export function postToTopic(input: { topicId: string; content: string; anonymous: boolean }, requestId: string): Promise<z.infer<typeof TopicPostOutput>> {
+  return callAction('topic.post', input, { requestId });
 }

@@ -1,8 +1,8 @@
 import type { Database } from './cloudbase';
 import { COLLECTIONS } from '../collections';
 import { isDuplicateKeyError } from './cloudbase-question.repository';
-import type { BoardRepository, CounterRepository, ReactionRepository } from '../ports/repositories';
-import type { BoardRecord, CounterRecord, ReactionRecord } from '../ports/records';
+import type { BoardRepository, CounterRepository, PageRequest, ReactionRepository, TopicRepository } from '../ports/repositories';
+import type { BoardRecord, CounterRecord, ReactionRecord, TopicPostRecord, TopicRecord } from '../ports/records';
 
 /**
  * 同问, follows and likes: one record per person per thing, its id derived
@@ -108,5 +108,98 @@ export class CloudbaseBoardRepository implements BoardRepository {
   async save(board: BoardRecord): Promise<void> {
     const { _id, ...fields } = board;
     await this.coll.doc(_id).set(fields);
+  }
+}
+
+export class CloudbaseTopicRepository implements TopicRepository {
+  constructor(private readonly db: Database) {}
+
+  private get topics() {
+    return this.db.collection(COLLECTIONS.topics.name);
+  }
+
+  private get posts() {
+    return this.db.collection(COLLECTIONS.topicPosts.name);
+  }
+
+  private async insert(coll: ReturnType<Database['collection']>, doc: object): Promise<boolean> {
+    try {
+      await coll.add(doc);
+      return true;
+    } catch (err) {
+      if (isDuplicateKeyError(err)) return false;
+      throw err;
+    }
+  }
+
+  /** Newest first, keyset on (createdAt desc, _id desc). */
+  private newestAfter(base: Record<string, unknown>, page: PageRequest): object {
+    if (!page.after) return base;
+    const _ = this.db.command;
+    const at = page.after.values[0];
+    return _.and([base, _.or([{ createdAt: _.lt(at) }, { createdAt: at, _id: _.lt(page.after.id) }])]);
+  }
+
+  insertTopic(topic: TopicRecord) {
+    return this.insert(this.topics, topic);
+  }
+
+  async findTopic(id: string): Promise<TopicRecord | null> {
+    const res = await this.topics.where({ _id: id }).limit(1).get();
+    return ((res.data as TopicRecord[])[0] ?? null);
+  }
+
+  async listTopics(page: PageRequest): Promise<TopicRecord[]> {
+    const res = await this.topics.where(this.newestAfter({ createdAt: this.db.command.gte(0) }, page)).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(page.limit).get();
+    return res.data as TopicRecord[];
+  }
+
+  async setTopicState(id: string, state: TopicRecord['state']): Promise<void> {
+    await this.topics.where({ _id: id }).update({ state });
+  }
+
+  async countPost(topicId: string): Promise<void> {
+    await this.topics.where({ _id: topicId }).update({ postCount: this.db.command.inc(1) });
+  }
+
+  insertPost(post: TopicPostRecord) {
+    return this.insert(this.posts, post);
+  }
+
+  async findPost(id: string): Promise<TopicPostRecord | null> {
+    const res = await this.posts.where({ _id: id }).limit(1).get();
+    return ((res.data as TopicPostRecord[])[0] ?? null);
+  }
+
+  async listPosts(topicId: string, page: PageRequest): Promise<TopicPostRecord[]> {
+    const res = await this.posts
+      .where(this.newestAfter({ topicId, 'moderation.state': 'published' }, page))
+      .orderBy('createdAt', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(page.limit)
+      .get();
+    return res.data as TopicPostRecord[];
+  }
+
+  async listPinned(topicId: string): Promise<TopicPostRecord[]> {
+    const res = await this.posts.where({ topicId, 'moderation.state': 'published', pinned: true }).orderBy('createdAt', 'desc').limit(5).get();
+    return res.data as TopicPostRecord[];
+  }
+
+  async updatePost(id: string, set: Partial<Pick<TopicPostRecord, 'pinned' | 'moderation'>>): Promise<void> {
+    const _ = this.db.command;
+    const update: Record<string, unknown> = {};
+    if (set.pinned !== undefined) update.pinned = set.pinned;
+    if (set.moderation) update.moderation = _.set(set.moderation);
+    await this.posts.where({ _id: id }).update(update);
+  }
+
+  async listByAuthor(openid: string, limit: number): Promise<TopicPostRecord[]> {
+    const res = await this.posts.where({ authorOpenid: openid }).orderBy('createdAt', 'desc').limit(limit).get();
+    return res.data as TopicPostRecord[];
+  }
+
+  async removeByAuthor(openid: string): Promise<void> {
+    await this.posts.where({ authorOpenid: openid }).remove();
   }
 }

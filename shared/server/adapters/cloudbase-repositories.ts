@@ -9,7 +9,7 @@ import { CachedSearchRepository, CloudbaseSearchRepository } from './cloudbase-s
 import { CloudbaseAuditRepository, CloudbaseReportRepository, CloudbaseSettingsRepository } from './cloudbase-moderation.repository';
 import { CloudbaseEntryCodeRepository, CloudbaseInvitationRepository } from './cloudbase-invitation.repository';
 import { CloudbaseAdminWrites } from './cloudbase-admin-writes';
-import { CloudbaseBoardRepository, CloudbaseCounterRepository, CloudbaseReactionRepository } from './cloudbase-community.repository';
+import { CloudbaseBoardRepository, CloudbaseCounterRepository, CloudbaseReactionRepository, CloudbaseTopicRepository } from './cloudbase-community.repository';
 import type { Repositories } from '../ports/repositories';
 
 export const CATALOG_CACHE_MS = 60_000;
@@ -36,5 +36,6 @@ export function cloudbaseRepositories(db: Database, options: { catalogCacheMs?: 
     reactions: new CloudbaseReactionRepository(db),
     counters: new CloudbaseCounterRepository(db),
     boards: new CloudbaseBoardRepository(db),
+    topics: new CloudbaseTopicRepository(db),
   };
 }

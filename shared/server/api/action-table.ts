@@ -28,6 +28,7 @@ import { entryInvitation, entryLinks } from '../use-cases/entry-points';
 import { followQuestion, likeAnswer, metooQuestion, questionReactions } from '../use-cases/community';
 import { countUnreadMessages, listMessages, markMessagesRead } from '../use-cases/messages';
 import { getExpert, hotTags, listExperts } from '../use-cases/boards';
+import { listTopicPosts, listTopics, manageTopic, openTopic, postToTopic } from '../use-cases/topics';
 
 /** Every action the contract declares, and the use case that serves it. */
 export const apiActions: ActionTable = {
@@ -93,4 +94,9 @@ export const apiActions: ActionTable = {
   'tag.hot': hotTags,
   'expert.list': listExperts,
   'expert.get': getExpert,
+  'topic.open': openTopic,
+  'topic.list': listTopics,
+  'topic.post': postToTopic,
+  'topic.posts': listTopicPosts,
+  'topic.manage': manageTopic,
 };

@@ -5,7 +5,7 @@ import type { Verdict } from '../../domain/moderation';
  * school's own word list (a keyword matcher, everywhere, first) and WeChat's
  * security.msgSecCheck (in the cloud).
  */
-export type ContentScene = 'question' | 'answer' | 'notice';
+export type ContentScene = 'question' | 'answer' | 'notice' | 'topicPost';
 
 export interface ContentCheck {
   verdict: Verdict;

@@ -445,3 +445,32 @@ export interface ExpertFiguresBoardRecord {
 }
 
 export type BoardRecord = HotTagsBoardRecord | ExpertFiguresBoardRecord;
+
+/** 话题墙: a topic the committee opened (replacing the 微博话题墙). */
+export interface TopicRecord {
+  _id: string;
+  title: string;
+  description: string;
+  state: 'open' | 'closed';
+  createdAt: number;
+  openedByOpenid: string;
+  openedByName: string;
+  /** Posts made (kept with `_.inc` when a post is created). */
+  postCount: number;
+  requestHash: string | null;
+}
+
+/** A short take on a topic: content-checked, anonymous if the author chose, pinned or hidden by the committee. */
+export interface TopicPostRecord {
+  _id: string;
+  topicId: string;
+  authorOpenid: string;
+  /** What the public reads: a staff member's name, else 同学 / 匿名同学 (never a student's name). */
+  authorName: string;
+  anonymous: boolean;
+  content: string;
+  createdAt: number;
+  moderation: Moderation;
+  pinned: boolean;
+  requestHash: string | null;
+}

@@ -1,6 +1,8 @@
 import type { Role } from '../../domain/organisation';
 import type { CorpusStats } from '../../domain/search/search-index';
 import type {
+  TopicPostRecord,
+  TopicRecord,
   BoardRecord,
   CounterRecord,
   ReactionRecord,
@@ -237,6 +239,29 @@ export interface CounterRepository {
   get(ids: string[]): Promise<CounterRecord[]>;
 }
 
+/** 话题墙: topics and their posts. */
+export interface TopicRepository {
+  /** False when the id exists (a retry). */
+  insertTopic(topic: TopicRecord): Promise<boolean>;
+  findTopic(id: string): Promise<TopicRecord | null>;
+  /** Topics newest first (open and closed), in pages. */
+  listTopics(page: PageRequest): Promise<TopicRecord[]>;
+  setTopicState(id: string, state: TopicRecord['state']): Promise<void>;
+  countPost(topicId: string): Promise<void>;
+  /** False when the id exists (a retry). */
+  insertPost(post: TopicPostRecord): Promise<boolean>;
+  findPost(id: string): Promise<TopicPostRecord | null>;
+  /** A topic's published posts, newest first, in pages. */
+  listPosts(topicId: string, page: PageRequest): Promise<TopicPostRecord[]>;
+  /** Its pinned published posts (a few). */
+  listPinned(topicId: string): Promise<TopicPostRecord[]>;
+  updatePost(id: string, set: Partial<Pick<TopicPostRecord, 'pinned' | 'moderation'>>): Promise<void>;
+  /** This person's posts, newest first (export). */
+  listByAuthor(openid: string, limit: number): Promise<TopicPostRecord[]>;
+  /** Deletes this person's posts (account deletion). */
+  removeByAuthor(openid: string): Promise<void>;
+}
+
 /** The boards' small computed documents (hot tags, expert figures). */
 export interface BoardRepository {
   find<T extends BoardRecord>(id: T['_id']): Promise<T | null>;
@@ -387,4 +412,5 @@ export interface Repositories {
   reactions: ReactionRepository;
   counters: CounterRepository;
   boards: BoardRepository;
+  topics: TopicRepository;
 }

@@ -30,7 +30,7 @@ export const exportMyData: ActionDefinition<'me.export'> = {
   async run(_input, ctx) {
     const { viewer, repos, now } = ctx;
     const openid = viewer.openid;
-    const [asked, acted, messages, credits, reports, quota, catalog, reactions] = await Promise.all([
+    const [asked, acted, messages, credits, reports, quota, catalog, reactions, posts] = await Promise.all([
       repos.questions.listAllByAsker(openid),
       repos.questions.listActedBy(openid),
       repos.notifications.listByRecipient(openid, MESSAGES_EXPORTED),
@@ -39,6 +39,7 @@ export const exportMyData: ActionDefinition<'me.export'> = {
       repos.askQuotas.find(openid),
       loadCatalog(repos),
       repos.reactions.listByPerson(openid, REACTIONS_HANDLED),
+      repos.topics.listByAuthor(openid, REACTIONS_HANDLED),
     ]);
     const others = acted.filter((q) => q.askerOpenid !== openid);
     const user = viewer.user;
@@ -68,6 +69,7 @@ export const exportMyData: ActionDefinition<'me.export'> = {
       reports: reports.map((r) => ({ questionId: r.questionId, target: r.target, reason: r.reason, at: r.at })),
       recentAsks: (quota?.recent ?? []).map((r) => r.at),
       reactions: reactions.map((r) => ({ kind: r.kind, targetType: r.targetType, targetId: r.targetId, questionId: r.questionId, at: r.at })),
+      topicPosts: posts.map((p) => ({ topicId: p.topicId, content: p.content, anonymous: p.anonymous, createdAt: p.createdAt })),
     };
   },
 };
@@ -99,6 +101,7 @@ export const deleteMyAccount: ActionDefinition<'me.delete'> = {
     for (const r of await repos.reactions.listByPerson(openid, REACTIONS_HANDLED)) await retractReaction(repos, r, now);
     await Promise.all([
       repos.reactions.removeByPerson(openid),
+      repos.topics.removeByAuthor(openid),
       repos.notifications.removeByRecipient(openid),
       repos.subscriptions.removeAll(openid),
       repos.reports.removeByReporter(openid),
