@@ -1,4 +1,5 @@
 import { computeHotTags, expertFiguresOf, extractKeywords } from '../../shared/domain/community';
+import { composeMessage, messagesForTransition } from '../../shared/domain/notification-plan';
 
 const at = (i: number) => Date.UTC(2026, 2, 1) + i * 60_000;
 const source = (id: string, title: string, categoryId = 'cat-dorm', i = 0) => ({ id, title, categoryId, createdAt: at(i) });
@@ -47,5 +48,29 @@ describe('expertFiguresOf', () => {
     ]);
     expect(figures.get('a')).toEqual({ answers: 3, rated: 2, satisfied: 1, medianResponseMs: 120_000 });
     expect(figures.get('b')).toEqual({ answers: 1, rated: 0, satisfied: 0, medianResponseMs: 30_000 });
+  });
+});
+
+describe('watchers in the message plan', () => {
+  it('tells the watchers at answer, start of handling and resolution, and nowhere else', () => {
+    const facts = { urgent: false, ownerUnitId: 'c-cs' };
+    const watched = (action: Parameters<typeof messagesForTransition>[0]) => messagesForTransition(action, facts).filter((m) => m.audience.type === 'watchers').map((m) => m.note);
+    expect(watched({ type: 'answer', answerId: 'a1' } as never)).toEqual(['已答复']);
+    expect(watched({ type: 'startHandling', note: 'x' } as never)).toEqual(['办理中']);
+    expect(watched({ type: 'resolve', note: 'x' } as never)).toEqual(['已办结']);
+    expect(watched({ type: 'transfer', toUnitId: 'd-x', reason: 'r' } as never)).toEqual([]);
+    expect(watched({ type: 'urge', note: '' } as never)).toEqual([]);
+  });
+
+  it("composes the watchers' and the unit's messages within WeChat's field limits", () => {
+    const facts = { title: '图书馆期末周能否延长开放时间到晚上十二点', unitName: '计算机科学与技术学院团委', deadlineAt: 0, at: 0, now: 0 };
+    const followed = composeMessage('followed', { ...facts, note: '已答复' });
+    expect(followed.templateKey).toBe('progress');
+    expect(followed.data.phrase2).toBe('已答复');
+    expect([...followed.data.thing1!].length).toBeLessThanOrEqual(20);
+    const flagged = composeMessage('metooThreshold', { ...facts, note: '已有12人同问' });
+    expect(flagged.text).toContain('已有12人同问');
+    expect([...flagged.data.thing4!].length).toBeLessThanOrEqual(20);
+    expect(composeMessage('expertAddressed', { ...facts, note: '' }).templateKey).toBe('reminder');
   });
 });
