@@ -73,10 +73,14 @@ export async function benchCommunityRequests(latencyMs = 5): Promise<CommunityCo
     await measure('tag.hot', null, 'tag.hot', {});
     await measure('expert.list (ask form)', null, 'expert.list', { collegeId: 'c-cs', categoryId: 'cat-study' });
     await measure('expert.get', null, 'expert.get', { id: 'p-11' });
-    await measure('topic.list', null, 'topic.list', {});
+    // Likes on the boards (the 话题墙 itself is measured in bench-board-requests.ts).
     const topicId = ((await call(null, 'topic.list', {})).items as { id: string }[])[0]!.id;
-    await measure('topic.post', 'bench-student', 'topic.post', { topicId, content: '希望自习室开放到更晚' });
-    await measure('topic.posts', null, 'topic.posts', { topicId });
+    const postId = ((await call(null, 'topic.posts', { topicId })).items as { id: string }[])[0]!.id;
+    const articleId = ((await call(null, 'article.list', {})).items as { id: string }[])[0]!.id;
+    await measure('like.set (take)', 'bench-student', 'like.set', { targetType: 'topicPost', targetId: postId });
+    await measure('like.set (take, off)', 'bench-student', 'like.set', { targetType: 'topicPost', targetId: postId, on: false });
+    await measure('like.set (article)', 'bench-student', 'like.set', { targetType: 'article', targetId: articleId });
+    await measure('like.mine (articles)', 'bench-student', 'like.mine', { targetType: 'article', targetIds: [articleId] });
     await measure('question.ask (expertId)', 'bench-student', 'question.ask', { collegeId: 'c-cs', categoryId: 'cat-study', title: '转专业需要什么条件', content: '想了解一下转专业的条件和时间安排。', expertId: 'p-11' });
     return rows;
   } finally {
