@@ -8,6 +8,7 @@ import { benchSearch } from './bench-search';
 import { benchSearchCostAt } from './bench-search-requests';
 import { benchStatisticsCostAt } from './bench-statistics-requests';
 import { benchBoardRequests } from './bench-board-requests';
+import { benchCommunityRequests } from './bench-community-requests';
 
 /**
  * `npm run bench`: the numbers the design's quality bars are judged by. Prints
@@ -140,6 +141,12 @@ async function main() {
   console.log('  action                            requests  round trips  unindexed');
   for (const r of await benchBoardRequests()) {
     console.log(`  ${r.action.padEnd(32)}  ${String(r.requests).padStart(8)}  ${String(r.rounds).padStart(11)}  ${String(r.unindexed).padStart(9)}`);
+  }
+
+  console.log(`\ncommunity actions (issue 11): database requests on the demo data, warm container, ${LATENCY_MS} ms a request`);
+  console.log('  action                     requests  round trips  unindexed');
+  for (const r of await benchCommunityRequests(LATENCY_MS)) {
+    console.log(`  ${r.action.padEnd(25)}  ${String(r.requests).padStart(8)}  ${String(r.rounds).padStart(11)}  ${String(r.unindexed).padStart(9)}`);
   }
 
   console.log('\nsearch cost as the campus grows (requests must stay flat; time is the local emulator, which scans in memory)');

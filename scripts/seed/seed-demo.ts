@@ -20,6 +20,8 @@ import { resolveViewer } from '../../shared/server/use-cases/viewer';
 import { DEMO_CATEGORIES, DEMO_SUBSCRIPTIONS, DEMO_UNITS, DEMO_USERS, demoInvitations } from './demo-organisation';
 import { DEMO_QUESTIONS } from './demo-questions';
 import { demoBoards } from './demo-boards';
+import { buildDemoCommunity } from './demo-community';
+import { refreshBoards } from '../../shared/server/use-cases/boards';
 
 /**
  * Writes the demo university through the CloudBase SDK (so it works against the
@@ -159,13 +161,18 @@ export function buildDemoRecords(now: number) {
     const q = questions.find((x) => x._id === link.id)!;
     q.activityIds = [link.activityId];
   }
+  const community = buildDemoCommunity(questions, now);
+  const withCounts = questions.map((q) => ({ ...q, ...(community.counts.get(q._id) ?? {}) }));
   return {
     boards,
     units: DEMO_UNITS,
     categories: DEMO_CATEGORIES,
     users: DEMO_USERS,
     invitations: demoInvitations(now),
-    questions,
+    questions: withCounts,
+    reactions: community.reactions,
+    counters: community.counters,
+    notifications: community.notifications,
     subscriptions: demoSubscriptions(now),
     settings: [words],
     searchStats: [searchStats],
@@ -204,6 +211,12 @@ export async function seedDemo(db: Database, now: number): Promise<SeedResult> {
   // The biweekly calendar as a campus running since before the last 12th or 26th has it: the scheduler's
   // first tick writes that period's reports (双周报), so the demo has reports to read, fill in and submit.
   await db.collection(COLLECTIONS.reportCalendar.name).add({ _id: 'biweekly', next: latestGenerationAtOrBefore(now) });
+  // ── issue 11 community: 同问, follows, likes, the message history ──
+  await addAll(db, COLLECTIONS.reactions.name, records.reactions);
+  await addAll(db, COLLECTIONS.counters.name, records.counters);
+  await addAll(db, COLLECTIONS.notifications.name, records.notifications);
+  // 热点标签 and the experts' figures, as the scheduler computes them.
+  await refreshBoards({ repos: cloudbaseRepositories(db), now });
   return { seeded: true, questions: records.questions.length, answers: records.questions.reduce((n, q) => n + q.answers.length, 0) };
 }
 

@@ -132,6 +132,27 @@ import {
 } from './topic.contract';
 // ── end issue 11 boards ──
 import {
+  AnswerLikeInput,
+  AnswerLikeOutput,
+  ExpertGetInput,
+  ExpertGetOutput,
+  ExpertListInput,
+  ExpertListOutput,
+  LikeMineInput,
+  LikeMineOutput,
+  LikeSetInput,
+  LikeSetOutput,
+  QuestionFollowInput,
+  QuestionFollowOutput,
+  QuestionMetooInput,
+  QuestionMetooOutput,
+  QuestionReactionsInput,
+  QuestionReactionsOutput,
+  TagHotInput,
+  TagHotOutput,
+} from './community.contract';
+import { MessageListInput, MessageListOutput, MessageMarkReadInput, MessageMarkReadOutput, MessageUnreadInput, MessageUnreadOutput } from './message.contract';
+import {
   QuestionAskInput,
   QuestionAskOutput,
   QuestionGetInput,
@@ -232,6 +253,19 @@ export const API_ACTIONS = {
   'topic.close': { input: TopicCloseInput, output: TopicCloseOutput },
   'topic.hide': { input: TopicHideInput, output: TopicHideOutput },
   // ── end issue 11 boards ──
+  // ── issue 11 community (同问, 关注, 点赞, 消息中心, 热点标签, 专家推荐) ──
+  'question.metoo': { input: QuestionMetooInput, output: QuestionMetooOutput },
+  'question.follow': { input: QuestionFollowInput, output: QuestionFollowOutput },
+  'answer.like': { input: AnswerLikeInput, output: AnswerLikeOutput },
+  'like.set': { input: LikeSetInput, output: LikeSetOutput },
+  'like.mine': { input: LikeMineInput, output: LikeMineOutput },
+  'question.reactions': { input: QuestionReactionsInput, output: QuestionReactionsOutput },
+  'message.list': { input: MessageListInput, output: MessageListOutput },
+  'message.markRead': { input: MessageMarkReadInput, output: MessageMarkReadOutput },
+  'message.unread': { input: MessageUnreadInput, output: MessageUnreadOutput },
+  'tag.hot': { input: TagHotInput, output: TagHotOutput },
+  'expert.list': { input: ExpertListInput, output: ExpertListOutput },
+  'expert.get': { input: ExpertGetInput, output: ExpertGetOutput },
 } as const;
 
 export type ApiActions = typeof API_ACTIONS;

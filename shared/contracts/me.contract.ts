@@ -59,6 +59,16 @@ export const MeExportOutput = z.strictObject({
   reports: z.array(z.strictObject({ questionId: Id, target: z.string(), reason: z.string(), at: Instant })),
   /** When they asked recently (what the asking limits count). */
   recentAsks: z.array(Instant),
+  /** Their 同问, follows and likes. */
+  reactions: z.array(z.strictObject({ kind: z.string(), targetType: z.string(), targetId: z.string(), questionId: z.string().nullable(), at: Instant })),
+  /** Their takes on the 话题墙 (held and hidden ones too). */
+  topicPosts: z.array(
+    z.strictObject({ id: z.string(), topicId: z.string(), content: z.string(), anonymous: z.boolean(), createdAt: Instant, moderation: z.enum(['published', 'review', 'hidden']), likeCount: z.number().int() }),
+  ),
+  /** Their comments on takes on the 话题墙. */
+  topicComments: z.array(
+    z.strictObject({ id: z.string(), postId: z.string(), topicId: z.string(), content: z.string(), anonymous: z.boolean(), createdAt: Instant, moderation: z.enum(['published', 'review', 'hidden']) }),
+  ),
 });
 export type MyData = z.infer<typeof MeExportOutput>;
 

@@ -27,6 +27,11 @@ export const QuestionAskInput = z.strictObject({
   anonymous: z.boolean().default(false),
   urgent: z.boolean().default(false),
   visibility: Visibility.default('public'),
+  /**
+   * A recommended expert (`expert.list` with the college and category) to
+   * address it to: still routed and timed as usual, the expert is told first.
+   */
+  expertId: Id.optional(),
 });
 export type QuestionAskInput = z.input<typeof QuestionAskInput>;
 
@@ -80,6 +85,9 @@ export const QuestionSummary = z.strictObject({
   reopenedAt: Instant.nullable(),
   /** Whether the public sees it (the asker and handlers always do). */
   moderation: ModerationState,
+  /** 同问 and likes of its answers (kept counters; decision 19). */
+  metooCount: z.number().int().nonnegative(),
+  likeCount: z.number().int().nonnegative(),
 });
 export type QuestionSummary = z.infer<typeof QuestionSummary>;
 

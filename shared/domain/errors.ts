@@ -25,7 +25,7 @@ export const ERROR_MESSAGES = {
   'PERSON.NOT_FOUND': '名册中没有这个人',
   'CATALOG.STALE': '单位或类别刚刚被其他管理员修改，请刷新后再保存',
   'ENTRY.CODE_FAILED': '小程序码生成失败，请稍后再试',
-  // ── issue 11 boards ──
+  // ── issue 11 (boards; community in slice 1) ──
   'ACTIVITY.NOT_FOUND': '活动不存在或已取消',
   'ACTIVITY.SIGNUP_CLOSED': '报名已截止',
   'ACTIVITY.NOT_SIGNED_UP': '你没有报名这个活动',
@@ -37,7 +37,11 @@ export const ERROR_MESSAGES = {
   'TOPIC.CLOSED': '话题已关闭，不能再发言',
   'TOPIC.POST_NOT_FOUND': '发言不存在或已隐藏',
   'TOPIC.COMMENTS_FULL': '这条发言的评论已满',
-  // ── end issue 11 boards ──
+  'REACTION.NOT_ALLOWED': '私密问题或你自己的内容不能同问、关注或点赞',
+  'ANSWER.NOT_FOUND': '答复不存在或已被删除',
+  'EXPERT.NOT_FOUND': '没有这位专家',
+  'EXPERT.NOT_ELIGIBLE': '这位专家不负责该类问题，请从推荐的专家中选择',
+  // ── end issue 11 ──
   'INTERNAL': '服务暂时不可用，请稍后再试',
 } as const;
 

@@ -25,8 +25,35 @@ export const NOTIFICATION_KINDS = [
   'activityLinked', // asker: an activity was made from their question (线上诉求延伸到线下)
   'waitlistPromoted', // a person on an activity's waiting list got a seat
   'articleDue', // a unit's admins: no 青年视角 article for 14 days
+  'followed', // everyone who 同问 or follows a question: it was answered, went into handling, or was resolved
+  'metooThreshold', // owning unit's responders and admins: many people 同问 this question (once)
+  'expertAddressed', // the recommended expert a student addressed the question to (told first)
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** 消息中心: the heading each kind of message is listed under (its text says the rest). */
+export const MESSAGE_TITLES: Record<NotificationKind, string> = {
+  newQuestion: '新问题待答复',
+  urged: '催办提醒',
+  reminder: '答复时限提醒',
+  escalation: '超时问题待处理',
+  supervisorAlert: '单位超时提醒',
+  emergency: '紧急问题',
+  transferredIn: '转办来的问题',
+  noticeReminder: '请发布处理公告',
+  answered: '你的问题已答复',
+  handlingStarted: '你的问题正在办理',
+  resolved: '你的问题已办结',
+  transferred: '你的问题已转办',
+  faqLinked: '你的问题已收录为常见问题',
+  reportUrged: '双周报催交',
+  activityLinked: '你的问题有了线下活动',
+  waitlistPromoted: '候补转为正式报名',
+  articleDue: '青年视角发布提醒',
+  followed: '你关注的问题有新进展',
+  metooThreshold: '多人同问的问题',
+  expertAddressed: '同学指定你答复',
+};
 
 /** Subscription templates the platform uses; their ids are configuration. */
 export const TEMPLATE_KEYS = ['reminder', 'escalation', 'reply', 'progress'] as const;
@@ -58,6 +85,9 @@ const KIND_TEMPLATE: Record<NotificationKind, TemplateKey> = {
   activityLinked: 'progress',
   waitlistPromoted: 'progress',
   articleDue: 'reminder',
+  followed: 'progress',
+  metooThreshold: 'reminder',
+  expertAddressed: 'reminder',
 };
 
 /**
@@ -72,6 +102,7 @@ export function stillRelevant(kind: NotificationKind, q: { state: string; escala
     case 'escalation':
     case 'supervisorAlert':
     case 'transferredIn':
+    case 'expertAddressed':
       return q.state === 'routed';
     case 'noticeReminder':
       return q.noticePublishedAt === null;
@@ -85,7 +116,17 @@ export function stillRelevant(kind: NotificationKind, q: { state: string; escala
  * asker, a unit's responders (and its admins, when `withAdmins`), or everyone
  * holding one of some roles.
  */
-export type Audience = { type: 'asker' } | { type: 'unit'; unitId: string; withAdmins?: boolean } | { type: 'roles'; roles: Role[] };
+export type Audience =
+  | { type: 'asker' }
+  | { type: 'unit'; unitId: string; withAdmins?: boolean }
+  | { type: 'roles'; roles: Role[] }
+  /** Everyone who 同问 or follows the question (never the asker: they hear as the asker), looked up when sent. */
+  | { type: 'watchers' }
+  /** One person of the roster (the expert a question was addressed to). */
+  | { type: 'person'; openid: string };
+
+/** What the watchers of a question are told at each step the asker hears of (a phrase of at most 5 characters). */
+export const WATCHER_STEP_NOTES = { answer: '已答复', startHandling: '办理中', resolve: '已办结' } as const;
 
 export interface PlannedMessage {
   kind: NotificationKind;
@@ -105,11 +146,11 @@ export function messagesForTransition(action: CaseAction, facts: { urgent: boole
   const asker: Audience = { type: 'asker' };
   switch (action.type) {
     case 'answer':
-      return [{ kind: 'answered', audience: asker, note: answerText }];
+      return [{ kind: 'answered', audience: asker, note: answerText }, watchers(WATCHER_STEP_NOTES.answer)];
     case 'startHandling':
-      return [{ kind: 'handlingStarted', audience: asker, note: '' }];
+      return [{ kind: 'handlingStarted', audience: asker, note: '' }, watchers(WATCHER_STEP_NOTES.startHandling)];
     case 'resolve':
-      return [{ kind: 'resolved', audience: asker, note: '' }];
+      return [{ kind: 'resolved', audience: asker, note: '' }, watchers(WATCHER_STEP_NOTES.resolve)];
     case 'transfer':
       return [
         { kind: 'transferred', audience: asker, note: '' },
@@ -133,6 +174,15 @@ export function messagesForTransition(action: CaseAction, facts: { urgent: boole
  * the group leader (工作小组组长) and the coordinator are alerted; its messages
  * carry the emergency numbers (`emergencyLine`).
  */
+function watchers(note: string): PlannedMessage {
+  return { kind: 'followed', audience: { type: 'watchers' }, note };
+}
+
+/** Many people 同问 a question: its unit hears once (decision 19). */
+export function messagesForMetooThreshold(q: { ownerUnitId: string }, count: number): PlannedMessage[] {
+  return [{ kind: 'metooThreshold', audience: { type: 'unit', unitId: q.ownerUnitId, withAdmins: true }, note: `已有${count}人同问` }];
+}
+
 export function messagesForAsk(q: { urgent: boolean; ownerUnitId: string }, emergencyLine = ''): PlannedMessage[] {
   const unit: PlannedMessage = { kind: 'newQuestion', audience: { type: 'unit', unitId: q.ownerUnitId }, note: q.urgent ? emergencyLine : '', alsoGroup: q.urgent };
   if (!q.urgent) return [unit];
@@ -262,6 +312,18 @@ export function composeMessage(kind: NotificationKind, f: MessageFacts): Compose
     case 'articleDue':
       values = ['青年视角原创文章', f.unitName, deadline, f.note || '已满14天未发布，请尽快发布'];
       text = `【青年之声】${f.title}：「${f.unitName}」已有 14 天没有在青年视角发布原创文章（${f.note || '尚未发布'}），请尽快发布。`;
+      break;
+    case 'followed':
+      values = [f.title, f.note, '你关注的问题有新进展', at];
+      text = `【青年之声】你同问或关注的问题「${f.title}」${f.note}（${f.unitName}），可在小程序中查看。`;
+      break;
+    case 'metooThreshold':
+      values = [f.title, f.unitName, deadline, `${f.note}，请优先关注`];
+      text = `【青年之声】问题「${f.title}」${f.note}，请「${f.unitName}」优先关注并答复。`;
+      break;
+    case 'expertAddressed':
+      values = [f.title, f.unitName, deadline, '同学指定请你答复'];
+      text = `【青年之声】一位同学把问题「${f.title}」指定给你（${f.unitName}），请在 ${deadline} 前答复。`;
       break;
     case 'transferred':
       values = [f.title, '已转办', `转至${f.unitName}`, at];

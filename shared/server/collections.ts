@@ -78,6 +78,9 @@ export const COLLECTIONS = {
       { name: 'by_answer_time', keys: { 'answers.createdAt': -1 } },
       { name: 'typical_cases', keys: { 'typicalCase.markedAt': -1 } },
       { name: 'feed_by_update', keys: { visibility: 1, updatedAt: 1 } },
+      { name: 'published_by_metoo', keys: { visibility: 1, 'moderation.state': 1, status: 1, metooCount: -1 } },
+      { name: 'published_by_likes', keys: { visibility: 1, 'moderation.state': 1, status: 1, likeCount: -1 } },
+      { name: 'by_answered_at', keys: { answeredAt: -1 } },
     ],
   },
   askQuotas: {
@@ -93,6 +96,7 @@ export const COLLECTIONS = {
       { name: 'by_unit_state', keys: { unitId: 1, state: 1, createdAt: -1 } },
       { name: 'problems_by_time', keys: { state: 1, createdAt: -1 } },
       { name: 'by_recipient', keys: { recipientOpenid: 1, createdAt: -1 } },
+      { name: 'unread_by_recipient', keys: { recipientOpenid: 1, readAt: 1 } },
     ],
   },
   outbox: {
@@ -167,6 +171,27 @@ export const COLLECTIONS = {
     purpose: 'WeChat one-time subscription credits per person per template',
     indexes: [{ name: 'by_openid', keys: { openid: 1 } }],
   },
+  // ── issue 11 community (同问, 关注, 点赞; boards computed by the scheduler) ──
+  reactions: {
+    name: 'reactions',
+    purpose: "one record per person per 同问, follow or like (id: kind, target, person), so each is counted once (decision 19)",
+    indexes: [
+      { name: 'by_target', keys: { targetId: 1, kind: 1, at: 1 } },
+      { name: 'by_person', keys: { openid: 1, at: -1 } },
+      { name: 'likes_by_credited', keys: { creditedTo: 1, at: -1 } },
+    ],
+  },
+  counters: {
+    name: 'counters',
+    purpose: "counted figures moved only by _.inc, read by id: an answer's likes, the likes a responder received (decision 19)",
+    indexes: [],
+  },
+  boards: {
+    name: 'boards',
+    purpose: "the boards' small documents the scheduler computes: hot tags, expert figures (decision 19)",
+    indexes: [],
+    readWhole: true,
+  },
   // ── issue 11 boards (活动公告, 青年视角, 话题墙) ──
   activities: {
     name: 'activities',
@@ -198,7 +223,12 @@ export const COLLECTIONS = {
   topicPosts: {
     name: 'topicPosts',
     purpose: "话题墙: students' short takes on a topic, each with its comments",
-    indexes: [{ name: 'by_topic', keys: { topicId: 1, 'moderation.state': 1, createdAt: -1 } }],
+    indexes: [
+      { name: 'by_topic', keys: { topicId: 1, 'moderation.state': 1, createdAt: -1 } },
+      // 我的数据 and account deletion: a person's takes, and the takes holding their comments.
+      { name: 'by_author', keys: { authorOpenid: 1, createdAt: -1 } },
+      { name: 'by_commenter', keys: { 'comments.authorOpenid': 1 } },
+    ],
   },
   // ── end issue 11 boards ──
 } as const satisfies Record<string, CollectionSpec>;

@@ -125,7 +125,7 @@ describe('the local cloud gateway', () => {
     }
     const run = await post(cloud, '/__dev/scheduler/run', {});
     expect(run).toMatchObject({ status: 200, body: { ok: true, data: { questions: expect.any(Object) } } });
-  });
+  }, 20_000); // the dev endpoint runs a whole first tick on the seed: reports, article reminders and the community boards
 
   it('keeps the reports\' files in the local cloud\'s storage, behind temporary links', async () => {
     // The scheduler run above wrote the seed period's biweekly reports and their files.

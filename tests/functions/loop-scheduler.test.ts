@@ -212,7 +212,8 @@ describe('delivery is exactly once and loses nothing', () => {
     const keys = api.outbox({ channel: 'subscribe' }).map((m) => `${m.touser}|${m.templateId}|${m.page}|${JSON.stringify(m.data)}`);
     const dupes = keys.filter((k, i) => keys.indexOf(k) !== i);
     expect(dupes).toEqual([]);
-    expect(keys.length).toBe(api.count('notifications', { state: 'sent' }));
+    // (The demo's seeded message history was sent before the outbox existed: not counted here.)
+    expect(keys.length).toBe(api.count('notifications', { state: 'sent', createdAt: { $gt: api.seededAt } }));
     for (const id of ids) {
       expect(remindersSent(id).map((m) => m.touser).sort()).toEqual(['dev-cs-expert', 'dev-cs-peer']);
       const states = notes(id, 'reminder').map((n) => n.state);

@@ -290,7 +290,8 @@ describe('the biweekly report', () => {
     api.advance(25 * HOUR_MS);
     await api.tick();
     expectOk(await api.call(COORDINATOR, 'answer.post', { questionId: missedQuestion, content: '协管代为答复：已转告学院。' }));
-  });
+    // Several scheduler ticks: each also refreshes the community boards (hot tags, expert figures) since the issue 11 merge.
+  }, 30_000);
 
   it('is generated at 00:00 on the 12th or 26th for every answering unit and the school, a few per tick, once', async () => {
     expect(period.key).toMatch(/-(12|26)$/);

@@ -37,6 +37,9 @@ const myData: MyData = {
   subscriptions: [{ templateId: 'tpl-reply', credits: 2 }, { templateId: 'tpl-progress', credits: 1 }],
   reports: [{ questionId: 'q-other', target: 'answer', reason: '广告引流', at: NOW }],
   recentAsks: [NOW],
+  reactions: [],
+  topicPosts: [],
+  topicComments: [],
 };
 const staffMe = { ...studentMe, name: '任智宇', roles: ['responder' as const], memberships: [{ unitId: 'u-cs', unitName: '计算机学院团委', team: 'expert' as const, categoryIds: [] }] };
 

@@ -52,6 +52,8 @@ const summary: QuestionSummary = {
   assigneeName: '王老师',
   reopenedAt: null,
   moderation: 'published',
+  metooCount: 2,
+  likeCount: 5,
 };
 
 const detail: QuestionDetail = {
@@ -298,6 +300,9 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
       subscriptions: [{ templateId: 'tpl-answered', credits: 1 }],
       reports: [{ questionId: 'q-2', target: 'answer', reason: '广告', at: T0 }],
       recentAsks: [T0],
+      reactions: [{ kind: 'like', targetType: 'answer', targetId: 'a-1', questionId: 'q-1', at: T0 }],
+      topicPosts: [],
+      topicComments: [],
     },
   },
   'me.delete': { input: { confirm: '注销账号' }, output: { deleted: true } },
@@ -535,6 +540,45 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
   'topic.close': { input: { topicId: 'tp-1', closed: true }, output: { state: 'closed' } },
   'topic.hide': { input: { postId: 'tpp-1', commentId: 'tpc-1', hidden: true, reason: '人身攻击' }, output: { hidden: true } },
   // ── end issue 11 boards ──
+  'question.metoo': { input: { questionId: 'q_1', on: true }, output: { questionId: 'q_1', on: true, count: 3 } },
+  'question.follow': { input: { questionId: 'q_1', on: false }, output: { questionId: 'q_1', on: false } },
+  'answer.like': { input: { questionId: 'q_1', answerId: 'a_1' }, parsed: { questionId: 'q_1', answerId: 'a_1', on: true }, output: { answerId: 'a_1', on: true, count: 12 } },
+  'like.set': { input: { targetType: 'topicPost', targetId: 'tpp-1' }, parsed: { targetType: 'topicPost', targetId: 'tpp-1', on: true }, output: { targetType: 'topicPost', targetId: 'tpp-1', on: true, count: 3 } },
+  'like.mine': { input: { targetType: 'article', targetIds: ['art-1', 'art-2'] }, output: { targetType: 'article', liked: ['art-2'] } },
+  'question.reactions': {
+    input: { questionId: 'q_1' },
+    output: { questionId: 'q_1', metooCount: 4, canWatch: true, metoo: true, following: false, answers: [{ answerId: 'a_1', likeCount: 12, liked: true }] },
+  },
+  'message.list': {
+    input: { pageSize: 20 },
+    output: {
+      items: [
+        { id: 'q_1.answered.v1.dev-student-zhang', kind: 'answered', title: '你的问题已答复', text: '【青年之声】你的问题已答复', questionId: 'q_1', subject: { type: 'question', id: 'q_1' }, page: 'pages/question/index?id=q_1', at: T0, read: false },
+        { id: 'activity.act-1.waitlistPromoted.k.dev-student-zhang', kind: 'waitlistPromoted', title: '候补转为正式报名', text: '【青年之声】你已从候补转为正式报名', questionId: null, subject: { type: 'activity', id: 'act-1' }, page: 'boards/activity/index?id=act-1', at: T0, read: true },
+      ],
+      nextCursor: null,
+      unread: 1,
+    },
+  },
+  'message.markRead': { input: { all: true }, output: { marked: 1, unread: 0 } },
+  'message.unread': { input: {}, output: { unread: 2 } },
+  'tag.hot': {
+    input: {},
+    output: { computedAt: T0, tags: [{ kind: 'keyword', key: '图书馆', label: '图书馆', count: 4, open: { query: '图书馆', categoryId: null }, samples: [{ id: 'q_1', title: '图书馆开放时间' }] }] },
+  },
+  'expert.list': {
+    input: { categoryId: 'cat-study', collegeId: 'c-cs' },
+    parsed: { categoryId: 'cat-study', collegeId: 'c-cs', pageSize: 20 },
+    output: {
+      items: [{ id: 'u-1', name: '任智宇', team: 'expert', teamLabel: '专帮青', unitId: 'c-cs', unitName: '计算机学院团委', categories: [{ id: 'cat-study', name: '学业' }], answers: 5, satisfaction: 0.8, rated: 5, medianResponseMinutes: 95, likesReceived: 7 }],
+      nextCursor: null,
+      figuresAt: T0,
+    },
+  },
+  'expert.get': {
+    input: { id: 'u-1' },
+    output: { id: 'u-1', name: '任智宇', team: 'expert', teamLabel: '专帮青', unitId: 'c-cs', unitName: '计算机学院团委', categories: [], answers: 0, satisfaction: null, rated: 0, medianResponseMinutes: null, likesReceived: 0 },
+  },
 };
 
 const ACTIONS = Object.keys(API_ACTIONS) as ActionName[];

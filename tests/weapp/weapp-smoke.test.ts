@@ -168,6 +168,9 @@ const REPLIES: Partial<{ [A in ActionName]: (input: ActionParsedInput<A>) => Act
     subscriptions: [],
     reports: [],
     recentAsks: [],
+    reactions: [],
+    topicPosts: [],
+    topicComments: [],
   }),
   'roster.inviteInfo': ({ code }) => ({
     unitId: 'u-cs', unitName: '计算机学院团委', team: 'expert', categories: [{ id: 'cat-study', name: '学业' }], role: 'responder',

@@ -156,6 +156,10 @@ export class CloudbaseArticleRepository implements ArticleRepository {
     const res = await this.db.collection(PUBLISHING).where({ _id: unitId, remindedFor: expected }).update({ remindedFor: lapse });
     return res.updated === 1;
   }
+
+  async incLikes(id: string, delta: number): Promise<void> {
+    await this.db.collection(ARTICLES).where({ _id: id }).update({ likeCount: this.db.command.inc(delta) });
+  }
 }
 
 const TOPICS = COLLECTIONS.topics.name;
@@ -180,8 +184,8 @@ export class CloudbaseTopicRepository implements TopicRepository {
     await this.db.collection(TOPICS).where({ _id: id }).update(set);
   }
 
-  async countPost(id: string): Promise<void> {
-    await this.db.collection(TOPICS).where({ _id: id }).update({ postCount: this.db.command.inc(1) });
+  async countPost(id: string, delta = 1): Promise<void> {
+    await this.db.collection(TOPICS).where({ _id: id }).update({ postCount: this.db.command.inc(delta) });
   }
 
   async listPosts(topicId: string, state: 'published' | 'review' | 'hidden', page: PageRequest): Promise<TopicPostRecord[]> {
@@ -206,5 +210,24 @@ export class CloudbaseTopicRepository implements TopicRepository {
   async replaceComments(postId: string, expectedCount: number, comments: TopicCommentRecord[]): Promise<boolean> {
     const res = await this.db.collection(POSTS).where({ _id: postId, commentCount: expectedCount }).update({ comments: this.db.command.set(comments) });
     return res.updated === 1;
+  }
+
+  async incPostLikes(postId: string, delta: number): Promise<void> {
+    await this.db.collection(POSTS).where({ _id: postId }).update({ likeCount: this.db.command.inc(delta) });
+  }
+
+  async listPostsByAuthor(openid: string, limit: number): Promise<TopicPostRecord[]> {
+    const res = await this.db.collection(POSTS).where({ authorOpenid: openid }).orderBy('createdAt', 'desc').limit(limit).get();
+    return res.data as TopicPostRecord[];
+  }
+
+  async listPostsCommentedBy(openid: string, limit: number): Promise<TopicPostRecord[]> {
+    const res = await this.db.collection(POSTS).where({ 'comments.authorOpenid': openid }).limit(limit).get();
+    return res.data as TopicPostRecord[];
+  }
+
+  async removePost(postId: string): Promise<boolean> {
+    const res = await this.db.collection(POSTS).where({ _id: postId }).remove();
+    return (res as { deleted?: number }).deleted === 1;
   }
 }

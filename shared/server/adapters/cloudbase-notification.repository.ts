@@ -1,7 +1,7 @@
 import type { Database } from './cloudbase';
 import { COLLECTIONS } from '../collections';
 import { isDuplicateKeyError } from './cloudbase-question.repository';
-import type { DeliveryResult, NotificationRepository } from '../ports/repositories';
+import type { DeliveryResult, NotificationRepository, PageRequest } from '../ports/repositories';
 import type { NotificationRecord } from '../ports/records';
 
 export class CloudbaseNotificationRepository implements NotificationRepository {
@@ -78,5 +78,29 @@ export class CloudbaseNotificationRepository implements NotificationRepository {
 
   async removeByRecipient(openid: string): Promise<void> {
     await this.coll.where({ recipientOpenid: openid }).remove();
+  }
+
+  async listForRecipient(openid: string, page: PageRequest): Promise<NotificationRecord[]> {
+    const _ = this.db.command;
+    // Message ids are long and dotted, so the cursor is (createdAt, how many rows at that instant were shown): see the port.
+    const where: Record<string, unknown> = { recipientOpenid: openid, state: _.neq('withdrawn') };
+    if (page.after) where.createdAt = _.lte(page.after.values[0]);
+    const skip = page.after ? Number(page.after.id) : 0;
+    const res = await this.coll.where(where).orderBy('createdAt', 'desc').orderBy('_id', 'asc').skip(skip).limit(page.limit).get();
+    return res.data as NotificationRecord[];
+  }
+
+  async countUnread(openid: string): Promise<number> {
+    const _ = this.db.command;
+    const res = await this.coll.where({ recipientOpenid: openid, readAt: null, state: _.neq('withdrawn') }).count();
+    return res.total as number;
+  }
+
+  async markRead(openid: string, ids: string[] | null, at: number): Promise<number> {
+    const _ = this.db.command;
+    const where: Record<string, unknown> = { recipientOpenid: openid, readAt: null };
+    if (ids) where._id = _.in(ids);
+    const res = await this.coll.where(where).update({ readAt: at });
+    return res.updated as number;
   }
 }

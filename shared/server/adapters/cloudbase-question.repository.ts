@@ -217,6 +217,36 @@ export class CloudbaseQuestionRepository implements QuestionRepository {
     return res.data as QuestionRecord[];
   }
 
+  async incCounters(id: string, inc: { metooCount?: number; likeCount?: number }): Promise<void> {
+    const _ = this.db.command;
+    const update: Record<string, unknown> = {};
+    if (inc.metooCount) update.metooCount = _.inc(inc.metooCount);
+    if (inc.likeCount) update.likeCount = _.inc(inc.likeCount);
+    if (Object.keys(update).length === 0) return;
+    await this.coll.where({ _id: id }).update(update);
+  }
+
+  /** What the boards read of a question: never the timeline, the outbox or the asker. */
+  private static readonly BOARD_FIELDS = { title: true, categoryId: true, createdAt: true, visibility: true, moderation: true, anonymous: true };
+
+  async listPublishedBetween(from: number, to: number, limit: number): Promise<QuestionRecord[]> {
+    const _ = this.db.command;
+    const where = { visibility: 'public', 'moderation.state': 'published', createdAt: _.gte(from).and(_.lt(to)) };
+    const res = await this.coll.where(where).field(CloudbaseQuestionRepository.BOARD_FIELDS).orderBy('createdAt', 'desc').limit(limit).get();
+    return res.data as QuestionRecord[];
+  }
+
+  async listAnsweredSince(from: number, limit: number): Promise<QuestionRecord[]> {
+    const _ = this.db.command;
+    const res = await this.coll
+      .where({ answeredAt: _.gte(from) })
+      .field({ createdAt: true, answeredAt: true, officialAnswerId: true, 'answers.id': true, 'answers.responderOpenid': true, rating: true })
+      .orderBy('answeredAt', 'desc')
+      .limit(limit)
+      .get();
+    return res.data as QuestionRecord[];
+  }
+
   async findManyByIds(ids: string[]): Promise<QuestionRecord[]> {
     if (ids.length === 0) return [];
     const res = await this.coll.where({ _id: this.db.command.in(ids) }).limit(ids.length).get();

@@ -11,6 +11,7 @@ import { CloudbaseStatisticsRepository } from './cloudbase-statistics.repository
 import { CloudbaseBiweeklyReportRepository } from './cloudbase-biweekly-report.repository';
 import { CloudbaseEntryCodeRepository, CloudbaseInvitationRepository } from './cloudbase-invitation.repository';
 import { CloudbaseAdminWrites } from './cloudbase-admin-writes';
+import { CloudbaseBoardRepository, CloudbaseCounterRepository, CloudbaseReactionRepository } from './cloudbase-community.repository';
 import type { Repositories } from '../ports/repositories';
 import { CloudbaseActivityRepository, CloudbaseArticleRepository, CloudbaseTopicRepository } from './cloudbase-boards.repository';
 
@@ -40,6 +41,9 @@ export function cloudbaseRepositories(db: Database, options: { catalogCacheMs?: 
     // issue 11 boards
     activities: new CloudbaseActivityRepository(db),
     articles: new CloudbaseArticleRepository(db),
+    reactions: new CloudbaseReactionRepository(db),
+    counters: new CloudbaseCounterRepository(db),
+    boards: new CloudbaseBoardRepository(db),
     topics: new CloudbaseTopicRepository(db),
   };
 }

@@ -33,6 +33,9 @@ import { cancelActivitySignUp, checkInToActivity, createActivity, getActivity, l
 import { getArticle, hideArticle, listArticles, publishArticle } from '../use-cases/articles';
 import { closeTopic, commentOnPost, createTopic, getTopic, hideOnTopic, listTopicPosts, listTopics, pinTopic, postToTopic } from '../use-cases/topics';
 // ── end issue 11 boards ──
+import { followQuestion, likeAnswer, metooQuestion, myLikes, questionReactions, setLike } from '../use-cases/community';
+import { countUnreadMessages, listMessages, markMessagesRead } from '../use-cases/messages';
+import { getExpert, hotTags, listExperts } from '../use-cases/boards';
 
 /** Every action the contract declares, and the use case that serves it. */
 export const apiActions: ActionTable = {
@@ -120,4 +123,16 @@ export const apiActions: ActionTable = {
   'topic.close': closeTopic,
   'topic.hide': hideOnTopic,
   // ── end issue 11 boards ──
+  'question.metoo': metooQuestion,
+  'question.follow': followQuestion,
+  'answer.like': likeAnswer,
+  'like.set': setLike,
+  'like.mine': myLikes,
+  'question.reactions': questionReactions,
+  'message.list': listMessages,
+  'message.markRead': markMessagesRead,
+  'message.unread': countUnreadMessages,
+  'tag.hot': hotTags,
+  'expert.list': listExperts,
+  'expert.get': getExpert,
 };

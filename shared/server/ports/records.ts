@@ -1,4 +1,5 @@
 import type { CaseState, Rating } from '../../domain/case-lifecycle';
+import type { ExpertFigures, HotTag, ReactionKind, ReactionTargetType } from '../../domain/community';
 import type { Moderation, ModerationTarget } from '../../domain/moderation';
 import type { Audience, DeliveryProblem, NotificationKind } from '../../domain/notification-plan';
 import type { Role, Team, UnitKind } from '../../domain/organisation';
@@ -177,6 +178,17 @@ export interface QuestionRecord {
   updatedAt: number;
   /** Issue 11: activities made from this question (线上诉求延伸到线下); missing on older records. */
   activityIds?: string[];
+  /**
+   * Community counters, kept with `_.inc` beside the version (never bumping it,
+   * never written by a change): 同问 and likes of its answers. Missing on
+   * questions stored before they existed (= 0). See decision 19.
+   */
+  metooCount?: number;
+  likeCount?: number;
+  /** When its unit was told that many people 同问 (once); missing/null until then. */
+  metooFlaggedAt?: number | null;
+  /** The recommended expert the asker addressed it to (told first); missing/null when none. */
+  addressedExpertOpenid?: string | null;
   /** Fingerprint of the ask request when it carried a request id (idempotency key reuse is refused). */
   askRequestHash: string | null;
   /** The append-only timeline (who, when, what, why). */
@@ -301,6 +313,8 @@ export interface NotificationRecord {
   problem: DeliveryProblem | null;
   createdAt: number;
   finishedAt: number | null;
+  /** When the recipient read it in the message centre; missing or null: unread. */
+  readAt?: number | null;
 }
 
 /**
@@ -458,6 +472,52 @@ export interface ReportCalendarRecord {
   _id: 'biweekly';
   next: number;
 }
+// ── issue 11 community (同问, 关注, 点赞, boards): docs/decisions/0019-community-counters-and-messages.md ──
+
+/**
+ * One person's 同问, follow or like of one thing: the id is (kind, target,
+ * person), so a person does it once; the counter moves only when this record
+ * is created or removed (decision 19).
+ */
+export interface ReactionRecord {
+  _id: string;
+  kind: ReactionKind;
+  targetType: ReactionTargetType;
+  targetId: string;
+  /** The question it belongs to (the question itself, or the question holding the answer). */
+  questionId: string | null;
+  openid: string;
+  /** Whom a like is credited to (the responder of the answer); null otherwise. */
+  creditedTo: string | null;
+  creditedUnitId: string | null;
+  at: number;
+}
+
+/** A counted figure (likes of an answer, likes a responder received), moved only by `_.inc`. */
+export interface CounterRecord {
+  _id: string;
+  count: number;
+  updatedAt: number;
+}
+
+/** What the scheduler computes for the boards, one small document each, read in one request. */
+export interface HotTagsBoardRecord {
+  _id: 'hotTags';
+  computedAt: number;
+  /** The questions considered were asked in [from, computedAt). */
+  from: number;
+  tags: (HotTag & { samples: { id: string; title: string }[] })[];
+}
+
+export interface ExpertFiguresBoardRecord {
+  _id: 'expertFigures';
+  computedAt: number;
+  from: number;
+  figures: ({ openid: string } & ExpertFigures)[];
+}
+
+export type BoardRecord = HotTagsBoardRecord | ExpertFiguresBoardRecord;
+
 // ── issue 11 boards (活动公告, 青年视角, 话题墙): docs/decisions/0020-boards-activities-articles-topics.md ──
 
 /** A person holding a place at an activity (a seat or a place on the waiting list). */

@@ -2,6 +2,9 @@ import type { Role, Team } from '../../domain/organisation';
 import type { QuestionTally } from '../../domain/statistics';
 import type { CorpusStats } from '../../domain/search/search-index';
 import type {
+  BoardRecord,
+  CounterRecord,
+  ReactionRecord,
   AnswerRecord,
   AskQuotaRecord,
   DeflectionRecord,
@@ -203,6 +206,16 @@ export interface QuestionRepository {
    * `after`, changed before `until`, at most `limit` (the export feed).
    */
   listPublicChangedAfter(after: PageCursor | null, until: number, limit: number): Promise<QuestionRecord[]>;
+  /**
+   * Moves the community counters (同问, likes of its answers) with `_.inc`, in
+   * one update that neither reads nor bumps the version: a concurrent change of
+   * the question is not disturbed and cannot undo it.
+   */
+  incCounters(id: string, inc: { metooCount?: number; likeCount?: number }): Promise<void>;
+  /** Public, published questions asked in [from, to), newest first, at most `limit` (hot tags). */
+  listPublishedBetween(from: number, to: number, limit: number): Promise<QuestionRecord[]>;
+  /** Official answers given since `from`: the fields expert figures need, newest first, at most `limit`. */
+  listAnsweredSince(from: number, limit: number): Promise<QuestionRecord[]>;
 }
 
 /** Which questions a figure counts: asked (or answered, missed, marked) in [from, to), of these units (null: every unit). */
@@ -305,6 +318,36 @@ export interface BiweeklyReportRepository {
   setFiles(id: string, files: NonNullable<BiweeklyReportRecord['files']>): Promise<void>;
   /** Making the files failed: try again after `until` (others go first meanwhile). */
   deferFiles(id: string, until: number): Promise<void>;
+}
+
+/** One record per person per 同问, follow or like (decision 19). */
+export interface ReactionRepository {
+  /** Creates it; false when it exists already (the person did it before, or a copy of this request did). */
+  add(reaction: ReactionRecord): Promise<boolean>;
+  /** Removes it; false when there was none to remove. */
+  remove(id: string): Promise<boolean>;
+  findMany(ids: string[]): Promise<ReactionRecord[]>;
+  /** People who 同问 or follow a question (its watchers), oldest first, at most `limit`. */
+  listWatchers(questionId: string, limit: number): Promise<ReactionRecord[]>;
+  /** How many records of this kind a target has (the truth the kept counters are checked against). */
+  count(targetId: string, kind: ReactionRecord['kind']): Promise<number>;
+  /** What this person did on one question (its 同问 and follow, likes of its answers). */
+  listMineOn(openid: string, questionId: string): Promise<ReactionRecord[]>;
+  /** Everything this person did (export), newest first. */
+  listByPerson(openid: string, limit: number): Promise<ReactionRecord[]>;
+  removeByPerson(openid: string): Promise<void>;
+}
+
+/** Counted figures moved by `_.inc` only (created on first use). */
+export interface CounterRepository {
+  inc(id: string, delta: number, at: number): Promise<void>;
+  get(ids: string[]): Promise<CounterRecord[]>;
+}
+
+/** The boards' small computed documents (hot tags, expert figures). */
+export interface BoardRepository {
+  find<T extends BoardRecord>(id: T['_id']): Promise<T | null>;
+  save(board: BoardRecord): Promise<void>;
 }
 
 /** Search statistics, FAQ entries and their candidate groups, deflections. */
@@ -413,6 +456,17 @@ export interface NotificationRepository {
   listByRecipient(openid: string, limit: number): Promise<NotificationRecord[]>;
   /** Deletes every message record meant for this person (account deletion). */
   removeByRecipient(openid: string): Promise<void>;
+  /**
+   * The message centre: this person's messages (not withdrawn ones), newest
+   * first, in pages. The cursor is `values: [createdAt]` and `id`: how many
+   * messages created at that instant were already shown (message ids are too
+   * long for a cursor), so pages never repeat or skip.
+   */
+  listForRecipient(openid: string, page: PageRequest): Promise<NotificationRecord[]>;
+  /** Unread messages of this person, counted in one request on the recipient index. */
+  countUnread(openid: string): Promise<number>;
+  /** Marks these messages (null: all of them) of this person read at `at`; how many changed. */
+  markRead(openid: string, ids: string[] | null, at: number): Promise<number>;
 }
 
 export interface SubscriptionRepository {
@@ -461,6 +515,8 @@ export interface ArticleRepository {
   startClocks(unitIds: string[], since: number): Promise<void>;
   /** Marks the lapse as reminded, conditional on the value read; false when another tick did. */
   markReminded(unitId: string, expected: number | null, lapse: number): Promise<boolean>;
+  /** Moves an article's likes (one `_.inc`; decision 0019). */
+  incLikes(id: string, delta: number): Promise<void>;
 }
 
 export interface TopicRepository {
@@ -469,8 +525,8 @@ export interface TopicRepository {
   /** Topics not hidden (or every topic, for the committee), pinned first, newest first. */
   list(includeHidden: boolean, page: PageRequest): Promise<TopicRecord[]>;
   update(id: string, set: Partial<Pick<TopicRecord, 'state' | 'pinned' | 'hidden' | 'hiddenReason'>>): Promise<void>;
-  /** Counts a new take (one `_.inc`). */
-  countPost(id: string): Promise<void>;
+  /** Counts a new take (one `_.inc`); `-1` when one is removed (its author's account deleted). */
+  countPost(id: string, delta?: number): Promise<void>;
   insertPost(post: TopicPostRecord): Promise<boolean>;
   findPost(id: string): Promise<TopicPostRecord | null>;
   /** A topic's takes in one moderation state, newest first. */
@@ -480,6 +536,14 @@ export interface TopicRepository {
   setPostModeration(postId: string, moderation: TopicPostRecord['moderation']): Promise<boolean>;
   /** Rewrites the comments whole (a moderator's decision on one), conditional on the comment count read. */
   replaceComments(postId: string, expectedCount: number, comments: TopicCommentRecord[]): Promise<boolean>;
+  /** Moves a take's likes (one `_.inc`; decision 0019: only a like record created or removed moves it). */
+  incPostLikes(postId: string, delta: number): Promise<void>;
+  /** This person's takes, newest first (我的数据, account deletion). */
+  listPostsByAuthor(openid: string, limit: number): Promise<TopicPostRecord[]>;
+  /** Takes holding a comment by this person (我的数据, account deletion). */
+  listPostsCommentedBy(openid: string, limit: number): Promise<TopicPostRecord[]>;
+  /** Deletes one take (with its comments); false when it was gone. */
+  removePost(postId: string): Promise<boolean>;
 }
 // ── end issue 11 boards ──
 
@@ -503,4 +567,8 @@ export interface Repositories {
   activities: ActivityRepository;
   articles: ArticleRepository;
   topics: TopicRepository;
+  // ── issue 11 community ──
+  reactions: ReactionRepository;
+  counters: CounterRepository;
+  boards: BoardRepository;
 }

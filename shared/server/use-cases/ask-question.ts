@@ -14,6 +14,7 @@ import { deliverOutbox } from './notification-delivery';
 import { newQuestionRecord } from './question-changes';
 import { checkBeforePublishing } from './content-moderation';
 import { corpusStatsChange } from '../../domain/search/search-index';
+import { expertMembership } from './boards';
 
 /**
  * 听 → 转: a student asks; the question is routed at once to the unit that owns
@@ -42,12 +43,28 @@ interface Prepared {
   route: { unitId: string; reason: RouteReason };
   crisis: boolean;
   moderation: Moderation;
+  /** The recommended expert it is addressed to (never for the crisis lane). */
+  expertOpenid: string | null;
 }
 
 const unitNodes = (catalog: CatalogLookup) => catalog.units.map((u) => ({ id: u._id, kind: u.kind, parentId: u.parentId, emergencyContacts: u.emergencyContacts ?? [] }));
 
-function fingerprint(input: { collegeId: string; categoryId: string; title: string; content: string; anonymous: boolean; urgent: boolean; visibility: string }) {
-  return [input.collegeId, input.categoryId, input.title, input.content, input.anonymous, input.urgent, input.visibility];
+function fingerprint(input: { collegeId: string; categoryId: string; title: string; content: string; anonymous: boolean; urgent: boolean; visibility: string; expertId?: string }) {
+  const base = [input.collegeId, input.categoryId, input.title, input.content, input.anonymous, input.urgent, input.visibility];
+  return input.expertId ? [...base, input.expertId] : base;
+}
+
+/**
+ * The expert a student addressed the question to: a responder of the unit it
+ * is routed to who covers its category (the ones `expert.list` recommends), so
+ * they can answer it. Checked before anything is written.
+ */
+async function addressedExpert(ctx: PrepareContext, expertId: string | undefined, unitId: string, categoryId: string): Promise<string | null> {
+  if (!expertId) return null;
+  const user = await ctx.repos.users.findById(expertId);
+  if (!user || !expertMembership(user, null)) throw new DomainError('EXPERT.NOT_FOUND');
+  if (!expertMembership(user, [unitId], categoryId)) throw new DomainError('EXPERT.NOT_ELIGIBLE');
+  return user.openid;
 }
 
 async function recordInQuota(ctx: PrepareContext, id: string, urgent: boolean): Promise<QuotaOutcome> {
@@ -77,7 +94,7 @@ export const askQuestion: ActionDefinition<'question.ask', Prepared> = {
       // Never refused, never limited, never published: straight to the people who can help.
       const crisisUnit = catalog.categories.find((c) => c.crisisLane && c.ownerUnitId)?.ownerUnitId;
       const route = crisisUnit ? { unitId: crisisUnit, reason: 'crisis' as const } : routeQuestion({ category: { id: category._id, ownerUnitId: null }, collegeId: college._id, units: unitNodes(catalog) });
-      return { id, requestHash, route: { unitId: route.unitId, reason: 'crisis' }, quota: 'recorded', crisis: true, moderation: PUBLISHED };
+      return { id, requestHash, route: { unitId: route.unitId, reason: 'crisis' }, quota: 'recorded', crisis: true, moderation: PUBLISHED, expertOpenid: null };
     }
 
     const route = routeQuestion({
@@ -86,16 +103,20 @@ export const askQuestion: ActionDefinition<'question.ask', Prepared> = {
       units: unitNodes(catalog),
     });
     let moderation: Moderation;
+    let expertOpenid: string | null;
     try {
-      moderation = await checkBeforePublishing(ctx, ctx.openid, `${input.title}\n${input.content}`, 'question');
+      [moderation, expertOpenid] = await Promise.all([
+        checkBeforePublishing(ctx, ctx.openid, `${input.title}\n${input.content}`, 'question'),
+        addressedExpert(ctx, input.expertId, route.unitId, category._id),
+      ]);
     } catch (err) {
-      // A retry of an ask that landed before the word list changed gets what it got then.
-      if (ctx.requestId && (await ctx.repos.questions.findById(id))) return { id, requestHash, route, quota: 'alreadyRecorded', crisis: false, moderation: PUBLISHED };
+      // A retry of an ask that landed before the word list (or the roster) changed gets what it got then.
+      if (ctx.requestId && (await ctx.repos.questions.findById(id))) return { id, requestHash, route, quota: 'alreadyRecorded', crisis: false, moderation: PUBLISHED, expertOpenid: null };
       throw err;
     }
-    return { id, requestHash, route, quota: await recordInQuota(ctx, id, input.urgent), crisis: false, moderation };
+    return { id, requestHash, route, quota: await recordInQuota(ctx, id, input.urgent), crisis: false, moderation, expertOpenid };
   },
-  async run(input, ctx, { id, requestHash, quota, route, crisis, moderation }) {
+  async run(input, ctx, { id, requestHash, quota, route, crisis, moderation, expertOpenid }) {
     const { viewer, repos, now, settings } = ctx;
     const catalog = await loadCatalog(repos);
     const answer = (q: QuestionRecord) => {
@@ -143,7 +164,7 @@ export const askQuestion: ActionDefinition<'question.ask', Prepared> = {
         moderation,
         crisis,
       },
-      { reason: ROUTE_REASON_LABELS[route.reason], unitName: catalog.unitName(route.unitId), emergencyLine: call },
+      { reason: ROUTE_REASON_LABELS[route.reason], unitName: catalog.unitName(route.unitId), emergencyLine: call, expertOpenid },
       settings,
     );
 

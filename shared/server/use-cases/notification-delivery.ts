@@ -1,6 +1,6 @@
 import { composeMessage, stillRelevant, type Audience, type DeliveryProblem, type TemplateKey } from '../../domain/notification-plan';
 import { ERRCODE_NO_PERMISSION, ERRCODE_NO_SUBSCRIPTION, type Notifier } from '../ports/notifier';
-import type { Repositories, UserRepository } from '../ports/repositories';
+import type { ReactionRepository, Repositories, UserRepository } from '../ports/repositories';
 import type { NotificationRecord, OutboxIntent, QuestionRecord } from '../ports/records';
 
 /**
@@ -44,8 +44,14 @@ export function questionPage(questionId: string): string {
   return `pages/question/index?id=${questionId}`;
 }
 
+/** At most this many watchers of one question are messaged per step (the earliest to join first); decision 19. */
+export const MAX_WATCHERS_MESSAGED = 1000;
+
+export type RecipientLookup = { users: UserRepository; reactions: Pick<ReactionRepository, 'listWatchers'> };
+
 /** The people an audience means now. */
-export async function recipientsOf(users: UserRepository, q: QuestionRecord, audience: Audience): Promise<Recipient[]> {
+export async function recipientsOf(repos: RecipientLookup, q: QuestionRecord, audience: Audience): Promise<Recipient[]> {
+  const { users } = repos;
   switch (audience.type) {
     case 'asker':
       return [{ openid: q.askerOpenid, name: q.askerName }];
@@ -56,6 +62,16 @@ export async function recipientsOf(users: UserRepository, q: QuestionRecord, aud
     }
     case 'roles':
       return (await users.listByRoles(audience.roles)).map((u) => ({ openid: u.openid, name: u.name }));
+    case 'watchers': {
+      // A question that is no longer public (hidden, made private) tells nobody outside it.
+      if (q.visibility !== 'public' || q.moderation.state !== 'published') return [];
+      const rows = await repos.reactions.listWatchers(q._id, MAX_WATCHERS_MESSAGED);
+      return rows.filter((r) => r.openid !== q.askerOpenid).map((r) => ({ openid: r.openid, name: '同学' }));
+    }
+    case 'person': {
+      const user = await users.findByOpenid(audience.openid);
+      return user ? [{ openid: user.openid, name: user.name }] : [];
+    }
   }
 }
 
@@ -92,6 +108,7 @@ export function notificationRecords(q: QuestionRecord, intent: OutboxIntent, rec
     problem: null,
     createdAt: now,
     finishedAt: null,
+    readAt: null,
   }));
 }
 
@@ -133,8 +150,8 @@ export function reportUrgeRecords(
 }
 
 /** The records a question's outbox stands for, with recipients looked up now. */
-export async function recordsForOutbox(users: UserRepository, q: QuestionRecord, intents: OutboxIntent[], now: number): Promise<NotificationRecord[]> {
-  const lists = await Promise.all(intents.map(async (intent) => notificationRecords(q, intent, await recipientsOf(users, q, intent.audience), now)));
+export async function recordsForOutbox(repos: RecipientLookup, q: QuestionRecord, intents: OutboxIntent[], now: number): Promise<NotificationRecord[]> {
+  const lists = await Promise.all(intents.map(async (intent) => notificationRecords(q, intent, await recipientsOf(repos, q, intent.audience), now)));
   return lists.flat();
 }
 
@@ -256,7 +273,7 @@ async function recordWithRetries(deps: DeliveryDeps, records: NotificationRecord
 export async function deliverOutbox(deps: DeliveryDeps, q: QuestionRecord, intents: OutboxIntent[], now: number): Promise<DeliveryTally | null> {
   if (intents.length === 0) return null;
   try {
-    return await deliverNew(deps, await recordsForOutbox(deps.repos.users, q, intents, now), now);
+    return await deliverNew(deps, await recordsForOutbox(deps.repos, q, intents, now), now);
   } catch (err) {
     deps.log?.('immediate delivery failed; the sweep queues it', { question: q._id, error: err instanceof Error ? err.message : String(err) });
     return null;

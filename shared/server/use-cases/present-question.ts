@@ -85,6 +85,8 @@ export function presentSummary(q: QuestionRecord, catalog: CatalogLookup, viewer
     assigneeName: audience === 'handler' ? assigneeName(q) : null,
     reopenedAt: q.reopenedAt,
     moderation: q.moderation.state,
+    metooCount: Math.max(0, q.metooCount ?? 0),
+    likeCount: Math.max(0, q.likeCount ?? 0),
   };
 }
 

@@ -243,7 +243,7 @@ export type AskedQuestion = Pick<
  */
 export function newQuestionRecord(
   asked: AskedQuestion,
-  ask: { reason: string; unitName: string; emergencyLine?: string },
+  ask: { reason: string; unitName: string; emergencyLine?: string; expertOpenid?: string | null },
   settings: ScheduleSettings,
 ): QuestionRecord {
   const event: TimelineRecord = {
@@ -261,7 +261,9 @@ export function newQuestionRecord(
     answerId: null,
     request: null,
   };
-  const outbox = intentsOf(messagesForAsk(asked, ask.emergencyLine), event.id, ask.unitName, asked.createdAt);
+  // An expert the student addressed it to hears first (then the unit, as always).
+  const addressed: PlannedMessage[] = ask.expertOpenid ? [{ kind: 'expertAddressed', audience: { type: 'person', openid: ask.expertOpenid }, note: '' }] : [];
+  const outbox = intentsOf([...addressed, ...messagesForAsk(asked, ask.emergencyLine)], event.id, ask.unitName, asked.createdAt);
   const q: QuestionRecord = {
     ...asked,
     status: 'routed',
@@ -297,6 +299,7 @@ export function newQuestionRecord(
     faqId: null,
     typicalCase: null,
     updatedAt: asked.createdAt,
+    ...(ask.expertOpenid ? { addressedExpertOpenid: ask.expertOpenid } : {}),
   };
   q.nextWorkAt = nextWorkAt(scheduleFactsOf(q), settings);
   return q;

@@ -19,6 +19,7 @@ import type { FileStorage } from '../ports/files';
 import type { ReportRenderer } from '../ports/report-renderer';
 import { runReportTick, type ReportTickResult } from './report-generation';
 import { runArticleReminders } from './articles';
+import { refreshBoards } from './boards';
 
 /**
  * One scheduler tick: everything due by `now`, page by page.
@@ -63,6 +64,8 @@ export interface TickReport {
   reports: ReportTickResult;
   /** Issue 11: units reminded this tick that they have published no 青年视角 article for 14 days. */
   articles: { reminded: number };
+  /** The boards' documents recomputed this tick (hot tags, expert figures: at most hourly). */
+  boards: { hotTags: boolean; experts: boolean };
 }
 
 const MAX_ATTEMPTS = 3;
@@ -139,7 +142,7 @@ async function dueWorkPhase(deps: TickDeps, report: TickReport, pageSize: number
     // The page's messages: recipients looked up (once per unit and role), delivered, recorded in one batch.
     // If that fails, the changes (and the messages they owe) are written: the sweep sends what has no record.
     try {
-      const records = (await Promise.all(changed.map((p) => recordsForOutbox(deps.repos.users, p.after, p.change.outbox, deps.now)))).flat();
+      const records = (await Promise.all(changed.map((p) => recordsForOutbox(deps.repos, p.after, p.change.outbox, deps.now)))).flat();
       await deliverNew(deps, records, deps.now, report.notifications);
     } catch (err) {
       report.questions.undelivered += changed.length;
@@ -156,7 +159,7 @@ async function sweepPhase(deps: TickDeps, report: TickReport, pageSize: number, 
   for (let page = 0; page < maxPages && !outOfTime(); page++) {
     const rows = await deps.repos.questions.listOutboxDue(deps.now, pageSize);
     if (rows.length === 0) break;
-    const owed = (await Promise.all(rows.map((q) => recordsForOutbox(deps.repos.users, q, q.outbox, deps.now).then((rs) => rs.map((r) => ({ q, r })))))).flat();
+    const owed = (await Promise.all(rows.map((q) => recordsForOutbox(deps.repos, q, q.outbox, deps.now).then((rs) => rs.map((r) => ({ q, r })))))).flat();
     const existing = await deps.repos.notifications.existingIds(owed.map((o) => o.r._id));
     const missing: NotificationRecord[] = owed
       .filter((o) => !existing.has(o.r._id))
@@ -193,6 +196,7 @@ export async function runTick(input: TickDeps): Promise<TickReport> {
     faq: { period: null, groups: 0 },
     reports: { period: null, generated: 0, remaining: 0, files: 0, filesFailed: 0 },
     articles: { reminded: 0 },
+    boards: { hotTags: false, experts: false },
   };
   const deps: TickDeps = { ...input, repos: { ...input.repos, users: memoizedRoster(input.repos.users) } };
   await dueWorkPhase(deps, report, pageSize, maxPages, outOfTime);
@@ -219,6 +223,13 @@ export async function runTick(input: TickDeps): Promise<TickReport> {
       report.articles = await runArticleReminders(deps);
     } catch (err) {
       deps.log?.('article reminders failed', { error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  if (!outOfTime()) {
+    try {
+      report.boards = await refreshBoards(deps);
+    } catch (err) {
+      deps.log?.('boards refresh failed', { error: err instanceof Error ? err.message : String(err) });
     }
   }
   return report;

@@ -3,6 +3,7 @@ import { DomainError } from '../../domain/errors';
 import { moderationAfterDecision } from '../../domain/moderation';
 import { canModerateBoards, TOPIC_UNIT_KINDS } from '../../domain/permissions';
 import type { TopicCommentRecord, TopicPostRecord, TopicRecord } from '../ports/records';
+import type { Repositories } from '../ports/repositories';
 import type { ActionContext, ActionDefinition, PublicActionContext } from './action';
 import { checkStaffText, checkStudentText, requestKeys, speaksFor } from './board-access';
 import { loadCatalog, type CatalogLookup } from './catalog-lookup';
@@ -284,3 +285,41 @@ export const hideOnTopic: ActionDefinition<'topic.hide'> = {
     return { hidden };
   },
 };
+
+// ── 我的数据 and account deletion (issue 11 merge: decision 0019 on a person's records) ──
+
+/** More takes and comments than anyone writes in years of use. */
+const PERSONAL_ROWS = 5000;
+
+/** A person's takes, and the takes holding their comments (我的数据). */
+export async function topicContentOf(repos: Repositories, openid: string): Promise<{ posts: TopicPostRecord[]; commented: TopicPostRecord[] }> {
+  const [posts, commented] = await Promise.all([repos.topics.listPostsByAuthor(openid, PERSONAL_ROWS), repos.topics.listPostsCommentedBy(openid, PERSONAL_ROWS)]);
+  return { posts, commented };
+}
+
+/**
+ * Account deletion: the person's takes are deleted (the comments under them
+ * go with them) and the topic counts one take fewer; each comment they wrote
+ * elsewhere becomes an empty, hidden placeholder with no author, so the
+ * comment count the post's writes are conditional on never moves back. Every
+ * step can run again: a take already deleted is not counted twice, a comment
+ * already emptied is no longer found.
+ */
+export async function removeTopicContentOf(repos: Repositories, openid: string, now: number): Promise<void> {
+  for (const post of await repos.topics.listPostsByAuthor(openid, PERSONAL_ROWS)) {
+    if (await repos.topics.removePost(post._id)) await repos.topics.countPost(post.topicId, -1);
+  }
+  for (const found of await repos.topics.listPostsCommentedBy(openid, PERSONAL_ROWS)) {
+    let post: TopicPostRecord | null = found;
+    for (let attempt = 1; post && post.comments.some((c) => c.authorOpenid === openid); attempt++) {
+      const comments = post.comments.map((c) =>
+        c.authorOpenid === openid
+          ? { ...c, authorOpenid: '', authorName: ANONYMOUS_NAME, anonymous: true, content: '', moderation: moderationAfterDecision(c.moderation, 'hide', '作者已注销账号', '系统', now) }
+          : c,
+      );
+      if (await repos.topics.replaceComments(post._id, post.commentCount, comments)) break;
+      if (attempt >= 5) throw new DomainError('QUESTION.STATE_CONFLICT', '你的部分评论正在变化，请稍后再试一次注销');
+      post = await repos.topics.findPost(post._id);
+    }
+  }
+}

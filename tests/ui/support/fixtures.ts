@@ -43,6 +43,8 @@ export function summary(overrides: Partial<QuestionSummary> = {}): QuestionSumma
     assigneeName: null,
     reopenedAt: null,
     moderation: 'published',
+    metooCount: 0,
+    likeCount: 0,
     ...overrides,
   };
 }
