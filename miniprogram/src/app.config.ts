@@ -11,7 +11,7 @@ export default defineAppConfig({
       // 协管 / 主管 / 单位管理员: 超时督办, 提醒送达情况, 各单位答复情况, 内容审核, 操作日志, 常见问题整理.
       root: 'admin',
       name: 'admin',
-      pages: ['pages/escalations/index', 'pages/unreachable/index', 'pages/performance/index', 'pages/moderation/index', 'pages/audit/index'],
+      pages: ['pages/escalations/index', 'pages/unreachable/index', 'pages/performance/index', 'pages/moderation/index', 'pages/audit/index', 'pages/faq/index'],
     },
     {
       // 常见问题: the published entries and each one's page (首页 pins the newest).

@@ -31,8 +31,10 @@ interface Found {
  * 相似的问题 while a student types: looked up 400 ms after the last keystroke
  * once the title has 4 characters. Only the reply to the latest lookup, for
  * the text still in the boxes, is ever shown: a slow reply to an earlier text
- * is dropped, and clearing the title hides everything at once. A failed lookup
- * shows nothing (the form is what matters; asking is never blocked).
+ * is dropped, and clearing the title hides everything at once (and forgets
+ * it). While a new lookup is on its way the previous list stays (no flicker
+ * between keystrokes). A failed lookup shows nothing (the form is what
+ * matters; asking is never blocked).
  */
 export function useSimilarQuestions(title: string, content: string) {
   const wanted = similarText(title, content);
@@ -43,13 +45,17 @@ export function useSimilarQuestions(title: string, content: string) {
   const [loading, setLoading] = useState(false);
   const generation = useRef(0);
 
+  // A cleared title hides the list at once and drops what is on its way (not only once the pause has passed).
+  const cleared = wanted === null;
   useEffect(() => {
     const mine = ++generation.current;
-    if (!text) {
+    if (!text || cleared) {
       setFound(null);
       setLoading(false);
       return;
     }
+    // Words already replaced in the box (the pause will bring the new ones): not worth a request.
+    if (latest.current !== text) return;
     setLoading(true);
     findSimilarQuestions(text).then(
       (reply) => {
@@ -59,10 +65,12 @@ export function useSimilarQuestions(title: string, content: string) {
       },
       () => {
         if (mine !== generation.current) return;
+        // What is shown belongs to earlier words: nothing rather than something stale.
+        setFound(null);
         setLoading(false);
       },
     );
-  }, [text]);
+  }, [text, cleared]);
 
   const shown = wanted === null ? null : found;
   return {
@@ -72,10 +80,13 @@ export function useSimilarQuestions(title: string, content: string) {
   };
 }
 
+/** What solved it: an answered question or an FAQ entry. */
+export type DeflectedBy = Pick<SearchHit, 'kind' | 'id' | 'title'>;
+
 /** 这解决了我的问题: counted for the coordinator's figure; the student is thanked whatever the network does. */
 export function useDeflection() {
-  const [deflected, setDeflected] = useState<SearchHit | null>(null);
-  const deflect = useCallback((hit: SearchHit) => {
+  const [deflected, setDeflected] = useState<DeflectedBy | null>(null);
+  const deflect = useCallback((hit: DeflectedBy) => {
     setDeflected(hit);
     recordDeflection(hit.kind, hit.id).catch(() => undefined);
   }, []);

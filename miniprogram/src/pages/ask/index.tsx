@@ -30,7 +30,7 @@ import './index.scss';
  */
 const ANONYMITY_PROMISE = '其他同学看不到你的姓名和学院；处理问题的老师能看到，以便联系和帮助你；负责单位始终公开显示。';
 
-function openHit(hit: SearchHit) {
+function openHit(hit: Pick<SearchHit, 'kind' | 'id'>) {
   // navigateTo keeps this page and its draft underneath: back returns to the form as it was.
   void Taro.navigateTo({ url: hit.kind === 'faq' ? routes.faq(hit.id) : routes.question(hit.id) });
 }

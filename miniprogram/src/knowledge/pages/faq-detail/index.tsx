@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { View, Text, Button } from '@tarojs/components';
 import { useFaqDetail } from '../../hooks/use-faq-detail';
+import { useDeflection } from '../../../hooks/use-similar-questions';
 import { useEntryParams } from '../../../hooks/use-entry-params';
 import { useNow } from '../../../hooks/use-now';
 import { Badge } from '../../../components/status-tag';
@@ -26,6 +27,7 @@ export default function FaqDetailPage() {
   const { id } = useEntryParams();
   const faq = useFaqDetail(id);
   const now = useNow();
+  const deflection = useDeflection();
 
   if (!faq.data) {
     let body;
@@ -72,10 +74,28 @@ export default function FaqDetailPage() {
         </>
       ) : null}
 
-      <View className='faq__more'>
-        <Text className='faq__more-text'>没有解决你的问题？</Text>
-        <Button className='btn-ghost' onClick={() => void Taro.navigateTo({ url: routes.ask() })}>我要提问</Button>
-      </View>
+      {/* Did it help? 这解决了我的问题 counts a question not asked (the coordinator's figure); 仍然提问 goes on to ask. */}
+      {deflection.deflected ? (
+        <View className='faq__solved'>
+          <Text className='faq__solved-mark'>✓</Text>
+          <Text className='faq__solved-title'>太好了，问题解决了</Text>
+          <Text className='faq__solved-text'>谢谢你先看了常见问题，老师们就能把时间留给新的问题。</Text>
+          <Button className='btn-ghost' onClick={() => void Taro.switchTab({ url: routes.home })}>返回首页</Button>
+        </View>
+      ) : entry.state === 'published' ? (
+        <View className='faq__more'>
+          <Text className='faq__more-text'>这条答复解决你的问题了吗？</Text>
+          <View className='faq__more-actions'>
+            <Button
+              className='btn-primary faq__solved-btn'
+              onClick={() => deflection.deflect({ kind: 'faq', id: entry.id, title: entry.title })}
+            >
+              这解决了我的问题
+            </Button>
+            <Button className='btn-ghost' onClick={() => void Taro.navigateTo({ url: routes.ask() })}>没有解决，仍然提问</Button>
+          </View>
+        </View>
+      ) : null}
     </View>
   );
 }
