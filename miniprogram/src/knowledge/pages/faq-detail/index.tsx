@@ -20,8 +20,9 @@ function leave() {
 }
 
 /**
- * One 常见问题: the canonical answer, when it was last updated and by whom, and
- * the students' questions it gathers (each opens its own page).
+ * One 常见问题: the canonical answer, when it was last updated and by whom,
+ * right under it 这解决了我的问题 / 仍然提问, then the students' questions it
+ * gathers (each opens its own page).
  */
 export default function FaqDetailPage() {
   const { id } = useEntryParams();
@@ -62,18 +63,6 @@ export default function FaqDetailPage() {
         <Text className='faq__answer breakable' selectable>{entry.answer}</Text>
       </View>
 
-      {questions.length > 0 ? (
-        <>
-          <View className='faq__section'>
-            <Text className='faq__section-title'>汇总的提问（{questions.length}）</Text>
-            <Text className='faq__section-hint'>这些同学问过同样的问题</Text>
-          </View>
-          {questions.map((q) => (
-            <QuestionCard key={q.id} question={q} now={now} onOpen={(qid) => void Taro.navigateTo({ url: routes.question(qid) })} />
-          ))}
-        </>
-      ) : null}
-
       {/* Did it help? 这解决了我的问题 counts a question not asked (the coordinator's figure); 仍然提问 goes on to ask. */}
       {deflection.deflected ? (
         <View className='faq__solved'>
@@ -95,6 +84,18 @@ export default function FaqDetailPage() {
             <Button className='btn-ghost' onClick={() => void Taro.navigateTo({ url: routes.ask() })}>没有解决，仍然提问</Button>
           </View>
         </View>
+      ) : null}
+
+      {questions.length > 0 ? (
+        <>
+          <View className='faq__section'>
+            <Text className='faq__section-title'>汇总的提问（{questions.length}）</Text>
+            <Text className='faq__section-hint'>这些同学问过同样的问题</Text>
+          </View>
+          {questions.map((q) => (
+            <QuestionCard key={q.id} question={q} now={now} onOpen={(qid) => void Taro.navigateTo({ url: routes.question(qid) })} />
+          ))}
+        </>
       ) : null}
     </View>
   );
