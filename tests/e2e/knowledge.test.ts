@@ -99,9 +99,18 @@ describe('knowledge', () => {
     await first.click();
     await page.waitForURL(/\/pages\/question\/index\?id=/);
     await visible(page).getByText(openTitle).first().waitFor();
+    // Back only once the forward transition is over: Taro 4.2.1's H5 router shades the page underneath on a
+    // timer that a back within the animation does not cancel (the page comes back blank).
+    await settle(page);
     await page.goBack();
+    // Back on 搜索 as it was left (the router keeps the page), once the transition is over.
+    await page.waitForURL(/\/pages\/search\/index/);
+    await visible(page).locator('.hit').first().waitFor();
+    await settle(page);
 
-    await page.locator('.search__input input').fill('潜水艇驾驶执照怎么考');
+    const box = visible(page).locator('.search__input input');
+    await box.fill('潜水艇驾驶执照怎么考');
+    await expect(box.inputValue()).resolves.toBe('潜水艇驾驶执照怎么考');
     await page.getByText('没有找到相关问题').waitFor();
     await shot(page, 'search-empty');
     await page.getByText('我要提问', { exact: true }).last().click();
@@ -153,11 +162,16 @@ describe('knowledge', () => {
     await item.getByText('查看全文 ›').click();
     await page.waitForURL(/\/pages\/question\/index\?id=/);
     await visible(page).getByText(itemTitle).first().waitFor();
+    await settle(page);
     await page.goBack();
     await page.waitForURL(/\/pages\/ask\/index/);
-    expect(await page.locator('.ask__input input').inputValue()).toBe('校园卡不见了，在哪里能补一张');
+    // The form as it was left, the answer still open (the router keeps the page), once the transition is over.
+    const solved = visible(page).locator('.similar__item').first().locator('.similar__solved');
+    await solved.waitFor();
+    await settle(page);
+    expect(await visible(page).locator('.ask__input input').inputValue()).toBe('校园卡不见了，在哪里能补一张');
 
-    await page.locator('.similar__item').first().getByText('这解决了我的问题').click();
+    await solved.click();
     await page.getByText('太好了，问题解决了').waitFor();
     await shot(page, 'ask-deflected');
     expect(await deflections()).toBe(before + 1);
