@@ -13,6 +13,7 @@ import {
 import { urgeQuestion } from '../../miniprogram/src/services/admin.service';
 import { getCatalog } from '../../miniprogram/src/services/catalog.service';
 import { getMe } from '../../miniprogram/src/services/me.service';
+import { getAnswerReferences } from '../../miniprogram/src/services/search.service';
 import { ApiRequestError } from '../../miniprogram/src/services/api-error';
 import type { QuestionDetail, TimelineEntry } from '@shared/contracts/question.contract';
 import { HOUR_MS } from '@shared/domain/answer-deadline';
@@ -23,6 +24,8 @@ jest.mock('../../miniprogram/src/services/question.service');
 jest.mock('../../miniprogram/src/services/admin.service');
 jest.mock('../../miniprogram/src/services/catalog.service');
 jest.mock('../../miniprogram/src/services/me.service');
+// 参考答复 are tested in knowledge.test.tsx; here there are none.
+jest.mock('../../miniprogram/src/services/search.service');
 
 /** The fixture catalog plus a class branch, which must never be offered as a transfer target. */
 const catalogWithBranch = {
@@ -65,6 +68,7 @@ function given(q: Partial<QuestionDetail>) {
 }
 
 beforeEach(() => {
+  jest.mocked(getAnswerReferences).mockResolvedValue({ items: [] });
   jest.spyOn(Date, 'now').mockReturnValue(NOW);
   taroState.params = { id: 'q3' };
   jest.mocked(getQuestion).mockReset().mockResolvedValue(waiting);

@@ -48,11 +48,11 @@ test('the weapp build exists (run `npm run build:weapp` before jest)', () => {
   expect(readAppJson().pages.length).toBeGreaterThan(0);
 });
 
-test('app.json lists the student pages in the main package, the expert and admin subpackages', () => {
+test('app.json lists the student pages in the main package, the expert, admin and knowledge subpackages', () => {
   const app = readAppJson();
-  expect(app.pages).toEqual(expect.arrayContaining(['pages/index/index', 'pages/ask/index', 'pages/question/index', 'pages/mine/index']));
+  expect(app.pages).toEqual(expect.arrayContaining(['pages/index/index', 'pages/ask/index', 'pages/question/index', 'pages/mine/index', 'pages/search/index']));
   const subs = app.subPackages ?? app.subpackages ?? [];
-  expect(subs.map((s) => s.root.replace(/\/$/, ''))).toEqual(expect.arrayContaining(['expert', 'admin', 'community']));
+  expect(subs.map((s) => s.root.replace(/\/$/, ''))).toEqual(expect.arrayContaining(['expert', 'admin', 'community', 'knowledge']));
   expect(allPages(app)).toEqual(
     expect.arrayContaining([
       'expert/pages/inbox/index',
@@ -66,12 +66,15 @@ test('app.json lists the student pages in the main package, the expert and admin
       'community/pages/activity/index',
       'community/pages/articles/index',
       'community/pages/topic/index',
+      'admin/pages/faq/index',
+      'knowledge/pages/faq/index',
+      'knowledge/pages/faq-detail/index',
     ]),
   );
   // The join page is what invitation codes open (pages/join/index, the server's JOIN_PAGE).
   expect(app.pages).toContain('pages/join/index');
   // No subpackage page may sit in the main package, or it would count against its size.
-  expect(app.pages.filter((p) => p.startsWith('expert/') || p.startsWith('admin/') || p.startsWith('community/'))).toEqual([]);
+  expect(app.pages.filter((p) => p.startsWith('expert/') || p.startsWith('admin/') || p.startsWith('community/') || p.startsWith('knowledge/'))).toEqual([]);
 });
 
 test('every page app.json lists has expected render text here (so new pages are not skipped silently)', () => {
@@ -113,6 +116,23 @@ const TITLES = {
   activity: '活动：考研还是就业？学长学姐面对面',
   article: '文章：凌晨两点的实验室',
   topic: '话题：我心中的理想校园',
+  search: '搜到的问题：热水供应时间',
+  faq: '常见问题：校园卡丢了怎么补办',
+  candidate: '重复提问：饭卡掉了在哪补',
+  reference: '参考问题：一卡通丢失补卡流程',
+};
+const FAQ_ANSWER = '先挂失，再带身份证到一卡通办公室（食堂二楼）补办，工本费20元。';
+const faqEntry = {
+  id: 'faq-smoke',
+  title: TITLES.faq,
+  answer: FAQ_ANSWER,
+  categoryId: 'cat-life',
+  categoryName: '后勤',
+  questionCount: 3,
+  state: 'published' as const,
+  publishedAt: NOW - 48 * 3_600_000,
+  updatedAt: NOW - 24 * 3_600_000,
+  updatedByName: '王钰铭',
 };
 const ME: Me = {
   registered: true,
@@ -212,6 +232,44 @@ const REPLIES: Partial<{ [A in ActionName]: (input: ActionParsedInput<A>) => Act
     items: [{ id: 'tpp-1', topicId: 'tp-1', authorName: '匿名同学', anonymous: true, mine: false, content: '希望图书馆考试周能24小时开放。', createdAt: NOW, moderation: 'published', likeCount: 0, commentCount: 0, comments: [] }],
     nextCursor: null,
   }),
+  'search.questions': ({ query }) => ({
+    items: [
+      {
+        kind: 'question',
+        id: 'q-found',
+        title: TITLES.search,
+        excerpt: `最近晚上${query}不够`,
+        answerExcerpt: '热水供应时间为每天 6:00-24:00。',
+        categoryId: 'cat-life',
+        categoryName: '后勤',
+        unitName: '后勤服务中心',
+        at: NOW - 3_600_000,
+        score: 9.5,
+        titleHighlights: [],
+        excerptHighlights: [{ start: 4, end: 4 + query.length }],
+      },
+    ],
+    nextCursor: null,
+  }),
+  'faq.list': () => ({ items: [faqEntry] }),
+  'faq.get': ({ id }) => ({ entry: { ...faqEntry, id }, questions: [summary({ id: 'q-gathered', title: TITLES.public })] }),
+  'faq.candidates': () => ({
+    items: [
+      {
+        id: 'fc-smoke',
+        periodFrom: NOW - 15 * 24 * 3_600_000,
+        periodTo: NOW - 24 * 3_600_000,
+        questions: [{ id: 'q-c1', title: TITLES.candidate, askedAt: NOW - 72 * 3_600_000, unitName: '后勤服务中心', answerExcerpt: FAQ_ANSWER }],
+        faq: null,
+        createdAt: NOW - 20 * 3_600_000,
+      },
+    ],
+    nextCursor: null,
+    deflectedLast14Days: 12,
+  }),
+  'answer.references': () => ({
+    items: [{ kind: 'question', id: 'q-ref', title: TITLES.reference, answer: FAQ_ANSWER, unitName: '后勤服务中心', at: NOW - 5 * 3_600_000, score: 14 }],
+  }),
   'unit.performance': ({ days }) => ({
     from: NOW - days * 24 * 3_600_000,
     to: NOW,
@@ -233,13 +291,18 @@ const fakeApi: CloudBackend = ({ name, data }) => {
 
 /** What each page must show once the backend answered: its own words and the data it was given. */
 const EXPECTED_TEXT: Record<string, string[]> = {
-  'pages/index/index': ['我要提问', '大家在问', TITLES.public],
+  'pages/index/index': ['我要提问', '大家在问', TITLES.public, '搜索问题，如：校园卡补办', '置顶', TITLES.faq],
   // The college comes from the entry link (?college=u-cs), its name from the catalog.
   'pages/ask/index': ['说出你的问题', '计算机学院', '学业', '后勤', '提交问题'],
   'pages/question/index': [TITLES.detail, '由「后勤服务中心」负责', '答复（1）', '热水供应时间为每天 6:00-24:00，已联系维修。'],
   'pages/mine/index': ['任智宇', '计算机学院团委', '答复工作台', '我的提问', TITLES.mine],
   'expert/pages/inbox/index': ['待回复', '即将超时', '已超时', TITLES.inbox],
-  'expert/pages/reply/index': [TITLES.detail, '已有答复', '热水供应时间为每天 6:00-24:00，已联系维修。', '补充答复', '发布补充回复'],
+  'expert/pages/reply/index': [TITLES.detail, '已有答复', '热水供应时间为每天 6:00-24:00，已联系维修。', '参考答复（1）', TITLES.reference, '引用', '补充答复', '发布补充回复'],
+  // The entry link carries a query (?q=热水): searched at once.
+  'pages/search/index': ['全部类别', '全部单位', TITLES.search, '热水供应时间为每天 6:00-24:00。', '后勤服务中心'],
+  'knowledge/pages/faq/index': ['常见问题', '由协管老师汇总并给出统一答复', TITLES.faq, '汇总了 3 个提问'],
+  'knowledge/pages/faq-detail/index': [TITLES.faq, FAQ_ANSWER, '汇总的提问（1）', TITLES.public, '这解决了我的问题', '没有解决，仍然提问'],
+  'admin/pages/faq/index': ['常见问题整理', '12', TITLES.candidate, '后勤服务中心 答复', '发布为常见问题', '不是重复问题'],
   'admin/pages/escalations/index': ['超时督办', TITLES.escalated],
   'admin/pages/unreachable/index': ['提醒送达情况', '周老师', '2 条未送达 · 1 条改发群'],
   'admin/pages/performance/index': ['各单位答复情况', '后勤服务中心', '按时率 67%'],
@@ -267,7 +330,7 @@ const EXPECTED_TEXT: Record<string, string[]> = {
 /** Pages that load nothing from the cloud (so a reply no contract accepts cannot reach them). */
 const LOADS_NOTHING = new Set(['pages/privacy/index']);
 
-const QUERY = { id: 'q-smoke', college: 'u-cs', code: 'CSEXPERT26' };
+const QUERY = { id: 'q-smoke', college: 'u-cs', code: 'CSEXPERT26', q: '热水' };
 const LOADING = '加载中…';
 const REPLY_INVALID = CLIENT_ERROR_MESSAGES['REPLY.INVALID'];
 
@@ -309,6 +372,10 @@ test('every page mounts in the mini-program runtime and renders its own text and
     { action: 'question.get', data: { id: 'q-smoke' } },
     { action: 'question.get', data: { id: 'q-smoke' } },
   ]);
+  // 搜索 searched what its entry link carried; the FAQ entry page asked for the entry it named.
+  const sent = runtime.cloudCalls.map((c) => c.data as { action: string; data?: unknown });
+  expect(sent.filter((d) => d.action === 'search.questions')).toEqual([{ action: 'search.questions', data: { query: '热水', pageSize: 10 } }]);
+  expect(sent.filter((d) => d.action === 'faq.get')).toEqual([{ action: 'faq.get', data: { id: 'q-smoke' } }]);
 });
 
 test('when the cloud replies with something no contract accepts, every page leaves its loading state and says so', async () => {

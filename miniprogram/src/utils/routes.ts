@@ -3,6 +3,11 @@ export const routes = {
   home: '/pages/index/index',
   mine: '/pages/mine/index',
   ask: (collegeId?: string) => (collegeId ? `/pages/ask/index?college=${encodeURIComponent(collegeId)}` : '/pages/ask/index'),
+  /** 我要提问 from a search that found nothing: what was searched becomes the title. */
+  askWithTitle: (title: string) => `/pages/ask/index?title=${encodeURIComponent(title)}`,
+  search: (query?: string) => (query ? `/pages/search/index?q=${encodeURIComponent(query)}` : '/pages/search/index'),
+  faqs: '/knowledge/pages/faq/index',
+  faq: (id: string) => `/knowledge/pages/faq-detail/index?id=${encodeURIComponent(id)}`,
   question: (id: string) => `/pages/question/index?id=${encodeURIComponent(id)}`,
   inbox: '/expert/pages/inbox/index',
   reply: (id: string) => `/expert/pages/reply/index?id=${encodeURIComponent(id)}`,
@@ -16,6 +21,7 @@ export const routes = {
   entry: '/admin/pages/entry/index',
   /** 加入: the page an invitation's mini-program code opens (shared/domain/entry-scene.ts JOIN_PAGE). */
   join: (code?: string) => (code ? `/pages/join/index?code=${encodeURIComponent(code)}` : '/pages/join/index'),
+  faqCuration: '/admin/pages/faq/index',
   privacy: '/pages/privacy/index',
   account: '/account/pages/my-data/index',
   // The boards (活动公告, 青年视角, 话题墙): the community subpackage.

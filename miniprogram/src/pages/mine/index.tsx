@@ -16,6 +16,7 @@ import { SignInPrompt } from '../../components/sign-in-prompt';
 import { StateView } from '../../components/state-view';
 import { PrivacyConsent } from '../../components/privacy-consent';
 import {
+  canCurateFaq,
   canModerate,
   canReadAuditLog,
   canReadRoster,
@@ -143,6 +144,16 @@ export default function MinePage() {
             <View className='mine__entry-text'>
               <Text className='mine__entry-title'>内容审核</Text>
               <Text className='mine__entry-hint'>被拦下或被举报、等待审核的内容</Text>
+            </View>
+            <Text className='mine__entry-arrow'>›</Text>
+          </View>
+        ) : null}
+
+        {canCurateFaq({ roles }) ? (
+          <View className='mine__entry mine__entry--plain' onClick={() => void Taro.navigateTo({ url: routes.faqCuration })}>
+            <View className='mine__entry-text'>
+              <Text className='mine__entry-title'>常见问题整理</Text>
+              <Text className='mine__entry-hint'>把反复出现的提问整理成置顶的常见问题</Text>
             </View>
             <Text className='mine__entry-arrow'>›</Text>
           </View>
