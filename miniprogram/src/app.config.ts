@@ -23,6 +23,12 @@ export default defineAppConfig({
         'pages/people/index',
         'pages/routing/index',
         'pages/entry/index',
+        // 数据统计, 双周报 (list and one report), 典型案例 (list and marking one).
+        'pages/stats/index',
+        'pages/reports/index',
+        'pages/report/index',
+        'pages/cases/index',
+        'pages/case-mark/index',
       ],
     },
     {
