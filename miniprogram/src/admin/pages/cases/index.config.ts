@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: 'cases' });
+export default definePageConfig({ enablePullDownRefresh: true, navigationBarTitleText: '典型案例' });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: 'report' });
+export default definePageConfig({ navigationBarTitleText: '双周报' });

@@ -5,6 +5,7 @@ import type { ReportSummary } from '@shared/contracts/report.contract';
 import { canReadStatistics } from '@shared/domain/permissions';
 import { usePullToReload } from '../../../hooks/use-pull-to-reload';
 import { useReshow } from '../../../hooks/use-reshow';
+import { useNow } from '../../../hooks/use-now';
 import { StateView } from '../../../components/state-view';
 import { isRetryable } from '../../../services/api-error';
 import { routes } from '../../../utils/routes';
@@ -13,19 +14,11 @@ import { AccessGate, NoAccess, leavePage } from '../../components/access-gate';
 import { OversightLinks } from '../../components/oversight-links';
 import { Chips } from '../../components/chips';
 import { useReportList } from '../../hooks/use-biweekly';
+import { ReportStateTags } from '../../components/report-tags';
 import { percent } from '../../utils/figures';
 import './index.scss';
 
 export const REPORTS_DENIED = '双周报仅限单位管理员、协管、主管老师和学校管理员查看。';
-
-export function ReportStateTags({ r }: { r: Pick<ReportSummary, 'state' | 'late'> }) {
-  return (
-    <View className='report-tags'>
-      <Text className={`report-tag report-tag--${r.state}`}>{r.state === 'submitted' ? '已提交' : '待填写'}</Text>
-      {r.late ? <Text className='report-tag report-tag--late'>{r.state === 'submitted' ? '逾期提交' : '已逾期'}</Text> : null}
-    </View>
-  );
-}
 
 function ReportRow({ r, now, canUrge, urging, onUrge }: { r: ReportSummary; now: number; canUrge: boolean; urging: boolean; onUrge: () => void }) {
   return (
@@ -58,6 +51,7 @@ function ReportRow({ r, now, canUrge, urging, onUrge }: { r: ReportSummary; now:
 function Reports({ me }: { me: Me }) {
   const router = useRouter();
   const list = useReportList(router.params.period || undefined);
+  const now = useNow(60_000);
   usePullToReload(list.reload, list.loading);
   useReshow(list.reload);
   if (list.errorCode === 'AUTH.FORBIDDEN') return <NoAccess text={list.error ?? REPORTS_DENIED} />;
@@ -65,7 +59,6 @@ function Reports({ me }: { me: Me }) {
   const period = data?.period ?? null;
   const progress = data?.periods.find((p) => p.key === period?.key);
   const drafts = data?.items.filter((r) => r.state === 'draft' && r.scope === 'unit') ?? [];
-  const now = data ? Date.now() : 0;
 
   return (
     <View className='reports'>

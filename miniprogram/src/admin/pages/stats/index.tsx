@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { View, Text, Button, Picker } from '@tarojs/components';
 import type { Me } from '@shared/contracts/me.contract';
-import type { PersonStats, StatFigures, TrendDay, UnitStats } from '@shared/contracts/statistics.contract';
+import type { PersonStats, TrendDay } from '@shared/contracts/statistics.contract';
 import { canReadStatistics } from '@shared/domain/permissions';
 import { usePullToReload } from '../../../hooks/use-pull-to-reload';
 import { StateView } from '../../../components/state-view';
@@ -12,8 +12,9 @@ import { OversightLinks } from '../../components/oversight-links';
 import { Chips } from '../../components/chips';
 import { F2Chart } from '../../components/chart';
 import { StatTable, type Column } from '../../components/stat-table';
+import { FigureCards, Rate, UnitTable } from '../../components/figures';
 import { useStats, type StatsData } from '../../hooks/use-stats';
-import { RANGE_PRESETS, duration, onTimeOf, percent, satisfiedOf, settledOf, shortDate } from '../../utils/figures';
+import { RANGE_PRESETS, onTimeOf, percent, shortDate } from '../../utils/figures';
 import './index.scss';
 
 export const STATS_DENIED = '数据统计仅限单位管理员、协管、主管老师和学校管理员查看。';
@@ -27,34 +28,6 @@ const RANKING_WORDS: Record<string, string> = {
   answers: '回答量多',
   officialAnswers: '正式答复多',
 };
-
-function Card({ label, value, sub, tone }: { label: string; value: string; sub?: string; tone?: 'bad' | 'good' }) {
-  return (
-    <View className={`stat-card ${tone ? `stat-card--${tone}` : ''}`}>
-      <Text className='stat-card__value'>{value}</Text>
-      <Text className='stat-card__label'>{label}</Text>
-      {sub ? <Text className='stat-card__sub'>{sub}</Text> : null}
-    </View>
-  );
-}
-
-function Overview({ data }: { data: StatsData }) {
-  const t: StatFigures = data.overview.totals;
-  const r = data.overview.roster;
-  return (
-    <View className='stat-cards' aria-label='总体数据'>
-      <Card label='按时答复率' value={percent(t.onTimeRate)} sub={`按时 ${onTimeOf(t)}`} />
-      <Card label='办结率' value={percent(t.resolutionRate)} sub={`办结 ${settledOf(t)}`} />
-      <Card label='满意率' value={percent(t.satisfactionRate)} sub={`满意 ${satisfiedOf(t)}`} />
-      <Card label='提问量' value={String(t.questions)} sub={`已答复 ${t.answeredQuestions}`} />
-      <Card label='回答量' value={String(t.answers)} sub='含追问回复' />
-      <Card label='首次答复中位时长' value={duration(t.medianFirstAnswerMinutes)} />
-      <Card label='超时次数' value={String(t.missed)} sub={`当前超时未答 ${t.overdueOpen}`} tone={t.missed + t.overdueOpen > 0 ? 'bad' : undefined} />
-      <Card label='专家 / 成员' value={`${r.experts} / ${r.members}`} sub='专帮青 / 全部在岗成员' />
-      <Card label='典型案例' value={String(t.cases.online + t.cases.offline)} sub={`线上 ${t.cases.online} · 线下 ${t.cases.offline}`} />
-    </View>
-  );
-}
 
 const TREND_COLUMNS: Column<TrendDay>[] = [
   { key: 'day', label: '日期', width: 150, cell: (d) => shortDate(d.day) },
@@ -91,30 +64,6 @@ function Trend({ trend, label }: { trend: TrendDay[]; label: string }) {
   );
 }
 
-const UNIT_COLUMNS: Column<UnitStats>[] = [
-  { key: 'place', label: '名次', width: 80, cell: (u) => (u.place === null ? <Text className='stats__muted'>未排名</Text> : <Text className='stats__place'>{u.place}</Text>) },
-  { key: 'name', label: '单位', width: 230, cell: (u) => u.unitName },
-  { key: 'onTime', label: '按时答复率', width: 150, numeric: true, cell: (u) => <Rate rate={u.figures.onTimeRate} of={onTimeOf(u.figures)} /> },
-  { key: 'missed', label: '超时', width: 90, numeric: true, cell: (u) => <Text className={u.figures.missed > 0 ? 'stats__bad' : ''}>{u.figures.missed}</Text> },
-  { key: 'satisfaction', label: '满意率', width: 140, numeric: true, cell: (u) => <Rate rate={u.figures.satisfactionRate} of={satisfiedOf(u.figures)} /> },
-  { key: 'resolution', label: '办结率', width: 140, numeric: true, cell: (u) => <Rate rate={u.figures.resolutionRate} of={settledOf(u.figures)} /> },
-  { key: 'questions', label: '提问', width: 90, numeric: true, cell: (u) => u.figures.questions },
-  { key: 'answers', label: '回答', width: 90, numeric: true, cell: (u) => u.figures.answers },
-  { key: 'overdue', label: '当前超时', width: 120, numeric: true, cell: (u) => u.figures.overdueOpen },
-  { key: 'median', label: '首答中位', width: 140, numeric: true, cell: (u) => duration(u.figures.medianFirstAnswerMinutes) },
-  { key: 'roster', label: '专家/成员', width: 130, numeric: true, cell: (u) => `${u.roster.experts}/${u.roster.members}` },
-  { key: 'cases', label: '案例 线上/线下', width: 170, numeric: true, cell: (u) => `${u.figures.cases.online}/${u.figures.cases.offline}` },
-];
-
-function Rate({ rate, of }: { rate: number | null; of: string }) {
-  return (
-    <View className='stats__rate'>
-      <Text>{percent(rate)}</Text>
-      <Text className='stats__of'>{of}</Text>
-    </View>
-  );
-}
-
 function Units({ data }: { data: StatsData }) {
   const units = data.units.units;
   const spec = useMemo(
@@ -134,7 +83,7 @@ function Units({ data }: { data: StatsData }) {
     <View className='stats__block'>
       <Text className='stats__section'>各单位排名（评优依据）</Text>
       {spec.data.length > 0 ? <F2Chart spec={spec} height={Math.max(160, spec.data.length * 34 + 50)} label='各单位按时答复率' /> : null}
-      <StatTable label='各单位统计' columns={UNIT_COLUMNS} rows={units} rowKey={(u) => u.unitId} highlight={(u) => u.figures.missed > 0 || u.figures.overdueOpen > 0} emptyText='没有可统计的单位' />
+      <UnitTable rows={units} />
       <Text className='stats__legend'>
         名次依次比较：{ranked}；数字完全相同的单位名次并列。区间内没有到期问题的单位不参与排名，列在最后。按时答复率 = 按时答复 ÷（按时 + 超时答复 + 超时未答）；办结率 = 已办结或已关闭 ÷ 提问量；满意率 = 满意 ÷ 已评价。
       </Text>
@@ -144,7 +93,7 @@ function Units({ data }: { data: StatsData }) {
 
 function peopleColumns(likes: boolean): Column<PersonStats>[] {
   return [
-    { key: 'place', label: '名次', width: 80, cell: (p) => <Text className='stats__place'>{p.place}</Text> },
+    { key: 'place', label: '名次', width: 80, cell: (p) => <Text className='fig-place'>{p.place}</Text> },
     { key: 'name', label: '姓名', width: 130, cell: (p) => p.name },
     { key: 'unit', label: '单位 · 团队', width: 260, cell: (p) => [p.unitNames.join('、'), p.teamLabels.join('、')].filter(Boolean).join(' · ') },
     { key: 'answers', label: '回答', width: 90, numeric: true, cell: (p) => p.answers },
@@ -225,7 +174,7 @@ function Stats({ me }: { me: Me }) {
       ) : (
         <>
           {stats.error ? <Text className='stats__error stats__error--bar'>{stats.error}（显示的是上次的数据）</Text> : null}
-          <Overview data={data} />
+          <FigureCards figures={data.overview.totals} roster={data.overview.roster} />
           <View className='stats__grid'>
             <Trend trend={data.overview.trend} label={scopeLabel} />
             <Units data={data} />
