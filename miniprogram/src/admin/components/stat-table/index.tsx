@@ -30,8 +30,8 @@ interface Props<T> {
 export function StatTable<T>({ columns, rows, rowKey, label, highlight, emptyText = '暂无数据' }: Props<T>) {
   const width = columns.reduce((n, c) => n + c.width, 0);
   return (
-    <ScrollView scrollX className='stat-table' aria-label={label}>
-      <View className='stat-table__inner' role='table' style={{ minWidth: `${width / 2}px` }}>
+    <ScrollView scrollX className='stat-table'>
+      <View className='stat-table__inner' role='table' aria-label={label} style={{ minWidth: `${width / 2}px` }}>
         <View className='stat-table__row stat-table__row--head' role='row'>
           {columns.map((c) => (
             <View key={c.key} role='columnheader' className={`stat-table__cell ${c.numeric ? 'stat-table__cell--num' : ''}`} style={{ flex: `${c.width} 0 ${c.width / 2}px` }}>
