@@ -20,7 +20,7 @@ const supervisor = as('孟妍', ['supervisor']);
 const unitAdmin = as('高鹏', ['responder', 'unitAdmin'], [{ unitId: 'u-cs', unitName: '计算机学院团委', team: 'league', categoryIds: [] }]);
 
 const items = [
-  reportSummary({ id: 'r-school', scope: 'school', unitId: null, unitName: '校团委', state: 'submitted', submittedAt: NOW - 3.5 * DAY_MS, submittedByName: '李天罡' }),
+  reportSummary({ id: 'r-school', scope: 'school', unitId: null, unitName: '学校（全校汇总）', state: 'submitted', submittedAt: NOW - 3.5 * DAY_MS, submittedByName: '李天罡' }),
   reportSummary({ late: true, urgeCount: 1, lastUrgedAt: NOW - DAY_MS }),
   reportSummary({ id: 'r-med', unitId: 'u-med', unitName: '医学院团委', state: 'submitted', submittedAt: NOW - 3.5 * DAY_MS, submittedByName: '王老师' }),
 ];
@@ -41,7 +41,7 @@ beforeEach(() => {
 describe('双周报 list', () => {
   it('shows each report with its status, who submitted, and the period progress', async () => {
     render(<ReportsPage />);
-    expect(await screen.findByText('校团委（全校汇总）')).toBeTruthy();
+    expect(await screen.findByText('学校（全校汇总）')).toBeTruthy();
     expect(screen.getByText(/2月12日—2月25日 · 截止 .* · 已提交 2\/3/)).toBeTruthy();
     expect(screen.getAllByText('已提交')).toHaveLength(2);
     expect(screen.getByText('待填写')).toBeTruthy();

@@ -79,7 +79,7 @@ describe('数据统计', () => {
     expect(customRangeProblem({ from: '2026-01-01', to: '2026-03-01' }, NOW)).toBe('');
     fireEvent.click(screen.getByText('查询'));
     // The custom range starts from the one shown (本学期), so it is valid and asked for.
-    await waitFor(() => expect(getStatsUnits.mock.calls.length).toBe(calls + 1));
+    await waitFor(() => expect(jest.mocked(getStatsUnits).mock.calls.length).toBe(calls + 1));
   });
 
   it('shows a college admin their own units only, as the server scoped them', async () => {

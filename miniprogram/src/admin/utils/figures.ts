@@ -24,6 +24,17 @@ export function duration(minutes: number | null): string {
   return hours % 24 ? `${days}天${hours % 24}小时` : `${days}天`;
 }
 
+/** "3/5" from a campus date (chart axes). */
+export function slashDate(key: string): string {
+  const [, m, d] = key.split('-');
+  return `${Number(m)}/${Number(d)}`;
+}
+
+/** A unit's name on a chart axis: a college without "团委" ("计算机科学与技术学院"); others as they are. */
+export function chartName(unitName: string): string {
+  return unitName.replace(/学院团委$/, '学院');
+}
+
 /** "3月5日" from a campus date. */
 export function shortDate(key: string): string {
   const [, m, d] = key.split('-');

@@ -29,6 +29,8 @@ type ChartSpec =
 const BRAND = '#C8161D';
 const BLUE = '#2F6BFF';
 const GREY = '#8F959E';
+/** Label size in CSS px (F2 draws in the canvas's CSS pixels, scaled by pixelRatio). */
+const FONT = 11;
 
 /** F2's own `jsx` (no JSX pragma needed); its generic component types do not fit one call signature. */
 const h = jsx as unknown as (type: unknown, props: Record<string, unknown>) => unknown;
@@ -38,22 +40,22 @@ function chartOf(spec: ChartSpec) {
   if (spec.kind === 'trend') {
     return h(Chart, {
       data: spec.data,
-      scale: { day: { tickCount: 5 }, value: { min: 0, nice: true } },
+      scale: { day: { tickCount: 5 }, value: { min: 0, nice: true, tickCount: 4 } },
       children: [
-        h(Axis, { field: 'day', style: { label: { fill: GREY, fontSize: 20 } } }),
-        h(Axis, { field: 'value', style: { label: { fill: GREY, fontSize: 20 } } }),
+        h(Axis, { field: 'day', style: { label: { fill: GREY, fontSize: FONT } } }),
+        h(Axis, { field: 'value', style: { label: { fill: GREY, fontSize: FONT } } }),
         h(Line, { x: 'day', y: 'value', color: { field: 'series', range: [BRAND, BLUE] } }),
-        h(Legend, { position: 'top', style: { justifyContent: 'center' } }),
+        h(Legend, { position: 'top', style: { justifyContent: 'center' }, itemStyle: { paddingRight: 12 }, nameStyle: { fontSize: FONT + 1, fill: '#4E5969' }, marker: 'square' }),
       ],
     });
   }
   return h(Chart, {
     data: spec.data,
     coord: { transposed: true },
-    scale: { value: spec.unit === '%' ? { min: 0, max: 100 } : { min: 0, nice: true } },
+    scale: { value: spec.unit === '%' ? { min: 0, max: 100, tickCount: 5 } : { min: 0, nice: true } },
     children: [
-      h(Axis, { field: 'label', style: { label: { fill: '#4E5969', fontSize: 20 } } }),
-      h(Axis, { field: 'value', style: { label: { fill: GREY, fontSize: 20 } } }),
+      h(Axis, { field: 'label', style: { label: { fill: '#4E5969', fontSize: FONT + 1 } } }),
+      h(Axis, { field: 'value', style: { label: { fill: GREY, fontSize: FONT } } }),
       h(Interval, { x: 'label', y: 'value', color: BRAND }),
     ],
   });

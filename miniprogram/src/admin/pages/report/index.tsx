@@ -100,7 +100,7 @@ function Files({ r, now, onRefresh }: { r: ReportDetail; now: number; onRefresh:
     return (
       <View className='report__files'>
         <Text className='report__muted'>Excel 和 Word 文件正在生成，通常几分钟内完成。</Text>
-        <Button className='btn-ghost' size='mini' onClick={onRefresh}>刷新</Button>
+        <Button className='report__small' onClick={onRefresh}>刷新</Button>
       </View>
     );
   }
@@ -197,7 +197,7 @@ function Report({ me, id }: { me: Me; id: string }) {
     <View className='report'>
       <View className='report__intro'>
         <View className='report__head'>
-          <Text className='report__title'>{r.unitName}{r.scope === 'school' ? '（全校汇总）' : ''} · 双周报</Text>
+          <Text className='report__title'>{r.unitName} · 双周报</Text>
           <ReportStateTags r={r} />
         </View>
         <Text className='report__summary'>

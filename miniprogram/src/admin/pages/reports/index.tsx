@@ -24,7 +24,7 @@ function ReportRow({ r, now, canUrge, urging, onUrge }: { r: ReportSummary; now:
   return (
     <View className={`report-row ${r.state === 'draft' && r.late ? 'report-row--late' : ''}`} onClick={() => void Taro.navigateTo({ url: routes.report(r.id) })}>
       <View className='report-row__head'>
-        <Text className='report-row__name'>{r.scope === 'school' ? `${r.unitName}（全校汇总）` : r.unitName}</Text>
+        <Text className='report-row__name'>{r.unitName}</Text>
         <ReportStateTags r={r} />
       </View>
       <Text className='report-row__figs'>
@@ -39,7 +39,7 @@ function ReportRow({ r, now, canUrge, urging, onUrge }: { r: ReportSummary; now:
       </Text>
       {canUrge && r.state === 'draft' && r.scope === 'unit' ? (
         <View className='report-row__foot' onClick={(e) => e.stopPropagation()}>
-          <Button className='btn-ghost report-row__urge' size='mini' disabled={urging || undefined} onClick={onUrge}>
+          <Button className='report-row__urge' disabled={urging || undefined} onClick={onUrge}>
             {urging ? '催交中…' : '催交'}
           </Button>
         </View>

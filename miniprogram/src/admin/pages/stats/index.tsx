@@ -14,7 +14,7 @@ import { F2Chart } from '../../components/chart';
 import { StatTable, type Column } from '../../components/stat-table';
 import { FigureCards, Rate, UnitTable } from '../../components/figures';
 import { useStats, type StatsData } from '../../hooks/use-stats';
-import { RANGE_PRESETS, onTimeOf, percent, shortDate } from '../../utils/figures';
+import { RANGE_PRESETS, chartName, onTimeOf, percent, shortDate, slashDate } from '../../utils/figures';
 import './index.scss';
 
 export const STATS_DENIED = '数据统计仅限单位管理员、协管、主管老师和学校管理员查看。';
@@ -43,8 +43,8 @@ function Trend({ trend, label }: { trend: TrendDay[]; label: string }) {
     () => ({
       kind: 'trend' as const,
       data: trend.flatMap((d) => [
-        { day: shortDate(d.day), series: '提问量', value: d.questions },
-        { day: shortDate(d.day), series: '回答量', value: d.answers },
+        { day: slashDate(d.day), series: '提问量', value: d.questions },
+        { day: slashDate(d.day), series: '回答量', value: d.answers },
       ]),
     }),
     [trend],
@@ -73,7 +73,7 @@ function Units({ data }: { data: StatsData }) {
       // Drawn top to bottom in ranking order (a transposed chart draws its first category at the bottom).
       data: units
         .filter((u) => u.figures.onTimeRate !== null)
-        .map((u) => ({ label: u.unitName.replace(/团委$/, ''), value: Math.round((u.figures.onTimeRate ?? 0) * 1000) / 10 }))
+        .map((u) => ({ label: chartName(u.unitName), value: Math.round((u.figures.onTimeRate ?? 0) * 1000) / 10 }))
         .reverse(),
     }),
     [units],
@@ -175,11 +175,11 @@ function Stats({ me }: { me: Me }) {
         <>
           {stats.error ? <Text className='stats__error stats__error--bar'>{stats.error}（显示的是上次的数据）</Text> : null}
           <FigureCards figures={data.overview.totals} roster={data.overview.roster} />
+          <Units data={data} />
           <View className='stats__grid'>
             <Trend trend={data.overview.trend} label={scopeLabel} />
-            <Units data={data} />
+            <People data={data} />
           </View>
-          <People data={data} />
         </>
       )}
 
