@@ -15,7 +15,7 @@ import { AccessGate, NoAccess, leavePage } from '../../components/access-gate';
 import { OversightLinks } from '../../components/oversight-links';
 import { FigureCards, UnitTable } from '../../components/figures';
 import { useReport } from '../../hooks/use-biweekly';
-import { openReportFile } from '../../utils/report-files';
+import { openReportFile } from '../../../services/report-file.service';
 import { ReportStateTags } from '../../components/report-tags';
 import './index.scss';
 
