@@ -70,6 +70,13 @@ it('李天罡 sees the per-unit rates stats.units computes; a 双周报 is gener
   // The trend chart draws on a canvas beside its table.
   await page.locator('canvas.f2-chart__canvas').first().waitFor();
   await shoot(page, 'stats');
+  // The charts and tables below the fold, at both widths (the charts redraw when the window changes width).
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(600);
+    await page.locator('.stats__block').first().screenshot({ path: `${SHOTS}/stats-units-${width}.png` });
+    await page.locator('.stats__grid').screenshot({ path: `${SHOTS}/stats-trend-people-${width}.png` });
+  }
 
   // The next 12th or 26th: the scheduler writes every unit's report for the period (ten a tick).
   const { now } = await dev<{ now: number }>(cloud, '/__dev/clock');
@@ -104,7 +111,8 @@ it('李天罡 sees the per-unit rates stats.units computes; a 双周报 is gener
   await page.locator('.report__buttons').getByText('提交', { exact: true }).click();
   // Taro's H5 modal: 提交 confirms.
   await page.locator('.taro__modal').getByText('提交', { exact: true }).click();
-  await page.getByText('✓ 已提交').waitFor();
+  await page.getByText(/^✓ 已提交/).waitFor();
+  // Submitted: the text is read-only now.
   await page.locator('.report__problems', { hasText: '排出双周值班表' }).waitFor();
   await shoot(page, 'report-unit-submitted');
 

@@ -97,6 +97,9 @@ function canvasNode(id: string, el: HTMLCanvasElement | null): Promise<{ node: a
     });
   }
   if (!el || typeof navigator === 'undefined' || /jsdom/i.test(navigator.userAgent)) return Promise.resolve(null);
+  // Measure the box the page gives the chart (not a size an earlier drawing set).
+  el.style.width = '100%';
+  el.style.height = '100%';
   const box = el.getBoundingClientRect();
   return Promise.resolve({ node: el, width: box.width, height: box.height });
 }
@@ -133,6 +136,8 @@ export function F2Chart({ spec, height, label }: Props) {
         width: found.width,
         height: found.height,
         animate: false,
+        // Room for the last axis label ("100") at the right edge.
+        padding: [12, 24, 8, 8],
         children: chartOf(spec),
       };
       if (process.env.TARO_ENV === 'weapp') {
@@ -147,8 +152,22 @@ export function F2Chart({ spec, height, label }: Props) {
       else drawn.current = { canvas: canvas as unknown as Drawn['canvas'] };
     };
     draw().catch(() => setFailed(true));
+    // In the browser a window can change width (a PC window resized, a phone turned): draw again at the new size.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const redraw = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        drawn.current?.canvas.destroy();
+        drawn.current = null;
+        draw().catch(() => setFailed(true));
+      }, 200);
+    };
+    const browser = process.env.TARO_ENV !== 'weapp' && typeof window !== 'undefined';
+    if (browser) window.addEventListener('resize', redraw);
     return () => {
       cancelled = true;
+      clearTimeout(timer);
+      if (browser) window.removeEventListener('resize', redraw);
     };
   }, [id, spec]);
 

@@ -124,6 +124,7 @@ function Problems({ r, report }: { r: ReportDetail; report: ReturnType<typeof us
         <Text className={`report__problems breakable ${r.problems ? '' : 'report__muted'}`}>
           {r.problems || (r.state === 'submitted' ? '（未填写）' : r.scope === 'school' ? '尚未填写，由工作小组组长或协管填写。' : '尚未填写，由本单位管理员填写后提交。')}
         </Text>
+        {report.done ? <Text className='report__done'>✓ {report.done}</Text> : null}
       </Section>
     );
   }
