@@ -107,21 +107,40 @@ function canvasNode(id: string, el: HTMLCanvasElement | null): Promise<{ node: a
 export function F2Chart({ spec, height, label }: Props) {
   const [id] = useState(() => `f2-chart-${++serial}`);
   const el = useRef<HTMLCanvasElement | null>(null);
-  const drawn = useRef<Drawn | null>(null);
   const [failed, setFailed] = useState(false);
+  // Bumped when a browser window changes width: a fresh canvas element is drawn at the new size.
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'weapp' || typeof window === 'undefined') return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let width = window.innerWidth;
+    const onResize = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (window.innerWidth === width) return;
+        width = window.innerWidth;
+        setGeneration((g) => g + 1);
+      }, 200);
+    };
+    window.addEventListener('resize', onResize);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('resize', onResize);
+    };
+  }, []);
 
   useEffect(() => {
     let cancelled = false;
+    let drawn: Drawn['canvas'] | null = null;
     const draw = async () => {
-      if (drawn.current) {
-        await drawn.current.canvas.update({ children: chartOf(spec) });
-        return;
-      }
       const found = await canvasNode(id, el.current);
-      if (!found || cancelled || found.width === 0) {
-        if (!found) setFailed(true);
+      if (cancelled) return;
+      if (!found) {
+        setFailed(true);
         return;
       }
+      if (found.width === 0) return;
       const context = found.node.getContext?.('2d');
       if (!context) {
         setFailed(true);
@@ -137,7 +156,7 @@ export function F2Chart({ spec, height, label }: Props) {
         height: found.height,
         animate: false,
         // Room for the last axis label ("100") at the right edge.
-        padding: [12, 24, 8, 8],
+        style: { padding: [12, 24, 8, 8] },
         children: chartOf(spec),
       };
       if (process.env.TARO_ENV === 'weapp') {
@@ -149,35 +168,14 @@ export function F2Chart({ spec, height, label }: Props) {
       const canvas = new Canvas(props as ConstructorParameters<typeof Canvas>[0]);
       await canvas.render();
       if (cancelled) canvas.destroy();
-      else drawn.current = { canvas: canvas as unknown as Drawn['canvas'] };
+      else drawn = canvas as unknown as Drawn['canvas'];
     };
     draw().catch(() => setFailed(true));
-    // In the browser a window can change width (a PC window resized, a phone turned): draw again at the new size.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const redraw = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        drawn.current?.canvas.destroy();
-        drawn.current = null;
-        draw().catch(() => setFailed(true));
-      }, 200);
-    };
-    const browser = process.env.TARO_ENV !== 'weapp' && typeof window !== 'undefined';
-    if (browser) window.addEventListener('resize', redraw);
     return () => {
       cancelled = true;
-      clearTimeout(timer);
-      if (browser) window.removeEventListener('resize', redraw);
+      drawn?.destroy();
     };
-  }, [id, spec]);
-
-  useEffect(
-    () => () => {
-      drawn.current?.canvas.destroy();
-      drawn.current = null;
-    },
-    [],
-  );
+  }, [id, spec, generation]);
 
   if (failed) return null;
   return (
@@ -185,7 +183,7 @@ export function F2Chart({ spec, height, label }: Props) {
       {process.env.TARO_ENV === 'weapp' ? (
         <TaroCanvas id={id} type='2d' className='f2-chart__canvas' />
       ) : (
-        createElement('canvas', { id, ref: el, className: 'f2-chart__canvas', role: 'img', 'aria-label': label })
+        createElement('canvas', { key: generation, id, ref: el, className: 'f2-chart__canvas', role: 'img', 'aria-label': label })
       )}
     </View>
   );
