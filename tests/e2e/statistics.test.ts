@@ -26,7 +26,11 @@ afterAll(() => e2e?.stop());
 const PROBLEMS = '本期有两个问题因值班老师出差未能按时认领。下一步：排出双周值班表，并由团委书记每日中午检查待回复问题。';
 
 async function shoot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
+  // Taro's H5 pages scroll inside a container: back to the top of whatever scrolled.
+  await page.evaluate(() => {
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('*'))) if (el.scrollTop > 0) el.scrollTop = 0;
+    window.scrollTo(0, 0);
+  });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${SHOTS}/${name}-1280.png`, fullPage: true });
