@@ -99,9 +99,16 @@ it('李天罡 sees the per-unit rates stats.units computes; a 双周报 is gener
   await dev(cloud, '/__dev/scheduler/run', {});
   await dev(cloud, '/__dev/scheduler/run', {});
 
-  // 高鹏 opens 双周报 from 我的, writes the problems section, saves, and submits.
+  // 高鹏 (a college admin) sees his college's figures only.
   await page.goto(`${cloud.url}/`);
   await actAs(page, '高鹏');
+  await page.goto(`${cloud.url}/admin/pages/stats/index`);
+  await page.getByText('数据统计 · 计算机科学与技术学院团委').waitFor();
+  const ownRows = page.getByRole('table', { name: '各单位统计' }).getByRole('row');
+  await ownRows.nth(1).waitFor();
+  expect(await ownRows.count()).toBe(2);
+
+  // 高鹏 opens 双周报 from 我的, writes the problems section, saves, and submits.
   await page.goto(`${cloud.url}/pages/mine/index`);
   await page.getByText('双周报', { exact: true }).first().click();
   await page.locator('.report-row', { hasText: '计算机科学与技术学院团委' }).first().click();
