@@ -78,7 +78,7 @@ export function useReport(id: string) {
     if (!data) return;
     setText((current) => (loaded === null || current === loaded || data.state === 'submitted' ? data.problems : current));
     setLoaded(data.problems);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only a new copy from the server decides; `loaded` is read as it was when that copy arrived.
   }, [data]);
 
   const tooLong = countChars(text) > PROBLEMS_MAX;
