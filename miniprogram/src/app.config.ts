@@ -25,6 +25,12 @@ export default defineAppConfig({
         'pages/entry/index',
         // Issue 9: 常见问题整理.
         'pages/faq/index',
+        // 数据统计, 双周报 (list and one report), 典型案例 (list and marking one).
+        'pages/stats/index',
+        'pages/reports/index',
+        'pages/report/index',
+        'pages/cases/index',
+        'pages/case-mark/index',
       ],
     },
     {

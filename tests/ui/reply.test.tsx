@@ -496,3 +496,23 @@ describe('催办 (item 9)', () => {
     expect(screen.queryByText(/无法回复/)).toBeNull();
   });
 });
+
+describe('典型案例 from the workbench', () => {
+  test('a handler of an answered question is offered 标记为典型案例; a marked one says so', async () => {
+    given({ status: 'answered', answeredAt: NOW - HOUR_MS, viewerCanMarkCase: true });
+    const { unmount } = render(<ReplyPage />);
+    fireEvent.click(await screen.findByText('标记为典型案例 ›'));
+    expect(taroState.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/admin/pages/case-mark/index?id=q3' });
+    unmount();
+    given({ status: 'answered', answeredAt: NOW - HOUR_MS, viewerCanMarkCase: true, typicalCase: { kind: 'online', writeUp: '答复清楚，附上了办事流程。', markedAt: NOW, markedByName: '夏晶' } });
+    render(<ReplyPage />);
+    expect(await screen.findByText('已标记为线上典型案例')).toBeTruthy();
+  });
+
+  test('nothing is offered before the first answer', async () => {
+    given({ viewerCanMarkCase: true });
+    render(<ReplyPage />);
+    await screen.findByText(detail().title);
+    expect(screen.queryByText('标记为典型案例 ›')).toBeNull();
+  });
+});

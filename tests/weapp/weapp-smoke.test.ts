@@ -5,6 +5,7 @@ import { API_ACTIONS, isActionName, type ActionName, type ActionOutput, type Act
 import type { Me } from '@shared/contracts/me.contract';
 import { CLIENT_ERROR_MESSAGES } from '../../miniprogram/src/services/api-error';
 import { NOW, catalog, detail, summary } from '../ui/support/fixtures';
+import { overview, people, reportDetail, reportList, reportSummary, units } from '../ui/support/stats-fixtures';
 import { MiniRuntime, type CloudBackend } from './mini-runtime';
 
 const DIST = path.resolve(__dirname, '../../miniprogram/dist');
@@ -172,7 +173,7 @@ const REPLIES: Partial<{ [A in ActionName]: (input: ActionParsedInput<A>) => Act
   'unit.unreachable': () => ({
     people: [{ key: 'p-1', name: '周老师', unitName: '后勤服务中心', missed: 2, viaGroup: 1, lastReason: '订阅次数已用完', lastAt: NOW, phone: null }],
   }),
-  'question.get': ({ id }) => detail({ id, title: TITLES.detail, viewerCanAnswer: true }),
+  'question.get': ({ id }) => detail({ id, title: TITLES.detail, viewerCanAnswer: true, viewerCanMarkCase: true }),
   'moderation.queue': () => ({
     items: [{ questionId: 'q-held', target: 'question', answerId: null, questionTitle: TITLES.held, text: '出闲置教材，有意加微信', authorName: '赵一鸣', state: 'review', reason: '关键词：加微信', reports: 0, at: NOW }],
     nextCursor: null,
@@ -270,6 +271,18 @@ const REPLIES: Partial<{ [A in ActionName]: (input: ActionParsedInput<A>) => Act
   'answer.references': () => ({
     items: [{ kind: 'question', id: 'q-ref', title: TITLES.reference, answer: FAQ_ANSWER, unitName: '后勤服务中心', at: NOW - 5 * 3_600_000, score: 14 }],
   }),
+  'stats.overview': () => overview(),
+  'stats.units': () => units(),
+  'stats.people': () => people(),
+  'report.list': () => reportList([reportSummary({ unitName: '计算机学院团委', late: true })]),
+  'report.get': ({ id }) => reportDetail({ id }),
+  'case.list': () => ({
+    items: [{
+      questionId: 'q-case', title: '典型案例：宿舍热水延长供应', kind: 'offline', writeUp: '协调后勤延长热水供应时间到 23 点。', unitId: 'u-cs', unitName: '计算机学院团委',
+      categoryName: '后勤', status: 'resolved', visibility: 'public', askedAt: NOW - 86_400_000, markedAt: NOW, markedByName: '高鹏',
+    }],
+    nextCursor: null,
+  }),
   'unit.performance': ({ days }) => ({
     from: NOW - days * 24 * 3_600_000,
     to: NOW,
@@ -322,6 +335,12 @@ const EXPECTED_TEXT: Record<string, string[]> = {
   'community/pages/topics/index': ['话题墙', `# ${TITLES.topic} #`, '置顶', '开设话题'],
   'community/pages/topic/index': [`# ${TITLES.topic} #`, '匿名同学', '希望图书馆考试周能24小时开放。', '话题管理', '匿名发言'],
   'community/pages/topic-new/index': ['开设话题', '话题名称', '话题说明'],
+  // Issue 10: the figures in tables beside the charts (a canvas may not draw here; the tables always do).
+  'admin/pages/stats/index': ['数据统计', '按时答复率', '办结 5/10', '各单位排名（评优依据）', '医学院团委', '未排名', '答复人员排名', '任智宇'],
+  'admin/pages/reports/index': ['双周报', '2月12日—2月25日', '计算机学院团委', '待填写', '已逾期', '催交未提交的 1 个单位'],
+  'admin/pages/report/index': ['计算机学院团委 · 双周报', '存在问题与工作建议', '提交', '实验室晚上几点关门？', '下载 Excel', '下载 Word'],
+  'admin/pages/cases/index': ['典型案例', '典型案例：宿舍热水延长供应', '线下典型案例', '协调后勤延长热水供应时间到 23 点。'],
+  'admin/pages/case-mark/index': [TITLES.detail, '案例类型', '线上典型案例', '线下典型案例', '标记为典型案例'],
   // Readable signed out and offline: it loads nothing.
   'pages/privacy/index': ['青年之声隐私说明', '我们收集哪些信息，为什么', '谁能看到什么', '保存多久', '730 天', '你的权利', '联系我们'],
   'account/pages/my-data/index': ['任智宇', '平台保存的你的数据', '我的提问', '我的数据副本', '导出并发送到聊天', '绑定手机号', '用微信手机号绑定', '注销账号'],
@@ -368,7 +387,9 @@ test('every page mounts in the mini-program runtime and renders its own text and
   expect(runtime.cloudCalls.length).toBeGreaterThan(0);
   for (const call of runtime.cloudCalls) expect(call).toMatchObject({ name: 'api', data: { action: expect.any(String) } });
   const asked = runtime.cloudCalls.map((c) => c.data as { action: string; data?: unknown }).filter((d) => d.action === 'question.get');
+  // The question page, 回复 and 标记典型案例.
   expect(asked).toEqual([
+    { action: 'question.get', data: { id: 'q-smoke' } },
     { action: 'question.get', data: { id: 'q-smoke' } },
     { action: 'question.get', data: { id: 'q-smoke' } },
   ]);

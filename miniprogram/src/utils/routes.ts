@@ -19,6 +19,12 @@ export const routes = {
   people: '/admin/pages/people/index',
   routing: '/admin/pages/routing/index',
   entry: '/admin/pages/entry/index',
+  stats: '/admin/pages/stats/index',
+  reports: (period?: string) => (period ? `/admin/pages/reports/index?period=${encodeURIComponent(period)}` : '/admin/pages/reports/index'),
+  /** One 双周报; a 催交 message opens it (shared/server/use-cases/biweekly-reports.ts). */
+  report: (id: string) => `/admin/pages/report/index?id=${encodeURIComponent(id)}`,
+  cases: '/admin/pages/cases/index',
+  caseMark: (questionId: string) => `/admin/pages/case-mark/index?id=${encodeURIComponent(questionId)}`,
   /** 加入: the page an invitation's mini-program code opens (shared/domain/entry-scene.ts JOIN_PAGE). */
   join: (code?: string) => (code ? `/pages/join/index?code=${encodeURIComponent(code)}` : '/pages/join/index'),
   faqCuration: '/admin/pages/faq/index',

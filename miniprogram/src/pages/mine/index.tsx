@@ -19,6 +19,8 @@ import {
   canCurateFaq,
   canModerate,
   canReadAuditLog,
+  canReadCases,
+  canReadStatistics,
   canReadRoster,
   canReadRouting,
   canSeeEntryLinks,
@@ -134,6 +136,36 @@ export default function MinePage() {
             <View className='mine__entry-text'>
               <Text className='mine__entry-title'>各单位答复情况</Text>
               <Text className='mine__entry-hint'>近 7 / 30 / 90 天按时答复与超时</Text>
+            </View>
+            <Text className='mine__entry-arrow'>›</Text>
+          </View>
+        ) : null}
+
+        {canReadStatistics({ roles }) ? (
+          <View className='mine__entry mine__entry--plain' onClick={() => void Taro.navigateTo({ url: routes.stats })}>
+            <View className='mine__entry-text'>
+              <Text className='mine__entry-title'>数据统计</Text>
+              <Text className='mine__entry-hint'>按时答复率、办结率、满意率，各单位与人员排名</Text>
+            </View>
+            <Text className='mine__entry-arrow'>›</Text>
+          </View>
+        ) : null}
+
+        {canReadStatistics({ roles }) ? (
+          <View className='mine__entry mine__entry--plain' onClick={() => void Taro.navigateTo({ url: routes.reports() })}>
+            <View className='mine__entry-text'>
+              <Text className='mine__entry-title'>双周报</Text>
+              <Text className='mine__entry-hint'>{canSeeEscalations({ roles }) ? '各单位提交情况，催交未提交的单位' : '填写存在问题与工作建议，13 日、27 日前提交'}</Text>
+            </View>
+            <Text className='mine__entry-arrow'>›</Text>
+          </View>
+        ) : null}
+
+        {canReadCases({ roles }) ? (
+          <View className='mine__entry mine__entry--plain' onClick={() => void Taro.navigateTo({ url: routes.cases })}>
+            <View className='mine__entry-text'>
+              <Text className='mine__entry-title'>典型案例</Text>
+              <Text className='mine__entry-hint'>线上、线下典型案例报送</Text>
             </View>
             <Text className='mine__entry-arrow'>›</Text>
           </View>

@@ -125,6 +125,15 @@ export default function ReplyPage() {
         </>
       ) : null}
 
+      {q.viewerCanMarkCase && q.answeredAt !== null ? (
+        <View className='reply__case' onClick={() => void Taro.navigateTo({ url: routes.caseMark(q.id) })}>
+          <Text className='reply__case-text'>
+            {q.typicalCase ? `已标记为${q.typicalCase.kind === 'online' ? '线上' : '线下'}典型案例` : '答复或办理得好？可以报送为典型案例'}
+          </Text>
+          <Text className='reply__case-link'>{q.typicalCase ? '修改 ›' : '标记为典型案例 ›'}</Text>
+        </View>
+      ) : null}
+
       {form.result ? (
         <View className='reply__done'>
           <Text className='reply__done-title'>答复已提交</Text>
