@@ -145,7 +145,7 @@ export const PersonStats = z.strictObject({
   officialOnTime: Count,
   /** officialOnTime ÷ officialAnswers. */
   onTimeRate: Rate,
-  /** 点赞: likes on their answers. Always 0 until likes exist (issue 11); `likesCounted` says so. */
+  /** 点赞: likes on their answers given in the range (credited to the responder; decision 19). */
   likesReceived: Count,
   place: z.number().int().positive(),
 });
@@ -155,7 +155,7 @@ export const StatsPeopleInput = StatsInput;
 export const StatsPeopleOutput = z.strictObject({
   range: StatsRange,
   rankedBy: z.array(z.enum(PERSON_RANKING)),
-  /** False until answers can be liked (issue 11): hide the likes column while false. */
+  /** Whether likes are counted (true since issue 11; a client hides the likes column while false). */
   likesCounted: z.boolean(),
   /** Everyone who answered in the range, ranked; at most 500. */
   people: z.array(PersonStats),

@@ -206,10 +206,15 @@ describe('statistics on the seeded campus', () => {
     expect(await api.call(SCHOOL_ADMIN, 'stats.units', { unitId: 'b-cs-2301' })).toMatchObject(refused('CATALOG.UNKNOWN_UNIT'));
   });
 
-  it('people: answers and on-time rate per person, ranked, likes not counted yet, no openid', async () => {
+  it('people: answers, on-time rate and likes received per person, ranked, no openid', async () => {
     const out = expectOk(await api.call(SCHOOL_ADMIN, 'stats.people', {}));
-    expect(out.likesCounted).toBe(false);
-    expect(out.people[0]).toMatchObject({ name: '夏晶', unitNames: ['后勤服务中心'], teamLabels: ['专帮青'], answers: 8, officialAnswers: 7, officialOnTime: 7, onTimeRate: 1, likesReceived: 0, place: 1 });
+    expect(out.likesCounted).toBe(true);
+    // Likes counted by hand from the seeded like records credited to 夏晶 in the range.
+    const likes = api
+      .find('reactions', { kind: 'like', targetType: 'answer', creditedTo: 'dev-logistics' })
+      .filter((r: { at: number }) => r.at >= out.range.fromAt && r.at < out.range.toAt).length;
+    expect(out.people[0]).toMatchObject({ name: '夏晶', unitNames: ['后勤服务中心'], teamLabels: ['专帮青'], answers: 8, officialAnswers: 7, officialOnTime: 7, onTimeRate: 1, likesReceived: likes, place: 1 });
+    expect(out.people.reduce((n: number, p: { likesReceived: number }) => n + p.likesReceived, 0)).toBeGreaterThan(0);
     expect(JSON.stringify(out)).not.toMatch(/dev-/);
     expect(expectOk(await api.call(CS_ADMIN, 'stats.people', {})).people.map((p: { name: string }) => p.name).sort()).toEqual(['任智宇', '高鹏', '黄怡然'].sort());
   });

@@ -363,7 +363,7 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
     output: {
       range: statsRange,
       rankedBy: ['answers', 'onTimeRate', 'officialAnswers'],
-      likesCounted: false,
+      likesCounted: true,
       people: [{ key: 'person_1', name: '任智宇', unitNames: ['计算机科学与技术学院团委'], teamLabels: ['专帮青'], answers: 6, officialAnswers: 5, officialOnTime: 5, onTimeRate: 1, likesReceived: 0, place: 1 }],
     },
   },

@@ -210,4 +210,18 @@ export class CloudbaseStatisticsRepository implements StatisticsRepository {
       .filter((r) => typeof r._id === 'string' && r._id !== '')
       .map(({ _id, teams, ...r }) => ({ ...r, openid: _id, teams: teams.filter((t): t is PersonRow['teams'][number] => t !== null) }));
   }
+
+  async likesReceived(range: { from: number; to: number }, openids: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    if (openids.length === 0) return out;
+    const _ = this.db.command;
+    const res = await this.db
+      .collection(COLLECTIONS.reactions.name)
+      .aggregate()
+      .match({ creditedTo: _.in(openids), at: _.gte(range.from).and(_.lt(range.to)), kind: 'like', targetType: 'answer' })
+      .group({ _id: '$creditedTo', likes: this.$.sum(1) })
+      .end();
+    for (const row of res.data as { _id: string; likes: number }[]) out.set(row._id, row.likes);
+    return out;
+  }
 }

@@ -285,6 +285,8 @@ export interface StatisticsRepository {
   rosterTotals(unitIds: string[] | null, by: 'all' | 'unit'): Promise<RosterRow[]>;
   /** Everyone who posted replies in the range (for these units), most replies first, at most `limit`. */
   answersByPerson(filter: StatsFilter, limit: number): Promise<PersonRow[]>;
+  /** Likes on answers given in the range, per person credited (the responder), for these people only (one request on `likes_by_credited`). */
+  likesReceived(range: { from: number; to: number }, openids: string[]): Promise<Map<string, number>>;
 }
 
 export interface PeriodProgressRow {

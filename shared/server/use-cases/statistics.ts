@@ -220,6 +220,8 @@ export const statsPeople: ActionDefinition<'stats.people'> = {
     const range = dayRangeOf(input, now);
     const [catalog, rows] = await Promise.all([loadCatalog(repos), repos.statistics.answersByPerson({ from: range.fromAt, to: range.toAt, unitIds: scope.unitIds }, PEOPLE_LIMIT)]);
     checkUnit(catalog, input.unitId);
+    // 点赞 (BUCM §七.2): likes on answers given in the range, credited to the responder (decision 19).
+    const likes = await repos.statistics.likesReceived({ from: range.fromAt, to: range.toAt }, rows.map((r) => r.openid));
     const people = rankPeople(
       rows.map((r) => ({
         key: ids.derived('person', r.openid),
@@ -230,10 +232,9 @@ export const statsPeople: ActionDefinition<'stats.people'> = {
         officialAnswers: r.officialAnswers,
         officialOnTime: r.officialOnTime,
         onTimeRate: ratio(r.officialOnTime, r.officialAnswers),
-        // Likes arrive with issue 11; until then there is nothing to count.
-        likesReceived: 0,
+        likesReceived: likes.get(r.openid) ?? 0,
       })),
     );
-    return { range: presentRange(range, now), rankedBy: [...PERSON_RANKING], likesCounted: false, people };
+    return { range: presentRange(range, now), rankedBy: [...PERSON_RANKING], likesCounted: true, people };
   },
 };
