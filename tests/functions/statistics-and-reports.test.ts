@@ -212,7 +212,7 @@ describe('statistics on the seeded campus', () => {
     // Likes counted by hand from the seeded like records credited to 夏晶 in the range.
     const likes = api
       .find('reactions', { kind: 'like', targetType: 'answer', creditedTo: 'dev-logistics' })
-      .filter((r: { at: number }) => r.at >= out.range.fromAt && r.at < out.range.toAt).length;
+      .filter((r) => r.at >= out.range.fromAt && r.at < out.range.toAt).length;
     expect(out.people[0]).toMatchObject({ name: '夏晶', unitNames: ['后勤服务中心'], teamLabels: ['专帮青'], answers: 8, officialAnswers: 7, officialOnTime: 7, onTimeRate: 1, likesReceived: likes, place: 1 });
     expect(out.people.reduce((n: number, p: { likesReceived: number }) => n + p.likesReceived, 0)).toBeGreaterThan(0);
     expect(JSON.stringify(out)).not.toMatch(/dev-/);
