@@ -1,6 +1,7 @@
 import { likeCounterId, likesReceivedCounterId, METOO_THRESHOLD, type ReactionKind } from '../../shared/domain/community';
 import { WATCHER_STEP_NOTES } from '../../shared/domain/notification-plan';
 import { randomIds } from '../../shared/server/ids';
+import { DEMO_UNITS } from './demo-organisation';
 import type { CounterRecord, NotificationRecord, QuestionRecord, ReactionRecord } from '../../shared/server/ports/records';
 import { notificationRecords } from '../../shared/server/use-cases/notification-delivery';
 
@@ -28,6 +29,9 @@ function reaction(kind: ReactionKind, q: QuestionRecord, targetType: 'question' 
     at,
   };
 }
+
+/** The answering unit's name, as the api puts it in the message. */
+const unitNameOf = (id: string) => DEMO_UNITS.find((u) => u._id === id)?.name ?? '';
 
 export function buildDemoCommunity(questions: QuestionRecord[], now: number) {
   const reactions: ReactionRecord[] = [];
@@ -57,7 +61,7 @@ export function buildDemoCommunity(questions: QuestionRecord[], now: number) {
     const follower = 'dev-student-li';
     if (i < 4 && q.askerOpenid !== follower) {
       reactions.push(reaction('follow', q, 'question', q._id, follower, after(0.5), null));
-      const intent = { kind: 'followed' as const, occasion: 'seed-answer', audience: { type: 'watchers' as const }, unitName: '', note: WATCHER_STEP_NOTES.answer, at: q.answeredAt ?? now, alsoGroup: false };
+      const intent = { kind: 'followed' as const, occasion: 'seed-answer', audience: { type: 'watchers' as const }, unitName: unitNameOf(official.unitId), note: WATCHER_STEP_NOTES.answer, at: q.answeredAt ?? now, alsoGroup: false };
       notifications.push(...notificationRecords(q, intent, [{ openid: follower, name: '李思远' }], q.answeredAt ?? now).map((n) => settled(n, i % 2 === 0 ? null : now)));
     }
   });
@@ -67,7 +71,7 @@ export function buildDemoCommunity(questions: QuestionRecord[], now: number) {
     .filter((q) => q.officialAnswerId !== null && q.answeredAt !== null)
     .forEach((q, i) => {
       const official = q.answers.find((a) => a.id === q.officialAnswerId)!;
-      const intent = { kind: 'answered' as const, occasion: 'seed-answer', audience: { type: 'asker' as const }, unitName: '', note: official.content, at: q.answeredAt!, alsoGroup: false };
+      const intent = { kind: 'answered' as const, occasion: 'seed-answer', audience: { type: 'asker' as const }, unitName: unitNameOf(official.unitId), note: official.content, at: q.answeredAt!, alsoGroup: false };
       notifications.push(...notificationRecords(q, intent, [{ openid: q.askerOpenid, name: q.askerName }], q.answeredAt!).map((n) => settled(n, i % 2 === 0 ? now : null)));
     });
 
