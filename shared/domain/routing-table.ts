@@ -77,3 +77,25 @@ export function checkCrisisLane(
   if (other) return { ok: false, message: `类别「${other.name}」已是危机通道，请先取消它` };
   return { ok: true };
 }
+
+/**
+ * Names people choose from must tell units apart: a unit's name and its short
+ * name (what students pick a college by) are each used by no other unit.
+ */
+export function checkUnitNames(
+  unit: { id: string; name: string; shortName: string },
+  units: readonly { id: string; name: string; shortName: string }[],
+): Placement {
+  const others = units.filter((u) => u.id !== unit.id);
+  const byName = others.find((u) => u.name === unit.name.trim());
+  if (byName) return { ok: false, message: `已有单位叫「${byName.name}」，请换一个名称` };
+  const byShort = others.find((u) => u.shortName === unit.shortName.trim());
+  if (byShort) return { ok: false, message: `简称「${byShort.shortName}」已被「${byShort.name}」使用，请换一个简称` };
+  return { ok: true };
+}
+
+/** Students pick a category by its name: two categories may not share one. */
+export function checkCategoryName(category: { id: string; name: string }, categories: readonly { id: string; name: string }[]): Placement {
+  const same = categories.find((c) => c.id !== category.id && c.name === category.name.trim());
+  return same ? { ok: false, message: `已有类别「${same.name}」，请换一个名称，或编辑原来的类别` } : { ok: true };
+}

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { actAs, startE2E, type E2E } from './browser';
 import { callAs } from './dev-cloud';
 
@@ -7,7 +7,8 @@ import { callAs } from './dev-cloud';
  * 人员与分工 in a real browser (issue 10): 高鹏, 计算机学院's admin, invites a
  * teacher to 专帮青 with 学业 as their 分工; 孙明远 opens the join link with the
  * code, joins, finds a 学业 question to 计算机学院 in 待回复 and answers it.
- * Screenshots of the new pages at 390 and 1280 px go to test-results/ui/people/.
+ * The school admin adds a category to 单位与分类 and a student finds it on the
+ * ask page. Screenshots of the new pages at 390 and 1280 px go to test-results/ui/people/.
  */
 jest.setTimeout(180_000);
 
@@ -22,13 +23,15 @@ afterAll(() => e2e?.stop());
 const TITLE = '数据结构课的实验报告格式有要求吗';
 const ANSWER = '实验报告按课程组模板写，模板在课程群文件里；有疑问可以在周三答疑时间来实验室找助教。';
 
-/** The page at a phone's and a PC's width (back to 390 afterwards). */
-async function shoot(page: Page, name: string): Promise<void> {
+/** The page at a phone's and a PC's width (back to 390 afterwards), scrolled to `focus` when given. */
+async function shoot(page: Page, name: string, focus?: Locator): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.waitForTimeout(300);
+  await focus?.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: `${SHOTS}/${name}-1280.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(300);
+  await focus?.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true });
 }
 
@@ -130,4 +133,34 @@ it('the school admin reads and edits 单位与分类', async () => {
   await page.getByText('✓ 已保存类别「后勤宿舍」，之后的新提问按新设置分派').waitFor();
   // The list reloads after the confirmation appears: wait for the reloaded row.
   await page.locator('.rt-cat', { hasText: '后勤宿舍' }).filter({ hasText: '答复时限：12 小时' }).waitFor();
+
+  // 新增单位: the form, a placement the server would refuse caught before sending (a branch needs its college).
+  await page.getByText('＋ 新增单位', { exact: true }).click();
+  const unitForm = page.locator('.rt-new');
+  await unitForm.locator('.chips__chip', { hasText: /^团支部$/ }).click();
+  await unitForm.getByRole('textbox', { name: '如 法学2401班团支部' }).fill('法学2401班团支部');
+  await unitForm.getByText('确认新增', { exact: true }).click();
+  await unitForm.getByText('请选择团支部所属的学院团委').waitFor();
+  await shoot(page, 'routing-new-unit', unitForm);
+  await unitForm.getByText('取消', { exact: true }).click();
+
+  // 新增类别: 法律援助, sent to the asker's college, answered within 48 hours.
+  await page.getByText('＋ 新增类别', { exact: true }).click();
+  const catForm = page.locator('.rt-new');
+  await catForm.getByRole('textbox', { name: '如 法律援助（学生提问时看到的名字）' }).fill('法律援助');
+  await catForm.getByRole('textbox', { name: '如 合同、租房、维权咨询' }).fill('合同、租房、维权咨询');
+  await catForm.locator('.rt-form__input--hours input').fill('48');
+  await shoot(page, 'routing-new-category', catForm);
+  await catForm.getByText('确认新增', { exact: true }).click();
+  await page.getByText('✓ 已新增类别「法律援助」：负责单位 按提问者所选学院，答复时限 48 小时。学生提问时即可选择，只对之后的新提问生效。').waitFor();
+  await page.locator('.rt-cat', { hasText: '法律援助' }).filter({ hasText: '答复时限：48 小时' }).waitFor();
+  await shoot(page, 'routing-created');
+  expect(cloud.store.find('categories', { name: '法律援助' })).toEqual([expect.objectContaining({ ownerUnitId: null, answerHours: 48, version: 1 })]);
+
+  // A student finds it among the ask page's categories.
+  await page.goto(`${cloud.url}/`);
+  await actAs(page, '张晓雨');
+  await page.goto(`${cloud.url}/pages/ask/index?college=c-cs`);
+  await page.locator('.ask__cat', { hasText: '法律援助' }).click();
+  await page.getByText('合同、租房、维权咨询', { exact: true }).waitFor();
 });

@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-const refused = (code: string) => ({ ok: false, error: { code } });
+const refused = (code: string, message?: string) => ({ ok: false, error: message === undefined ? { code } : { code, message } });
 const codeOf = (reply: ApiReply) => (reply.ok ? 'ok' : reply.error.code);
 const auditLines = async () => expectOk(await api.call(SCHOOL_ADMIN, 'audit.list', { pageSize: 50 })).items as { action: string; actorName: string; target: string; reason: string | null }[];
 const personId = (openid: string) => (api.find('users', { openid })[0] as { _id: string })._id;
@@ -482,6 +482,30 @@ describe('the routing table', () => {
     ];
     for (const [data, code] of badCategories) expect({ data, reply: codeOf(await api.call(SCHOOL_ADMIN, 'category.save', data)) }).toEqual({ data, reply: code });
     expect(api.count('categories')).toBe(categories);
+  });
+
+  it('a creation retried with its request id makes one record; a second unit or category of the same name is refused', async () => {
+    const branch = { name: '计算机2402班团支部', shortName: '计算机2402班团支部', kind: 'branch', parentId: 'c-cs', emergencyContacts: [] };
+    const units = api.count('units');
+    const first = expectOk(await api.call(SCHOOL_ADMIN, 'unit.save', branch, 'new-branch-cs-01'));
+    const again = expectOk(await api.call(SCHOOL_ADMIN, 'unit.save', branch, 'new-branch-cs-01'));
+    expect(again.unit.id).toBe(first.unit.id);
+    // A derived id still fits the scene c=<id> of a mini-program code.
+    expect(first.unit.id.length).toBeLessThanOrEqual(30);
+    expect(api.count('units')).toBe(units + 1);
+    expect(await api.call(SCHOOL_ADMIN, 'unit.save', branch, 'new-branch-cs-02')).toMatchObject(refused('INPUT.INVALID', '已有单位叫「计算机2402班团支部」，请换一个名称'));
+    expect(await api.call(SCHOOL_ADMIN, 'unit.save', { ...branch, name: '计算机2402团支部' }, 'new-branch-cs-03')).toMatchObject(
+      refused('INPUT.INVALID', '简称「计算机2402班团支部」已被「计算机2402班团支部」使用，请换一个简称'),
+    );
+    expect(api.count('units')).toBe(units + 1);
+
+    const categories = api.count('categories');
+    const aid = { name: '心理援助', description: '', ownerUnitId: 'd-student', answerHours: 12 };
+    const made = expectOk(await api.call(SCHOOL_ADMIN, 'category.save', aid, 'new-cat-aid-01'));
+    expect(expectOk(await api.call(SCHOOL_ADMIN, 'category.save', aid, 'new-cat-aid-01')).category.id).toBe(made.category.id);
+    expect(await api.call(SCHOOL_ADMIN, 'category.save', { ...aid, name: ' 学业 ' }, 'new-cat-aid-02')).toMatchObject(refused('INPUT.INVALID', '已有类别「学业」，请换一个名称，或编辑原来的类别'));
+    expect(api.count('categories')).toBe(categories + 1);
+    expect((await auditLines()).filter((l) => l.action === 'category.create' && l.target.startsWith('类别「心理援助」'))).toHaveLength(1);
   });
 
   it('of two saves from the same version at once, exactly one wins', async () => {

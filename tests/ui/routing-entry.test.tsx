@@ -130,6 +130,130 @@ describe('单位与分类', () => {
   });
 });
 
+describe('新增单位与类别', () => {
+  const chip = (text: string, form: HTMLElement) => within(form).getByText(text, { selector: '.chips__chip' });
+  const openForm = async (button: '＋ 新增单位' | '＋ 新增类别') => {
+    render(<RoutingPage />);
+    fireEvent.click(await screen.findByText(button));
+    return document.querySelector('.rt-new') as HTMLElement;
+  };
+
+  test('a college under the school committee: sent without a version, the same request id on a second press, confirmed and the list reloaded', async () => {
+    const created = { id: 'c-law', name: '法学院团委', shortName: '法学院', kind: 'college' as const, parentId: 'u-school', order: 100, emergencyContacts: [{ label: '法学院值班', phone: '0571-8888-0216' }], fallbackWebhook: noHook, version: 1, updatedAt: NOW };
+    jest.mocked(saveUnit).mockRejectedValueOnce(new ApiRequestError('NETWORK.FAILED')).mockResolvedValueOnce({ unit: created, savedAt: NOW });
+    const form = await openForm('＋ 新增单位');
+    expect(within(form).getByText(/新增后只对之后的新提问生效/)).toBeTruthy();
+    // A college is the default kind, under the one school committee.
+    expect(chip('学院团委', form).getAttribute('aria-pressed')).toBe('true');
+    expect(chip('校团委', form).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.input(screen.getByLabelText('单位名称'), { target: { value: ' 法学院团委 ' } });
+    fireEvent.input(screen.getByLabelText('简称'), { target: { value: '法学院' } });
+    fireEvent.input(screen.getByLabelText('单位编号'), { target: { value: 'c-law' } });
+    fireEvent.click(screen.getByText('＋ 添加联系人'));
+    fireEvent.input(screen.getByLabelText('联系人1名称'), { target: { value: '法学院值班' } });
+    fireEvent.input(screen.getByLabelText('联系人1电话'), { target: { value: '0571-8888-0216' } });
+    fireEvent.click(screen.getByText('确认新增'));
+    expect(await screen.findByText('网络连接失败，请检查网络后重试（可再点一次「确认新增」，不会重复创建）')).toBeTruthy();
+    fireEvent.click(screen.getByText('确认新增'));
+    expect(await screen.findByText('✓ 已新增学院团委「法学院团委」（上级：校团委），编号 c-law。只对之后的新提问生效。')).toBeTruthy();
+    const calls = jest.mocked(saveUnit).mock.calls;
+    expect(calls[0]![0]).toEqual({ id: 'c-law', name: '法学院团委', shortName: '法学院', kind: 'college', parentId: 'u-school', emergencyContacts: [{ label: '法学院值班', phone: '0571-8888-0216' }] });
+    expect(calls[0]![0]).not.toHaveProperty('version');
+    expect(calls[1]![1]).toBe(calls[0]![1]);
+    expect(document.querySelector('.rt-new')).toBeNull();
+    await waitFor(() => expect(getRoutingTable).toHaveBeenCalledTimes(2));
+  });
+
+  test('a branch under a chosen college, with a WeCom robot and an id left to the server', async () => {
+    jest.mocked(saveUnit).mockResolvedValue({ unit: { ...table.units[2]!, id: 'u_0123456789abcdef01234567', name: '计算机2302班团支部', version: 1 }, savedAt: NOW });
+    const form = await openForm('＋ 新增单位');
+    fireEvent.click(chip('团支部', form));
+    fireEvent.click(chip('计算机学院', form));
+    fireEvent.input(screen.getByLabelText('单位名称'), { target: { value: '计算机2302班团支部' } });
+    fireEvent.input(screen.getByLabelText('简称'), { target: { value: '计算机2302班' } });
+    fireEvent.input(screen.getByLabelText('机器人地址'), { target: { value: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=cs2302-group' } });
+    fireEvent.click(screen.getByText('确认新增'));
+    expect(await screen.findByText(/✓ 已新增团支部「计算机2302班团支部」（上级：计算机学院团委）/)).toBeTruthy();
+    expect(jest.mocked(saveUnit).mock.calls[0]![0]).toEqual({
+      name: '计算机2302班团支部', shortName: '计算机2302班', kind: 'branch', parentId: 'u-cs', emergencyContacts: [],
+      fallbackWebhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=cs2302-group',
+    });
+  });
+
+  test('a category owned by a department, with its answer window: confirmed with the owner, the list reloaded', async () => {
+    const created = { id: 'cat_1', name: '法律援助', description: '合同、租房、维权咨询', ownerUnitId: 'd-logistics', answerHours: 48, crisisLane: false, order: 100, version: 1, updatedAt: NOW };
+    jest.mocked(saveCategory).mockResolvedValue({ category: created, savedAt: NOW });
+    const form = await openForm('＋ 新增类别');
+    expect(chip('按提问者所选学院', form).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.input(within(form).getByLabelText('类别名称'), { target: { value: '法律援助' } });
+    fireEvent.input(within(form).getByLabelText('类别说明'), { target: { value: '合同、租房、维权咨询' } });
+    fireEvent.click(chip('后勤服务中心', form));
+    fireEvent.input(within(form).getByLabelText('答复时限'), { target: { value: '48' } });
+    fireEvent.click(screen.getByText('确认新增'));
+    expect(await screen.findByText('✓ 已新增类别「法律援助」：负责单位 后勤服务中心，答复时限 48 小时。学生提问时即可选择，只对之后的新提问生效。')).toBeTruthy();
+    const [input, requestId] = jest.mocked(saveCategory).mock.calls[0]!;
+    expect(input).toEqual({ name: '法律援助', description: '合同、租房、维权咨询', ownerUnitId: 'd-logistics', answerHours: 48 });
+    expect(requestId).toEqual(expect.any(String));
+    await waitFor(() => expect(getRoutingTable).toHaveBeenCalledTimes(2));
+  });
+
+  test('checked before sending as the server checks: placement, names taken, id, window', async () => {
+    const form = await openForm('＋ 新增单位');
+    fireEvent.click(chip('团支部', form));
+    fireEvent.input(screen.getByLabelText('单位名称'), { target: { value: '计算机学院团委' } });
+    fireEvent.input(screen.getByLabelText('简称'), { target: { value: '新' } });
+    fireEvent.input(screen.getByLabelText('单位编号'), { target: { value: 'c-法学' } });
+    fireEvent.click(screen.getByText('确认新增'));
+    expect(screen.getByText('请选择团支部所属的学院团委')).toBeTruthy();
+    expect(screen.getByText('简称为 2–30 个字')).toBeTruthy();
+    expect(screen.getByText('编号只能用英文字母、数字、- 和 _')).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('简称'), { target: { value: '计算机' } });
+    fireEvent.input(screen.getByLabelText('单位编号'), { target: { value: 'c-'.padEnd(31, 'x') } });
+    fireEvent.click(screen.getByText('确认新增'));
+    expect(screen.getByText('已有单位叫「计算机学院团委」，请换一个名称')).toBeTruthy();
+    expect(screen.getByText('编号不能超过 30 个字符（小程序码装不下）')).toBeTruthy();
+    expect(saveUnit).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByText('取消'));
+
+    fireEvent.click(screen.getByText('＋ 新增类别'));
+    fireEvent.input(screen.getByLabelText('类别名称'), { target: { value: '学业' } });
+    fireEvent.input(screen.getByLabelText('答复时限'), { target: { value: '0' } });
+    fireEvent.click(screen.getByText('确认新增'));
+    expect(screen.getByText('已有类别「学业」，请换一个名称，或编辑原来的类别')).toBeTruthy();
+    expect(screen.getByText('答复时限为 1–72 之间的整数小时，留空则为 24 小时')).toBeTruthy();
+    expect(saveCategory).not.toHaveBeenCalled();
+  });
+
+  test('the server\'s refusals in plain words: a parent gone (with 刷新), a placement rule, not the school admin', async () => {
+    jest.mocked(saveUnit)
+      .mockRejectedValueOnce(new ApiRequestError('CATALOG.UNKNOWN_UNIT'))
+      .mockRejectedValueOnce(new ApiRequestError('INPUT.INVALID', '学院团委的上级必须是校团委'));
+    jest.mocked(saveCategory).mockRejectedValueOnce(new ApiRequestError('AUTH.FORBIDDEN', '只有学校管理员可以修改路由表'));
+    await openForm('＋ 新增单位');
+    fireEvent.input(screen.getByLabelText('单位名称'), { target: { value: '法学院团委' } });
+    fireEvent.input(screen.getByLabelText('简称'), { target: { value: '法学院' } });
+    fireEvent.click(screen.getByText('确认新增'));
+    expect(await screen.findByText('所选的上级单位已不存在，请刷新后重新选择')).toBeTruthy();
+    expect(screen.getByText('刷新')).toBeTruthy();
+    fireEvent.click(screen.getByText('确认新增'));
+    expect(await screen.findByText('学院团委的上级必须是校团委')).toBeTruthy();
+    fireEvent.click(screen.getByText('取消'));
+
+    fireEvent.click(screen.getByText('＋ 新增类别'));
+    fireEvent.input(screen.getByLabelText('类别名称'), { target: { value: '法律援助' } });
+    fireEvent.click(screen.getByText('确认新增'));
+    expect(await screen.findByText('只有学校管理员可以新增单位和类别')).toBeTruthy();
+  });
+
+  test('only the school admin is offered 新增', async () => {
+    jest.mocked(getMe).mockResolvedValue(supervisor);
+    render(<RoutingPage />);
+    await screen.findByText('后勤宿舍');
+    expect(screen.queryByText('＋ 新增单位')).toBeNull();
+    expect(screen.queryByText('＋ 新增类别')).toBeNull();
+  });
+});
+
 const links = {
   collegeId: 'u-cs',
   collegeName: '计算机学院团委',

@@ -2,7 +2,7 @@ import type { RoutingCategory, RoutingUnit } from '../../contracts/routing.contr
 import { DomainError } from '../../domain/errors';
 import { UNIT_KIND_LABELS } from '../../domain/organisation';
 import { canManageRouting, canReadRouting } from '../../domain/permissions';
-import { checkCrisisLane, checkPlacement, maskWebhook } from '../../domain/routing-table';
+import { checkCategoryName, checkCrisisLane, checkPlacement, checkUnitNames, maskWebhook } from '../../domain/routing-table';
 import type { CategoryRecord, UnitRecord } from '../ports/records';
 import type { ActionContext, ActionDefinition, ApiSettings } from './action';
 import { alreadyDone, auditKey, auditLine, describeChanges } from './admin-audit';
@@ -88,6 +88,8 @@ export const saveUnit: ActionDefinition<'unit.save'> = {
       if (creating && current) throw new DomainError('INPUT.INVALID', '单位编号已存在，请换一个编号，或刷新后修改这个单位');
       if (!creating && !current) throw new DomainError('CATALOG.UNKNOWN_UNIT');
       if (current && (current.version ?? 0) !== input.version) throw new DomainError('CATALOG.STALE');
+      const names = checkUnitNames({ id, name: input.name, shortName: input.shortName }, catalog.units.map((u) => ({ id: u._id, name: u.name, shortName: u.shortName })));
+      if (!names.ok) throw new DomainError('INPUT.INVALID', names.message);
       const next: UnitRecord = {
         ...(current ?? {}),
         _id: id,
@@ -143,6 +145,8 @@ export const saveCategory: ActionDefinition<'category.save'> = {
       if (creating && current) throw new DomainError('INPUT.INVALID', '类别编号已存在，请换一个编号，或刷新后修改这个类别');
       if (!creating && !current) throw new DomainError('CATALOG.UNKNOWN_CATEGORY');
       if (current && (current.version ?? 0) !== input.version) throw new DomainError('CATALOG.STALE');
+      const named = checkCategoryName({ id, name: input.name }, catalog.categories.map((c) => ({ id: c._id, name: c.name })));
+      if (!named.ok) throw new DomainError('INPUT.INVALID', named.message);
       const next: CategoryRecord = {
         ...(current ?? {}),
         _id: id,

@@ -9,7 +9,7 @@ import { StateView } from '../../../components/state-view';
 import { isRetryable } from '../../../services/api-error';
 import { AccessGate, NoAccess, leavePage } from '../../components/access-gate';
 import { OversightLinks } from '../../components/oversight-links';
-import { CategoryEditor, UnitEditor } from '../../components/routing/editors';
+import { CategoryEditor, NewUnitForm, UnitEditor } from '../../components/routing/editors';
 import { useRouting } from '../../hooks/use-routing';
 import { formatDateTime } from '../../../utils/time';
 import './index.scss';
@@ -85,7 +85,16 @@ function Routing({ me }: { me: Me }) {
     close();
     r.table.reload();
   };
+  const open = (key: string) => {
+    r.clearFailure();
+    r.clearDone();
+    setEditing(key);
+  };
   const nameOf = (id: string | null) => (id ? data?.units.find((u) => u.id === id)?.name ?? id : '按提问者所选学院');
+  // An edit's confirmation heads the page; a creation's stays by the list it added to (on a phone the units come after the categories).
+  const doneAt = (where: 'top' | 'new-category' | 'new-unit') =>
+    r.done && (r.done.key.startsWith('new-') ? r.done.key === where : where === 'top') ? <Text className='routing__done'>✓ {r.done.text}</Text> : null;
+  const NEW_NOTE = '新增后只对之后的新提问生效，已经提出的问题不受影响；记入操作日志。';
 
   return (
     <View className='routing'>
@@ -95,7 +104,7 @@ function Routing({ me }: { me: Me }) {
           问题按类别分给负责单位；没有指定单位的类别，分给提问者所选学院的团委。{editable ? '修改后' : '学校管理员修改后，'}只对之后的新提问生效：已经提出的问题保留原来的负责单位和答复时限。每次修改记入操作日志。
         </Text>
       </View>
-      {r.done ? <Text className='routing__done'>✓ {r.done}</Text> : null}
+      {doneAt('top')}
 
       {r.table.error ? (
         <StateView
@@ -111,7 +120,26 @@ function Routing({ me }: { me: Me }) {
       ) : (
         <View className='routing__body'>
           <View className='routing__col'>
-            <Text className='routing__section'>问题类别（{data.categories.length}）</Text>
+            <View className='routing__head'>
+              <Text className='routing__section'>问题类别（{data.categories.length}）</Text>
+              {editable && editing !== 'new-category' ? <Text className='routing__add' onClick={() => open('new-category')}>＋ 新增类别</Text> : null}
+            </View>
+            {doneAt('new-category')}
+            {editing === 'new-category' ? (
+              <View className='rt-cat rt-cat--editing rt-new'>
+                <Text className='rt-unit__name'>新增类别</Text>
+                <Text className='rt-new__note'>{NEW_NOTE}</Text>
+                <CategoryEditor
+                  categories={data.categories}
+                  units={data.units}
+                  busy={r.saving === 'new-category'}
+                  failure={r.failure?.key === 'new-category' ? r.failure : null}
+                  onCancel={close}
+                  onReload={() => { r.clearFailure(); r.table.reload(); }}
+                  onSave={(d) => void r.createCategory(d, nameOf(d.ownerUnitId)).then((ok) => ok && setEditing(null))}
+                />
+              </View>
+            ) : null}
             {[...data.categories].sort((a, b) => a.order - b.order).map((c) =>
               editing === `category:${c.id}` ? (
                 <View key={c.id} className='rt-cat rt-cat--editing'>
@@ -127,12 +155,30 @@ function Routing({ me }: { me: Me }) {
                   />
                 </View>
               ) : (
-                <CategoryRow key={c.id} c={c} ownerName={nameOf(c.ownerUnitId)} editable={editable} onEdit={() => { r.clearFailure(); setEditing(`category:${c.id}`); }} />
+                <CategoryRow key={c.id} c={c} ownerName={nameOf(c.ownerUnitId)} editable={editable} onEdit={() => open(`category:${c.id}`)} />
               ),
             )}
           </View>
           <View className='routing__col'>
-            <Text className='routing__section'>单位（{data.units.length}）</Text>
+            <View className='routing__head'>
+              <Text className='routing__section'>单位（{data.units.length}）</Text>
+              {editable && editing !== 'new-unit' ? <Text className='routing__add' onClick={() => open('new-unit')}>＋ 新增单位</Text> : null}
+            </View>
+            {doneAt('new-unit')}
+            {editing === 'new-unit' ? (
+              <View className='rt-unit rt-unit--editing rt-new'>
+                <Text className='rt-unit__name'>新增单位</Text>
+                <Text className='rt-new__note'>{NEW_NOTE}</Text>
+                <NewUnitForm
+                  units={data.units}
+                  busy={r.saving === 'new-unit'}
+                  failure={r.failure?.key === 'new-unit' ? r.failure : null}
+                  onCancel={close}
+                  onReload={() => { r.clearFailure(); r.table.reload(); }}
+                  onSave={(d) => void r.createUnit(d, d.parentId ? nameOf(d.parentId) : null).then((ok) => ok && setEditing(null))}
+                />
+              </View>
+            ) : null}
             {unitTree(data.units).map(({ unit, depth }) =>
               editing === `unit:${unit.id}` ? (
                 <View key={unit.id} className='rt-unit rt-unit--editing'>
@@ -147,7 +193,7 @@ function Routing({ me }: { me: Me }) {
                   />
                 </View>
               ) : (
-                <UnitRow key={unit.id} unit={unit} depth={depth} editable={editable} onEdit={() => { r.clearFailure(); setEditing(`unit:${unit.id}`); }} />
+                <UnitRow key={unit.id} unit={unit} depth={depth} editable={editable} onEdit={() => open(`unit:${unit.id}`)} />
               ),
             )}
           </View>
