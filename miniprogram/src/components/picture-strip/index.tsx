@@ -8,14 +8,9 @@ export function PictureStrip({ urls }: { urls: string[] }) {
   return (
     <View className='picture-strip'>
       {urls.map((url, i) => (
-        <Image
-          key={url}
-          className='picture-strip__image'
-          src={url}
-          mode='aspectFill'
-          aria-label={`查看第 ${i + 1} 张图片`}
-          onClick={() => void Taro.previewImage({ urls, current: url }).catch(() => undefined)}
-        />
+        <View key={url} className='picture-strip__item' aria-label={`查看第 ${i + 1} 张图片`} onClick={() => void Taro.previewImage({ urls, current: url }).catch(() => undefined)}>
+          <Image className='picture-strip__image' src={url} mode='aspectFill' />
+        </View>
       ))}
     </View>
   );
