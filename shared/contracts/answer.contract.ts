@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { Id, Instant } from './common.contract';
-import { ANSWER_MAX, ModerationState } from './question.contract';
+import { ANSWER_MAX, ModerationState, PictureFileIds } from './question.contract';
 import { userText } from './text.contract';
 
 export const AnswerPostInput = z.strictObject({
   questionId: Id,
   content: userText(2, ANSWER_MAX),
+  pictures: PictureFileIds,
 });
 export const AnswerPostOutput = z.strictObject({
   answerId: Id,

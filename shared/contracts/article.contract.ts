@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { Id, Instant, PageInput } from './common.contract';
+import { FileId, Id, Instant, PageInput } from './common.contract';
 import { userText } from './text.contract';
 
 /** 青年视角 (BUCM §一, §六.7): original articles published by units, one every two weeks. */
 export const ARTICLE_TITLE_MAX = 40;
 export const ARTICLE_BODY_MAX = 10000;
 
-/** A cloud storage file id (`cloud://…`), as uploadFile gives it. */
-export const FileId = z.string().trim().min(10).max(300).regex(/^cloud:\/\/[^\s]+$/, '图片文件无效');
+export { FileId } from './common.contract';
 
 export const ArticleSummary = z.strictObject({
   id: Id,

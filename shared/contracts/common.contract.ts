@@ -3,6 +3,9 @@ import { ERROR_MESSAGES, type ErrorCode } from '../domain/errors';
 
 /** Document ids: short, printable, never an object (so `{"$gt": ""}` cannot pass as an id). */
 export const Id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'id 格式不正确');
+
+/** A cloud storage file id (`cloud://…`), as uploadFile gives it. */
+export const FileId = z.string().trim().min(10).max(300).regex(/^cloud:\/\/[^\s]+$/, '图片文件无效');
 export type Id = z.infer<typeof Id>;
 
 /** Epoch milliseconds, UTC. */

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { CASE_STATES } from '../domain/case-lifecycle';
 import { MODERATION_STATES } from '../domain/moderation';
 import { CASE_KINDS } from '../domain/typical-case';
-import { Id, Instant, PageInput } from './common.contract';
+import { PICTURES_MAX } from '../domain/pictures';
+import { FileId, Id, Instant, PageInput } from './common.contract';
 import { userText } from './text.contract';
 
 export const TITLE_MAX = 60;
@@ -16,6 +17,18 @@ export const QuestionStatus = z.enum(QUESTION_STATUSES);
 export type QuestionStatus = z.infer<typeof QuestionStatus>;
 
 export const Visibility = z.enum(['public', 'private']);
+
+/**
+ * Pictures attached to a question or an answer: up to three stored files, each
+ * once (storage checks each is a JPEG/PNG/WebP/GIF of at most 2 MB).
+ */
+export const PictureFileIds = z
+  .array(FileId)
+  .max(PICTURES_MAX, `最多 ${PICTURES_MAX} 张图片`)
+  .refine((ids) => new Set(ids).size === ids.length, '同一张图片只能添加一次')
+  .default([]);
+/** Temporary links to the pictures, issued for this viewer (an hour); a picture storage no longer has is left out. */
+export const PictureUrls = z.array(z.string());
 export const RouteReason = z.enum(['category', 'college', 'triage', 'crisis']);
 export const ModerationState = z.enum(MODERATION_STATES);
 
@@ -32,6 +45,7 @@ export const QuestionAskInput = z.strictObject({
    * address it to: still routed and timed as usual, the expert is told first.
    */
   expertId: Id.optional(),
+  pictures: PictureFileIds,
 });
 export type QuestionAskInput = z.input<typeof QuestionAskInput>;
 
@@ -101,6 +115,7 @@ export const Answer = z.strictObject({
   createdAt: Instant,
   /** Whether the public sees it (the asker and handlers always do). */
   moderation: ModerationState,
+  pictureUrls: PictureUrls,
 });
 export type Answer = z.infer<typeof Answer>;
 
@@ -152,6 +167,7 @@ export type CaseActionName = z.infer<typeof CaseActionName>;
 export const QuestionDetail = QuestionSummary.extend({
   content: z.string(),
   routeReason: RouteReason,
+  pictureUrls: PictureUrls,
   answers: z.array(Answer),
   timeline: z.array(TimelineEntry),
   /** The asker's rating; its comment only for the asker and handlers. */

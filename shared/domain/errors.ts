@@ -33,6 +33,8 @@ export const ERROR_MESSAGES = {
   'ACTIVITY.CHECKIN_CODE_WRONG': '签到码不正确，请核对组织者展示的签到码',
   'ARTICLE.NOT_FOUND': '文章不存在或已撤下',
   'FILE.NOT_FOUND': '图片不存在，请重新上传',
+  'FILE.TOO_LARGE': '图片不能超过 2 MB，请压缩后再上传',
+  'FILE.TYPE': '只能上传 JPG、PNG、WebP 或 GIF 格式的图片',
   'TOPIC.NOT_FOUND': '话题不存在或已隐藏',
   'TOPIC.CLOSED': '话题已关闭，不能再发言',
   'TOPIC.POST_NOT_FOUND': '发言不存在或已隐藏',

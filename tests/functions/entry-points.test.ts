@@ -95,7 +95,7 @@ describe('a college\'s entry points', () => {
     expectOk(await api.call(SCHOOL_ADMIN, 'entry.links', { collegeId: 'c-hum' }));
     const made = api.outbox({ channel: 'wxacode', scene: 'c=c-hum' }).length;
     // Storage that has lost every file: the image is made again once, then the action gives up clearly.
-    const forgetful = { upload: async () => 'cloud://local-dev.local-dev-1250000000/gone.png', temporaryUrls: async (ids: string[]) => new Map(ids.map((id) => [id, null])) };
+    const forgetful = { upload: async () => 'cloud://local-dev.local-dev-1250000000/gone.png', temporaryUrls: async (ids: string[]) => new Map(ids.map((id) => [id, null])), describe: async (ids: string[]) => new Map(ids.map((id) => [id, null])) };
     expect(await api.callWithServices({ files: forgetful }, SCHOOL_ADMIN, 'entry.links', { collegeId: 'c-hum' })).toMatchObject(refused('ENTRY.CODE_FAILED'));
     expect(api.outbox({ channel: 'wxacode', scene: 'c=c-hum' }).length).toBe(made + 1);
   });

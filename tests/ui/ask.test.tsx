@@ -156,6 +156,7 @@ test('submits the form and shows the routed unit and the promised deadline', asy
       anonymous: true,
       urgent: false,
       visibility: 'public',
+      pictures: [],
     },
     expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
   );

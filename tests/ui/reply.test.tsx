@@ -94,7 +94,7 @@ describe('答复 (public)', () => {
     fireEvent.click(screen.getByText('提交回复'));
 
     expect(await screen.findByText('已作为官方答复，计时已停止')).toBeTruthy();
-    expect(postAnswer).toHaveBeenCalledWith('q3', '已联系宿管，今晚恢复热水供应。', expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/));
+    expect(postAnswer).toHaveBeenCalledWith('q3', '已联系宿管，今晚恢复热水供应。', expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/), []);
     expect(getQuestion).toHaveBeenCalledTimes(2);
 
     fireEvent.click(screen.getByText('查看问题页'));

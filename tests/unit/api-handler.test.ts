@@ -28,7 +28,7 @@ const catalog = { units: [{ id: 'u-school', name: '校团委', shortName: '校�
 
 function handlerReturning(output: unknown, log: (m: string, d: Record<string, unknown>) => void = () => {}) {
   const actions = { ...apiActions, 'catalog.get': { viewer: 'optional', run: async () => output } } as ActionTable;
-  return createApiHandler({ actions, repos: unused, ids, notifier: { sendSubscribeMessage: async () => ({ ok: true }), postToGroup: async () => ({ ok: true }) }, contentChecker: { check: async () => ({ verdict: 'pass', label: null }) }, phoneNumbers: { fromCode: async () => null }, miniProgramCodes: { getUnlimited: async () => ({ ok: false, errcode: -1, errmsg: 'unused' }) }, files: { upload: async () => 'unused', temporaryUrls: async () => new Map() }, settings, log });
+  return createApiHandler({ actions, repos: unused, ids, notifier: { sendSubscribeMessage: async () => ({ ok: true }), postToGroup: async () => ({ ok: true }) }, contentChecker: { check: async () => ({ verdict: 'pass', label: null }) }, phoneNumbers: { fromCode: async () => null }, miniProgramCodes: { getUnlimited: async () => ({ ok: false, errcode: -1, errmsg: 'unused' }) }, files: { upload: async () => 'unused', temporaryUrls: async () => new Map(), describe: async () => new Map() }, settings, log });
 }
 
 describe('the api handler', () => {

@@ -60,6 +60,7 @@ const detail: QuestionDetail = {
   ...summary,
   content: '最近晚上十点以后就没有热水了，请问是调整了供应时间吗？',
   routeReason: 'category',
+  pictureUrls: [],
   answers: [
     {
       id: 'a-1',
@@ -68,6 +69,7 @@ const detail: QuestionDetail = {
       unitName: '后勤服务中心',
       teamLabel: '专帮青',
       official: true,
+      pictureUrls: ['https://local.test/storage/questions/pictures/a.png?t=1&sign=x'],
       createdAt: T0 + HOUR,
       moderation: 'published',
     },
@@ -222,6 +224,7 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
       anonymous: false,
       urgent: false,
       visibility: 'public',
+      pictures: [],
     },
     output: { id: 'q-1', routedTo: { unitId: 'u-cs', unitName: '计算机学院团委', reason: 'college' }, createdAt: T0, deadlineAt: T0 + 24 * HOUR, moderation: 'published', crisis: null },
   },
@@ -231,8 +234,8 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
   'inbox.list': { input: {}, parsed: { pageSize: 20, box: 'pending' }, output: page },
   'inbox.counts': { input: {}, output: { pending: 3, dueSoon: 1, overdue: 0, handling: 2 } },
   'answer.post': {
-    input: { questionId: 'q-1', content: '  热水已恢复，请同学放心。  ' },
-    parsed: { questionId: 'q-1', content: '热水已恢复，请同学放心。' },
+    input: { questionId: 'q-1', content: '  热水已恢复，请同学放心。  ', pictures: ['cloud://local-dev.bucket/answers/pictures/a.png'] },
+    parsed: { questionId: 'q-1', content: '热水已恢复，请同学放心。', pictures: ['cloud://local-dev.bucket/answers/pictures/a.png'] },
     output: { answerId: 'a-1', official: true, answeredAt: T0 + HOUR, moderation: 'review' },
   },
   'question.claim': { input: { questionId: 'q-1' }, output: caseResult },

@@ -63,6 +63,8 @@ export function useAskForm(initialCollegeId: string | null, initialTitle = '') {
   const [submitting, setSubmitting] = useState(false);
   const [result, setResult] = useState<QuestionAskOutput | null>(null);
   const requestId = useRef<string | null>(null);
+  // The pictures the request id was made for: other pictures are another question, with a new id.
+  const requestPictures = useRef('');
 
   const update = useCallback(<K extends keyof AskDraft>(key: K, value: AskDraft[K]) => {
     requestId.current = null;
@@ -75,17 +77,20 @@ export function useAskForm(initialCollegeId: string | null, initialTitle = '') {
     setDraft((d) => (d.collegeId ? d : { ...d, collegeId }));
   }, []);
 
-  const submit = useCallback(async () => {
+  /** `pictures`: file ids already uploaded (添加图片). */
+  const submit = useCallback(async (pictures: string[] = []) => {
     if (submitting) return;
     const found = validateDraft(draft);
     setErrors(found);
     setSubmitError(null);
     if (Object.keys(found).length > 0) return;
 
+    if (requestPictures.current !== pictures.join('\n')) requestId.current = null;
+    requestPictures.current = pictures.join('\n');
     requestId.current ??= newRequestId();
     setSubmitting(true);
     try {
-      setResult(await askQuestion(toInput(draft), requestId.current));
+      setResult(await askQuestion({ ...toInput(draft), pictures }, requestId.current));
       requestId.current = null;
     } catch (err: unknown) {
       setSubmitError(userMessageOf(err));

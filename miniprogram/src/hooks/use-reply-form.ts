@@ -15,9 +15,13 @@ export function useReplyForm(questionId: string | undefined, onPosted: () => voi
   // One id per reply: a retry after a lost response posts it once.
   const requestId = useRef<string | null>(null);
 
-  const submit = useCallback(async () => {
+  // The pictures the request id was made for: other pictures are another reply, with a new id.
+  const requestPictures = useRef('');
+
+  /** `pictures`: file ids already uploaded (添加图片). */
+  const submit = useCallback(async (pictures: string[] = []) => {
     if (submitting || !questionId) return;
-    const parsed = AnswerPostInput.safeParse({ questionId, content });
+    const parsed = AnswerPostInput.safeParse({ questionId, content, pictures });
     if (!parsed.success) {
       const issue = parsed.error.issues.find((i) => i.path[0] === 'content') ?? parsed.error.issues[0];
       setError(issue?.path[0] === 'content' ? `答复${issue.message}` : '问题编号无效');
@@ -26,8 +30,10 @@ export function useReplyForm(questionId: string | undefined, onPosted: () => voi
     setError(null);
     setSubmitting(true);
     try {
+      if (requestPictures.current !== pictures.join('\n')) requestId.current = null;
+      requestPictures.current = pictures.join('\n');
       requestId.current ??= newRequestId();
-      setResult(await postAnswer(parsed.data.questionId, parsed.data.content, requestId.current));
+      setResult(await postAnswer(parsed.data.questionId, parsed.data.content, requestId.current, parsed.data.pictures));
       requestId.current = null;
       setContent('');
       onPosted();

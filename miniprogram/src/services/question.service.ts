@@ -41,8 +41,8 @@ export function countInbox(): Promise<InboxCounts> {
   return callAction('inbox.counts', {});
 }
 
-export function postAnswer(questionId: string, content: string, requestId: string): Promise<AnswerPostOutput> {
-  return callAction('answer.post', { questionId, content }, { requestId });
+export function postAnswer(questionId: string, content: string, requestId: string, pictures: string[] = []): Promise<AnswerPostOutput> {
+  return callAction('answer.post', { questionId, content, pictures }, { requestId });
 }
 
 /**

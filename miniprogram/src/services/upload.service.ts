@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { PICTURE_MAX_BYTES } from '@shared/domain/pictures';
 import { appEnv } from '../config/env';
 import { ApiRequestError } from './api-error';
 import { devHeaders, gatewayUrl } from './transport';
@@ -42,6 +43,37 @@ export async function pickImage(): Promise<PickedImage | null> {
   if (!ext) throw new Error(UPLOAD_MESSAGES.type);
   if (file.size > IMAGE_MAX_BYTES) throw new Error(UPLOAD_MESSAGES.size);
   return { path: file.path, size: file.size, ext };
+}
+
+const PICTURE_EXTENSIONS: Record<string, string> = { jpg: 'jpg', jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif' };
+
+export const PICTURE_MESSAGES = {
+  type: '只能添加 JPG、PNG、WebP 或 GIF 格式的图片',
+  size: '图片不能超过 2 MB，请压缩后再添加',
+} as const;
+
+/**
+ * Pictures for a question or an answer (the server's policy, shared/domain/pictures.ts):
+ * up to `count` picked at once; those beyond the limits are left out and named in `refused`.
+ */
+export async function pickPictures(count: number): Promise<{ images: PickedImage[]; refused: string | null }> {
+  let res: Taro.chooseImage.SuccessCallbackResult;
+  try {
+    res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+  } catch {
+    return { images: [], refused: null };
+  }
+  const images: PickedImage[] = [];
+  let refused: string | null = null;
+  for (const file of res.tempFiles.slice(0, count) as (Taro.chooseImage.ImageFile & { type?: string; originalFileObj?: File })[]) {
+    const name = file.originalFileObj?.name ?? file.path;
+    const fromType = (file.type ?? file.originalFileObj?.type ?? '').split('/')[1] ?? '';
+    const ext = PICTURE_EXTENSIONS[(/\.([a-z0-9]+)$/i.exec(name)?.[1] ?? fromType).toLowerCase()];
+    if (!ext) refused ??= PICTURE_MESSAGES.type;
+    else if (file.size > PICTURE_MAX_BYTES) refused ??= PICTURE_MESSAGES.size;
+    else images.push({ path: file.path, size: file.size, ext });
+  }
+  return { images, refused };
 }
 
 function cloudPathFor(folder: string, ext: string): string {

@@ -1,3 +1,4 @@
+import type { StoredFileFacts } from '../../domain/pictures';
 import type { FileStorage } from '../ports/files';
 import type { CloudbaseApp } from './cloudbase';
 
@@ -23,6 +24,21 @@ export class CloudbaseFileStorage implements FileStorage {
     const res = await this.app.getTempFileURL({ fileList: fileIds.map((fileID) => ({ fileID, maxAge: maxAgeSeconds })) });
     for (const id of fileIds) out.set(id, null);
     for (const f of res.fileList ?? []) if (f.code === 'SUCCESS' && f.tempFileURL) out.set(f.fileID, f.tempFileURL);
+    return out;
+  }
+
+  /**
+   * `getFileInfo`: the SDK asks for a temporary link, then HEADs it and reads
+   * content-length and content-type (node-sdk src/storage/index.ts). A file it
+   * could not describe counts as missing.
+   */
+  async describe(fileIds: string[]): Promise<Map<string, StoredFileFacts | null>> {
+    const out = new Map<string, StoredFileFacts | null>(fileIds.map((id) => [id, null]));
+    if (fileIds.length === 0) return out;
+    const res = await this.app.getFileInfo({ fileList: fileIds.map((fileID) => ({ fileID, maxAge: 60 })) });
+    for (const f of res.fileList ?? []) {
+      if (f.code === 'SUCCESS' && typeof f.size === 'number') out.set(f.fileID, { size: f.size, contentType: f.contentType ?? '' });
+    }
     return out;
   }
 }

@@ -1,3 +1,5 @@
+import type { StoredFileFacts } from '../../domain/pictures';
+
 /**
  * The capability of keeping files (CloudBase storage): mini-program code
  * images, reports. The adapter uses @cloudbase/node-sdk's uploadFile and
@@ -8,4 +10,6 @@ export interface FileStorage {
   upload(cloudPath: string, content: Buffer): Promise<string>;
   /** A temporary link to each file, valid `maxAgeSeconds`; null for a file that does not exist. At most 50 ids. */
   temporaryUrls(fileIds: string[], maxAgeSeconds: number): Promise<Map<string, string | null>>;
+  /** Each file's size and the type it is served with; null for a file that does not exist. At most 50 ids. */
+  describe(fileIds: string[]): Promise<Map<string, StoredFileFacts | null>>;
 }

@@ -189,6 +189,8 @@ export interface QuestionRecord {
   metooFlaggedAt?: number | null;
   /** The recommended expert the asker addressed it to (told first); missing/null when none. */
   addressedExpertOpenid?: string | null;
+  /** Cloud storage file ids of its pictures (checked at ask); missing on questions without any. */
+  pictures?: string[];
   /** Fingerprint of the ask request when it carried a request id (idempotency key reuse is refused). */
   askRequestHash: string | null;
   /** The append-only timeline (who, when, what, why). */
@@ -231,6 +233,8 @@ export interface AnswerRecord {
   requestHash: string | null;
   /** Whether the public sees it (the asker and handlers always do). */
   moderation: Moderation;
+  /** Cloud storage file ids of its pictures (checked when posted); missing when none. */
+  pictures?: string[];
 }
 
 export type EventType = TimelineEventType;

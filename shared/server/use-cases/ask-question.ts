@@ -15,6 +15,8 @@ import { newQuestionRecord } from './question-changes';
 import { checkBeforePublishing } from './content-moderation';
 import { corpusStatsChange } from '../../domain/search/search-index';
 import { expertMembership } from './boards';
+import { checkPictures, usablePictures } from './pictures';
+import { picturesHeld } from '../../domain/pictures';
 
 /**
  * 听 → 转: a student asks; the question is routed at once to the unit that owns
@@ -35,6 +37,11 @@ import { expertMembership } from './boards';
  * on the client's request id: the question id is derived from it, a retry gets
  * the question the first attempt stored, and the same id with a different
  * question is refused (REQUEST.KEY_REUSED).
+ *
+ * Pictures (up to three) are checked in storage with the rest, before the
+ * quota; a question with pictures waits for a moderator before the public
+ * sees it (a student's photo may show people). The crisis lane keeps only the
+ * pictures that pass and refuses nothing.
  */
 interface Prepared {
   id: string;
@@ -45,13 +52,17 @@ interface Prepared {
   moderation: Moderation;
   /** The recommended expert it is addressed to (never for the crisis lane). */
   expertOpenid: string | null;
+  /** The pictures' file ids, checked. */
+  pictures: string[];
 }
 
 const unitNodes = (catalog: CatalogLookup) => catalog.units.map((u) => ({ id: u._id, kind: u.kind, parentId: u.parentId, emergencyContacts: u.emergencyContacts ?? [] }));
 
-function fingerprint(input: { collegeId: string; categoryId: string; title: string; content: string; anonymous: boolean; urgent: boolean; visibility: string; expertId?: string }) {
+function fingerprint(input: { collegeId: string; categoryId: string; title: string; content: string; anonymous: boolean; urgent: boolean; visibility: string; expertId?: string; pictures: string[] }) {
   const base = [input.collegeId, input.categoryId, input.title, input.content, input.anonymous, input.urgent, input.visibility];
-  return input.expertId ? [...base, input.expertId] : base;
+  // Added fields join only when used, so requests sent before they existed keep their fingerprint.
+  const withExpert = input.expertId ? [...base, input.expertId] : base;
+  return input.pictures.length > 0 ? [...withExpert, { pictures: input.pictures }] : withExpert;
 }
 
 /**
@@ -94,7 +105,9 @@ export const askQuestion: ActionDefinition<'question.ask', Prepared> = {
       // Never refused, never limited, never published: straight to the people who can help.
       const crisisUnit = catalog.categories.find((c) => c.crisisLane && c.ownerUnitId)?.ownerUnitId;
       const route = crisisUnit ? { unitId: crisisUnit, reason: 'crisis' as const } : routeQuestion({ category: { id: category._id, ownerUnitId: null }, collegeId: college._id, units: unitNodes(catalog) });
-      return { id, requestHash, route: { unitId: route.unitId, reason: 'crisis' }, quota: 'recorded', crisis: true, moderation: PUBLISHED, expertOpenid: null };
+      // Pictures that fail the checks are left out rather than refusing the ask.
+      const pictures = await usablePictures(ctx.files, input.pictures);
+      return { id, requestHash, route: { unitId: route.unitId, reason: 'crisis' }, quota: 'recorded', crisis: true, moderation: PUBLISHED, expertOpenid: null, pictures };
     }
 
     const route = routeQuestion({
@@ -105,18 +118,20 @@ export const askQuestion: ActionDefinition<'question.ask', Prepared> = {
     let moderation: Moderation;
     let expertOpenid: string | null;
     try {
+      // Each picture must be stored, an image and small enough: checked before anything is written.
       [moderation, expertOpenid] = await Promise.all([
-        checkBeforePublishing(ctx, ctx.openid, `${input.title}\n${input.content}`, 'question'),
+        checkBeforePublishing(ctx, ctx.openid, `${input.title}\n${input.content}`, 'question').then((m) => picturesHeld(m, input.pictures.length, ctx.now)),
         addressedExpert(ctx, input.expertId, route.unitId, category._id),
+        checkPictures(ctx.files, input.pictures),
       ]);
     } catch (err) {
       // A retry of an ask that landed before the word list (or the roster) changed gets what it got then.
-      if (ctx.requestId && (await ctx.repos.questions.findById(id))) return { id, requestHash, route, quota: 'alreadyRecorded', crisis: false, moderation: PUBLISHED, expertOpenid: null };
+      if (ctx.requestId && (await ctx.repos.questions.findById(id))) return { id, requestHash, route, quota: 'alreadyRecorded', crisis: false, moderation: PUBLISHED, expertOpenid: null, pictures: input.pictures };
       throw err;
     }
-    return { id, requestHash, route, quota: await recordInQuota(ctx, id, input.urgent), crisis: false, moderation, expertOpenid };
+    return { id, requestHash, route, quota: await recordInQuota(ctx, id, input.urgent), crisis: false, moderation, expertOpenid, pictures: input.pictures };
   },
-  async run(input, ctx, { id, requestHash, quota, route, crisis, moderation, expertOpenid }) {
+  async run(input, ctx, { id, requestHash, quota, route, crisis, moderation, expertOpenid, pictures }) {
     const { viewer, repos, now, settings } = ctx;
     const catalog = await loadCatalog(repos);
     const answer = (q: QuestionRecord) => {
@@ -163,6 +178,7 @@ export const askQuestion: ActionDefinition<'question.ask', Prepared> = {
         askRequestHash: requestHash,
         moderation,
         crisis,
+        ...(pictures.length > 0 ? { pictures } : {}),
       },
       { reason: ROUTE_REASON_LABELS[route.reason], unitName: catalog.unitName(route.unitId), emergencyLine: call, expertOpenid },
       settings,

@@ -6,6 +6,7 @@ import { checkVisible, commitChange, requestKeys } from './apply-case-action';
 import { loadCatalog } from './catalog-lookup';
 import { composeChange, planTransition, type ChangeActor } from './question-changes';
 import { checkBeforePublishing } from './content-moderation';
+import { checkPictures } from './pictures';
 import { corpusStatsChange, indexQuestion } from '../../domain/search/search-index';
 
 /**
@@ -44,11 +45,12 @@ export const postAnswer: ActionDefinition<'answer.post', Prepared> = {
     const rows = await repos.questions.findWithAnswerId(questionId, answerId);
     return { answerId, question: rows.find((r) => r._id === questionId) ?? null, reusedElsewhere: rows.some((r) => r._id !== questionId) };
   },
-  async run({ questionId, content }, ctx, { answerId, question, reusedElsewhere }) {
+  async run({ questionId, content, pictures }, ctx, { answerId, question, reusedElsewhere }) {
     const { viewer, ids, now, settings } = ctx;
     if (reusedElsewhere) throw new DomainError('REQUEST.KEY_REUSED');
     if (!question) throw new DomainError('QUESTION.NOT_FOUND');
-    const requestHash = ctx.requestId ? ids.derived('h', questionId, content) : null;
+    // Pictures join the fingerprint only when there are some, so earlier requests keep theirs.
+    const requestHash = ctx.requestId ? (pictures.length > 0 ? ids.derived('h', questionId, content, JSON.stringify(pictures)) : ids.derived('h', questionId, content)) : null;
     const keys = requestKeys({ ...ctx, openid: viewer.openid });
     // A retry answers with what the first attempt did, before anything else is checked (only its sender can match the id).
     const earlier = question.answers.find((a) => a.id === answerId);
@@ -62,7 +64,8 @@ export const postAnswer: ActionDefinition<'answer.post', Prepared> = {
     const who: ChangeActor = { openid: viewer.openid, name: viewer.displayName ?? '答复老师', request: null };
     // Checked once the caller may reply at all (a stranger learns nothing about the word list).
     if (!canAnswer(viewer, q)) throw new DomainError('AUTH.FORBIDDEN', '只有负责单位的答复人员可以回复此问题');
-    const moderation = await checkBeforePublishing(ctx, viewer.openid, content, 'answer');
+    // Pictures are checked in storage (stored, an image, at most 2 MB) before anything is written.
+    const [moderation] = await Promise.all([checkBeforePublishing(ctx, viewer.openid, content, 'answer'), checkPictures(ctx.files, pictures)]);
 
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const mine = q.answers.find((a) => a.id === answerId);
@@ -87,6 +90,7 @@ export const postAnswer: ActionDefinition<'answer.post', Prepared> = {
         createdAt: now,
         requestHash,
         moderation,
+        ...(pictures.length > 0 ? { pictures } : {}),
       };
       // An answer held for a moderator puts the question in the review queue (the asker has it already).
       const pending = moderation.state === 'review' ? { moderationPendingAt: q.moderationPendingAt ?? now } : {};

@@ -5,6 +5,7 @@ import { canAnswer, isHandlerOf } from '../../domain/permissions';
 import { CASE_MARKABLE_STATES, canMarkCase } from '../../domain/typical-case';
 import type { AnswerRecord, QuestionRecord, TimelineRecord } from '../ports/records';
 import type { CatalogLookup } from './catalog-lookup';
+import { linksFor } from './pictures';
 import { caseFactsOf } from './question-changes';
 import type { ResolvedViewer } from './viewer';
 
@@ -90,7 +91,7 @@ export function presentSummary(q: QuestionRecord, catalog: CatalogLookup, viewer
   };
 }
 
-export function presentAnswer(a: AnswerRecord, officialAnswerId: string | null, catalog: CatalogLookup): Answer {
+export function presentAnswer(a: AnswerRecord, officialAnswerId: string | null, catalog: CatalogLookup, links: Map<string, string | null> = new Map()): Answer {
   return {
     id: a.id,
     content: a.content,
@@ -100,6 +101,7 @@ export function presentAnswer(a: AnswerRecord, officialAnswerId: string | null, 
     official: a.id === officialAnswerId,
     createdAt: a.createdAt,
     moderation: a.moderation.state,
+    pictureUrls: linksFor(a.pictures, links),
   };
 }
 
@@ -129,18 +131,33 @@ function noticeFor(q: QuestionRecord, audience: Audience): QuestionDetail['notic
   return { text: q.notice, publishedAt: q.noticePublishedAt, moderation };
 }
 
-export function presentDetail(q: QuestionRecord, catalog: CatalogLookup, viewer: ResolvedViewer, now: number): QuestionDetail {
+/** The answers this viewer is shown: the public reads what passed moderation; the asker and the handlers read everything, marked. */
+function shownAnswers(q: QuestionRecord, audience: Audience): AnswerRecord[] {
+  return q.answers.filter((a) => audience !== 'public' || a.moderation.state === 'published');
+}
+
+/**
+ * The file ids of the pictures this viewer may see on the question (the
+ * caller has checked they may see the question itself): its own and those of
+ * the answers shown to them. Links are issued for these only.
+ */
+export function visiblePictureIds(q: QuestionRecord, viewer: ResolvedViewer): string[] {
+  const audience = audienceOf(q, viewer);
+  return [...(q.pictures ?? []), ...shownAnswers(q, audience).flatMap((a) => a.pictures ?? [])];
+}
+
+/** `links`: temporary links for `visiblePictureIds` (none given, no pictures shown). */
+export function presentDetail(q: QuestionRecord, catalog: CatalogLookup, viewer: ResolvedViewer, now: number, links: Map<string, string | null> = new Map()): QuestionDetail {
   const audience = audienceOf(q, viewer);
   const allowed = new Set<string>(availableActions(caseFactsOf(q), viewer, now));
   return {
     ...presentSummary(q, catalog, viewer),
     content: q.content,
     routeReason: q.routeReason,
-    // The public reads what passed moderation; the asker and the handlers read everything, marked.
-    answers: [...q.answers]
-      .filter((a) => audience !== 'public' || a.moderation.state === 'published')
+    pictureUrls: linksFor(q.pictures, links),
+    answers: shownAnswers(q, audience)
       .sort((a, b) => a.createdAt - b.createdAt)
-      .map((a) => presentAnswer(a, q.officialAnswerId, catalog)),
+      .map((a) => presentAnswer(a, q.officialAnswerId, catalog, links)),
     timeline: q.timeline.map((e) => presentEvent(e, q, catalog, audience)).filter((e): e is TimelineEntry => e !== null),
     // The rating is part of the record; its comment is the asker's words to the handlers.
     rating: q.rating ? { ...q.rating, comment: audience === 'public' ? '' : q.rating.comment } : null,

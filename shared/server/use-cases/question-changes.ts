@@ -234,7 +234,7 @@ export function planScheduledWork(q: QuestionRecord, now: number, settings: Chan
 /** The fields a question is asked with; everything else starts in the routed state. */
 export type AskedQuestion = Pick<
   QuestionRecord,
-  '_id' | 'askerOpenid' | 'askerName' | 'collegeId' | 'categoryId' | 'title' | 'content' | 'anonymous' | 'urgent' | 'visibility' | 'ownerUnitId' | 'routeReason' | 'createdAt' | 'deadlineAt' | 'askRequestHash' | 'moderation' | 'crisis'
+  '_id' | 'askerOpenid' | 'askerName' | 'collegeId' | 'categoryId' | 'title' | 'content' | 'anonymous' | 'urgent' | 'visibility' | 'ownerUnitId' | 'routeReason' | 'createdAt' | 'deadlineAt' | 'askRequestHash' | 'moderation' | 'crisis' | 'pictures'
 >;
 
 /**

@@ -59,6 +59,7 @@ export function answer(overrides: Partial<Answer> = {}): Answer {
     official: true,
     createdAt: NOW - HOUR_MS,
     moderation: 'published',
+    pictureUrls: [],
     ...overrides,
   };
 }
@@ -68,6 +69,7 @@ export function detail(overrides: Partial<QuestionDetail> = {}): QuestionDetail 
     ...summary(),
     content: '最近晚上十点以后就没有热水了，请问是调整了供应时间吗？',
     routeReason: 'category',
+    pictureUrls: [],
     answers: [answer()],
     timeline: [],
     rating: null,

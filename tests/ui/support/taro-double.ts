@@ -136,6 +136,9 @@ export const setClipboardData = jest.fn((_opts: { data: string }) => Promise.res
 /** Pictures: the person picks one (set `taroState`-independent replies with mockResolvedValueOnce); upload answers a file id. */
 export const chooseImage = jest.fn(() => Promise.reject(new Error('chooseImage:fail cancel')));
 
+/** Full-screen pictures: recorded. */
+export const previewImage = jest.fn((_opts: { urls: string[]; current?: string }) => Promise.resolve({ errMsg: 'previewImage:ok' }));
+
 export const showLoading = jest.fn((_opts: { title: string }) => Promise.resolve());
 export const hideLoading = jest.fn(() => Promise.resolve());
 export const getSystemInfoSync = () => ({ pixelRatio: 2, windowWidth: 390 });
@@ -147,6 +150,7 @@ export const openDocument = jest.fn((_opts: { filePath: string; fileType?: strin
 
 const Taro = {
   chooseImage,
+  previewImage,
   showLoading,
   hideLoading,
   getSystemInfoSync,

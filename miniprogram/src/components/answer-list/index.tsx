@@ -3,6 +3,7 @@ import type { Answer } from '@shared/contracts/question.contract';
 import { ModerationBadge } from '../status-tag';
 import { formatDateTime } from '../../utils/time';
 import { moderationNote, type ModerationViewer } from '../../utils/moderation-note';
+import { PictureStrip } from '../picture-strip';
 import './index.scss';
 
 interface Props {
@@ -48,6 +49,7 @@ export function AnswerList({ answers, now, emptyText, viewer = 'public', canRepo
               </View>
             </View>
             <Text className='answer__content' selectable>{a.content}</Text>
+            <PictureStrip urls={a.pictureUrls} />
             {note ? <Text className='answer__held'>{note}</Text> : null}
             <View className='answer__foot'>
               <Text className='answer__time'>{formatDateTime(a.createdAt, now)}</Text>

@@ -8,6 +8,8 @@ import { useCatalog } from '../../hooks/use-catalog';
 import { useMe } from '../../hooks/use-me';
 import { useEntryParams } from '../../hooks/use-entry-params';
 import { CharCounter } from '../../components/char-counter';
+import { PicturePicker } from '../../components/picture-picker';
+import { usePicturePicker } from '../../hooks/use-picture-picker';
 import { EmergencyContacts } from '../../components/emergency-contacts';
 import { AskResult } from './ask-result';
 import { AskDeflected } from './ask-deflected';
@@ -43,6 +45,7 @@ export default function AskPage() {
   // 我要提问 from a search that found nothing arrives with what was searched as the title.
   const form = useAskForm(entryCollege, params.title ? safeDecode(params.title) : '');
   const { draft, errors } = form;
+  const pictures = usePicturePicker('questions/pictures');
   const similar = useSimilarQuestions(draft.title, draft.content);
   const deflection = useDeflection();
   // 仍然提问 folds the list; 不用 silences a suggested category (until another one is suggested).
@@ -102,7 +105,10 @@ export default function AskPage() {
           urgent={draft.urgent}
           contacts={contacts}
           onView={() => void Taro.redirectTo({ url: routes.question(r.id) })}
-          onAskAgain={form.reset}
+          onAskAgain={() => {
+            form.reset();
+            pictures.clear();
+          }}
           onHome={() => void Taro.switchTab({ url: routes.home })}
         />
       </View>
@@ -200,6 +206,7 @@ export default function AskPage() {
           onSolved={(hit) => {
             // The draft is dropped: the student came for an answer and has it.
             form.reset();
+            pictures.clear();
             setSimilarFolded(false);
             setDeclinedCategory(null);
             deflection.deflect(hit);
@@ -221,6 +228,7 @@ export default function AskPage() {
           />
         </View>
         {errors.content ? <Text className='ask__error'>描述{errors.content}</Text> : null}
+        <PicturePicker picker={pictures} hint='可添加截图或照片：最多 3 张，每张不超过 2 MB；带图片的问题经审核后公开' />
       </View>
 
       <View className='ask__card'>
@@ -252,11 +260,11 @@ export default function AskPage() {
       <View className='ask__actions'>
         <Button
           className='btn-primary'
-          disabled={form.submitting || undefined}
+          disabled={form.submitting || pictures.uploading || undefined}
           onClick={() => {
             // Before any await: WeChat shows the subscribe prompt only inside the tap.
             requestSubscriptions(me.data?.subscribeTemplates.asker);
-            void form.submit();
+            void form.submit(pictures.fileIds);
           }}
         >
           {form.submitting ? '提交中…' : '提交问题'}

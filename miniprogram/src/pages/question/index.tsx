@@ -8,6 +8,7 @@ import { useReshow } from '../../hooks/use-reshow';
 import { StatusTag, Badge, ModerationBadge } from '../../components/status-tag';
 import { CountdownTag } from '../../components/countdown-tag';
 import { AnswerList } from '../../components/answer-list';
+import { PictureStrip } from '../../components/picture-strip';
 import { Timeline, type TimelineViewer } from '../../components/timeline';
 import { AskerFeedback } from '../../components/asker-feedback';
 import { StateView } from '../../components/state-view';
@@ -142,6 +143,7 @@ export default function QuestionPage() {
             {may.question ? <ReportLink reported={reports.reported(questionRef)} onClick={() => reports.setOpen(questionRef)} /> : null}
           </View>
           <Text className='detail__content breakable' selectable>{q.content}</Text>
+          <PictureStrip urls={q.pictureUrls} />
           {heldNote ? <Text className='detail__held'>{heldNote}</Text> : null}
           {q.escalated && q.status === 'routed' ? (
             <View className='detail__escalated'>

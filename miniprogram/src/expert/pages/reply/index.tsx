@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text, Button, Textarea } from '@tarojs/components';
 import { ANSWER_MAX, type QuestionDetail } from '@shared/contracts/question.contract';
@@ -10,6 +11,8 @@ import { CountdownTag } from '../../../components/countdown-tag';
 import { AnswerList } from '../../../components/answer-list';
 import { CaseActions, NoticeForm, OwnerRow, ActionSection, Counter, ErrorLine } from '../../../components/case-actions';
 import { StateView } from '../../../components/state-view';
+import { PicturePicker } from '../../../components/picture-picker';
+import { usePicturePicker } from '../../../hooks/use-picture-picker';
 import { CaseHistory, Handover } from '../../components/case-history';
 import { CrisisBanner, crisisContactsFor } from '../../components/crisis-banner';
 import { ModerationNote, PublishedNotice } from '../../components/moderated-content';
@@ -52,6 +55,12 @@ function openQuestionPage(id: string) {
 export default function ReplyPage() {
   const { id } = useEntryParams();
   const { question, me, panel, form, groups, units } = useCasePage(id);
+  const pictures = usePicturePicker('answers/pictures');
+  const clearPictures = pictures.clear;
+  // Posted: the box is empty again, and so are its pictures.
+  useEffect(() => {
+    if (form.result) clearPictures();
+  }, [form.result, clearPictures]);
   const now = useNow();
   const q = question.data;
   // 参考答复: only for someone who may answer it (the server says the same).
@@ -165,15 +174,16 @@ export default function ReplyPage() {
               />
               <Counter count={form.count} />
             </View>
+            <PicturePicker picker={pictures} />
             <ErrorLine text={form.error} />
             {/* `|| undefined`: H5's web component reads disabled="false" as disabled styling. */}
             {/* The first answer is the page's main action; a follow-up is secondary to 办理 / the notice. */}
             <Button
               className={`${q.status === 'routed' ? 'btn-primary' : 'btn-ghost reply__submit--ghost'} reply__submit`}
-              disabled={form.submitting || undefined}
+              disabled={form.submitting || pictures.uploading || undefined}
               onClick={() => {
                 void requestSubscriptions(me.data?.subscribeTemplates.responder);
-                void form.submit();
+                void form.submit(pictures.fileIds);
               }}
             >
               {form.submitting ? '提交中…' : q.status === 'routed' ? '提交回复' : '发布补充回复'}
