@@ -134,6 +134,10 @@ const SMOKE_ARTICLE = {
   id: 'art-1', title: TITLES.article, unitId: 'u-cs', unitName: '计算机学院团委', coverUrl: null,
   excerpt: '比赛前的一个月，实验室的灯常常亮到凌晨。', publishedAt: NOW, likeCount: 0, hidden: false,
 };
+const SMOKE_EXPERT = {
+  id: 'p-1', name: '周老师', team: 'expert' as const, teamLabel: '专帮青', unitId: 'u-cs', unitName: '计算机学院团委',
+  categories: [{ id: 'cat-study', name: '学业' }], answers: 12, satisfaction: 0.9, rated: 10, medianResponseMinutes: 90, likesReceived: 5,
+};
 const SMOKE_TOPIC = {
   id: 'tp-1', title: TITLES.topic, description: '你希望学校在哪些地方做出改变？', unitId: 'u-school', unitName: '校团委',
   state: 'open' as const, pinned: true, hidden: false, postCount: 1, createdAt: NOW,
@@ -212,6 +216,19 @@ const REPLIES: Partial<{ [A in ActionName]: (input: ActionParsedInput<A>) => Act
     items: [{ id: 'tpp-1', topicId: 'tp-1', authorName: '匿名同学', anonymous: true, mine: false, content: '希望图书馆考试周能24小时开放。', createdAt: NOW, moderation: 'published', likeCount: 0, commentCount: 0, comments: [] }],
     nextCursor: null,
   }),
+  // Issue 11: 同问 / 关注 / 赞, the message centre, hot tags, experts.
+  'question.reactions': ({ questionId }) => ({ questionId, metooCount: 3, canWatch: true, metoo: false, following: false, answers: [{ answerId: 'a-1', likeCount: 2, liked: false }] }),
+  'like.mine': ({ targetType }) => ({ targetType, liked: [] }),
+  'message.unread': () => ({ unread: 1 }),
+  'message.list': () => ({
+    items: [{ id: 'msg-1', kind: 'followed', title: '你关注的问题有新进展', text: '「热水」已答复', questionId: 'q-1', subject: { type: 'question', id: 'q-1' }, page: '/pages/question/index?id=q-1', at: NOW, read: false }],
+    nextCursor: null,
+    unread: 1,
+  }),
+  'tag.hot': () => ({ computedAt: NOW, tags: [{ kind: 'keyword', key: '热水', label: '热水', count: 4, open: { query: '热水', categoryId: null }, samples: [{ id: 'q-1', title: '宿舍热水几点停' }] }] }),
+  'search.questions': () => ({ items: [], nextCursor: null }),
+  'expert.list': () => ({ items: [SMOKE_EXPERT], nextCursor: null, figuresAt: NOW }),
+  'expert.get': ({ id }) => ({ ...SMOKE_EXPERT, id }),
   'unit.performance': ({ days }) => ({
     from: NOW - days * 24 * 3_600_000,
     to: NOW,
@@ -259,6 +276,12 @@ const EXPECTED_TEXT: Record<string, string[]> = {
   'community/pages/topics/index': ['话题墙', `# ${TITLES.topic} #`, '置顶', '开设话题'],
   'community/pages/topic/index': [`# ${TITLES.topic} #`, '匿名同学', '希望图书馆考试周能24小时开放。', '话题管理', '匿名发言'],
   'community/pages/topic-new/index': ['开设话题', '话题名称', '话题说明'],
+  'community/pages/tags/index': ['热点标签', '# 热水', '宿舍热水几点停', '查看相关问题'],
+  // ?category= (QUERY): the category's public questions.
+  'community/pages/tag/index': ['# 学业', TITLES.public],
+  'community/pages/experts/index': ['专家推荐', '团帮青', '周老师', '专帮青', '满意率 90%'],
+  'community/pages/expert/index': ['周老师', '向 周老师 提问', '我要提问'],
+  'community/pages/messages/index': ['消息中心', '1 条未读', '你关注的问题有新进展', '全部已读'],
   // Readable signed out and offline: it loads nothing.
   'pages/privacy/index': ['青年之声隐私说明', '我们收集哪些信息，为什么', '谁能看到什么', '保存多久', '730 天', '你的权利', '联系我们'],
   'account/pages/my-data/index': ['任智宇', '平台保存的你的数据', '我的提问', '我的数据副本', '导出并发送到聊天', '绑定手机号', '用微信手机号绑定', '注销账号'],
@@ -267,7 +290,7 @@ const EXPECTED_TEXT: Record<string, string[]> = {
 /** Pages that load nothing from the cloud (so a reply no contract accepts cannot reach them). */
 const LOADS_NOTHING = new Set(['pages/privacy/index']);
 
-const QUERY = { id: 'q-smoke', college: 'u-cs', code: 'CSEXPERT26' };
+const QUERY = { id: 'q-smoke', college: 'u-cs', code: 'CSEXPERT26', category: 'cat-study', label: '学业' };
 const LOADING = '加载中…';
 const REPLY_INVALID = CLIENT_ERROR_MESSAGES['REPLY.INVALID'];
 
