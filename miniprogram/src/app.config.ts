@@ -2,7 +2,7 @@ export default defineAppConfig({
   // Student pages live in the main package; responders' pages load on demand.
   // 加入 (pages/join/index) is the page every invitation's mini-program code names (JOIN_PAGE in
   // shared/domain/entry-scene.ts, codes already printed keep it); it is small.
-  pages: ['pages/index/index', 'pages/ask/index', 'pages/question/index', 'pages/mine/index', 'pages/privacy/index', 'pages/join/index'],
+  pages: ['pages/index/index', 'pages/ask/index', 'pages/question/index', 'pages/mine/index', 'pages/privacy/index', 'pages/join/index', 'pages/search/index'],
   subPackages: [
     {
       root: 'expert',
@@ -10,7 +10,7 @@ export default defineAppConfig({
       pages: ['pages/inbox/index', 'pages/reply/index'],
     },
     {
-      // 协管 / 主管 / 单位管理员: 超时督办, 提醒送达情况, 各单位答复情况, 内容审核, 操作日志.
+      // 协管 / 主管 / 单位管理员: 超时督办, 提醒送达情况, 各单位答复情况, 内容审核, 操作日志, 常见问题整理.
       root: 'admin',
       name: 'admin',
       pages: [
@@ -23,7 +23,21 @@ export default defineAppConfig({
         'pages/people/index',
         'pages/routing/index',
         'pages/entry/index',
+        // Issue 9: 常见问题整理.
+        'pages/faq/index',
+        // 数据统计, 双周报 (list and one report), 典型案例 (list and marking one).
+        'pages/stats/index',
+        'pages/reports/index',
+        'pages/report/index',
+        'pages/cases/index',
+        'pages/case-mark/index',
       ],
+    },
+    {
+      // 常见问题: the published entries and each one's page (首页 pins the newest).
+      root: 'knowledge',
+      name: 'knowledge',
+      pages: ['pages/faq/index', 'pages/faq-detail/index'],
     },
     {
       // 账号与数据: my data, its export, account deletion, staff phone binding.
@@ -88,7 +102,7 @@ export default defineAppConfig({
   // wx.onNeedPrivacyAuthorization. On by default since 2023-10-17; spelled out.
   __usePrivacyCheck__: true,
   preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['knowledge', 'community'] },
     'pages/mine/index': { network: 'all', packages: ['expert', 'admin'] },
-    'pages/index/index': { network: 'all', packages: ['community'] },
   },
 });

@@ -118,6 +118,16 @@ export function oversightScope(viewer: Viewer): OversightScope | null {
   return null;
 }
 
+/** 数据统计 and 双周报 pages (the role check; `oversightScope` decides the units): unit admins and those who oversee every unit. */
+export function canReadStatistics(viewer: Pick<Viewer, 'roles'>): boolean {
+  return viewer.roles.includes('unitAdmin') || oversees(viewer);
+}
+
+/** 典型案例 list: responders and unit admins (their units), and those who oversee every unit (case.list). */
+export function canReadCases(viewer: Pick<Viewer, 'roles'>): boolean {
+  return viewer.roles.includes('responder') || canReadStatistics(viewer);
+}
+
 export function scopeIncludes(scope: OversightScope, unitId: string): boolean {
   return scope.all || scope.unitIds.includes(unitId);
 }

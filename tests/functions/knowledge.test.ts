@@ -99,6 +99,8 @@ describe('reference answers for responders', () => {
     const refs = expectOk(await api.call(LOGISTICS, 'answer.references', { questionId: id }));
     expect(refs.items.length).toBeGreaterThan(0);
     expect(refs.items[0].answer).toContain('一卡通办公室');
+    // Only what is about the card: no unrelated answers fill the five places.
+    for (const r of refs.items as Array<{ title: string; answer: string }>) expect(`${r.title}${r.answer}`).toMatch(/卡/);
     expect(refs.items.map((r: { id: string }) => r.id)).not.toContain(id);
     expect(await api.call(STUDENT, 'answer.references', { questionId: id })).toMatchObject(refused('AUTH.FORBIDDEN'));
     expect(await api.call(LOGISTICS, 'answer.references', { questionId: 'q_missing' })).toMatchObject(refused('QUESTION.NOT_FOUND'));
@@ -139,6 +141,13 @@ describe('the half-monthly FAQ', () => {
     const one = expectOk(await api.call(STUDENT, 'faq.get', { id: published.faqId }));
     expect(one.questions).toHaveLength(4);
     expect(expectOk(await api.call(COORDINATOR, 'faq.candidates', {})).items.map((c: { id: string }) => c.id)).not.toContain(group.id);
+
+    // The responder's 参考答复 for the next card question: the entry first, and nothing
+    // unrelated filling the places the gathered questions left.
+    const next = expectOk(await api.call(OTHER_STUDENT, 'question.ask', { collegeId: 'c-econ', categoryId: 'cat-dorm', title: '饭卡丢了在哪里补办', content: '饭卡丢了，请问在哪里补办，需要带什么？' })).id;
+    const refs = expectOk(await api.call(LOGISTICS, 'answer.references', { questionId: next })).items as Array<{ kind: string; id: string; title: string; answer: string }>;
+    expect(refs[0]).toMatchObject({ kind: 'faq', id: published.faqId });
+    for (const r of refs) expect(`${r.title}${r.answer}`).toMatch(/卡/);
   });
 
   it('refuses what is not gatherable, and non-curators', async () => {

@@ -36,7 +36,7 @@ const published = entry({
   target: '问题「二手教材转让，有需要的同学加微信」的问题：已公开',
   reason: '内容无违规',
 });
-const unknown = entry({ id: 'au-3', at: NOW - 26 * HOUR_MS, action: 'roster.invite', target: '计算机科学与技术学院团委：邀请码', reason: null });
+const unknown = entry({ id: 'au-3', at: NOW - 26 * HOUR_MS, action: 'roles.grant', target: '计算机科学与技术学院团委：高鹏', reason: null });
 
 beforeEach(() => {
   jest.spyOn(Date, 'now').mockReturnValue(NOW);
@@ -67,7 +67,7 @@ describe('操作日志', () => {
     render(<AuditPage />);
     await screen.findByText('隐藏内容');
     expect(auditMock).toHaveBeenCalledWith(undefined);
-    expect(rows().map((r) => r.querySelector('.audit-entry__action')?.textContent)).toEqual(['隐藏内容', '公开内容', 'roster.invite']);
+    expect(rows().map((r) => r.querySelector('.audit-entry__action')?.textContent)).toEqual(['隐藏内容', '公开内容', 'roles.grant']);
 
     const [first, second, third] = rows() as HTMLElement[];
     expect(within(first!).getByText('3月2日 09:50')).toBeTruthy();
@@ -84,6 +84,14 @@ describe('操作日志', () => {
     expect(third!.querySelector('.audit-entry__action')?.className).toContain('audit-entry__action--raw');
     expect(within(third!).getByText('3月1日 08:00')).toBeTruthy();
     expect(third!.textContent).not.toContain('理由');
+  });
+
+  test('roster, routing and report actions are named in words', async () => {
+    const actions = ['roster.invite', 'roster.revokeInvite', 'roster.join', 'roster.update', 'unit.update', 'category.create', 'report.submit', 'report.urge'];
+    auditMock.mockResolvedValue({ items: actions.map((action, i) => entry({ id: `au-r${i}`, action, target: '计算机科学与技术学院团委', reason: null })), nextCursor: null });
+    render(<AuditPage />);
+    await screen.findByText('发出邀请');
+    expect(rows().map((r) => r.querySelector('.audit-entry__action')?.textContent)).toEqual(['发出邀请', '撤销邀请', '接受邀请加入', '调整人员与分工', '修改单位', '新增问题类别', '提交双周报', '催交双周报']);
   });
 
   test('pages on with the cursor', async () => {

@@ -17,6 +17,7 @@ module.exports = nodeProject('ui', {
     '^@shared/(.*)$': '<rootDir>/shared/$1',
     '^@tarojs/components$': '<rootDir>/tests/ui/support/taro-components.tsx',
     '^@tarojs/taro$': '<rootDir>/tests/ui/support/taro-double.ts',
+    '^@antv/f2$': '<rootDir>/tests/ui/support/f2-stub.ts',
     '\\.(css|scss)$': '<rootDir>/tests/ui/support/style-stub.js',
   },
   // Taro's H5 components ship as ES modules.

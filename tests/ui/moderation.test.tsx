@@ -374,9 +374,9 @@ describe('内容审核 and 操作日志 among the oversight links', () => {
   const linkTitles = () => Array.from(document.querySelectorAll('.ov-links__title')).map((t) => t.textContent);
 
   test.each([
-    ['coordinator', coordinator, ['各单位答复情况', '提醒送达情况', '内容审核']],
-    ['school admin', schoolAdmin, ['各单位答复情况', '提醒送达情况', '内容审核', '操作日志']],
-    ['supervisor', supervisor, ['各单位答复情况', '提醒送达情况']],
+    ['coordinator', coordinator, ['各单位答复情况', '数据统计', '提醒送达情况', '内容审核', '常见问题整理']],
+    ['school admin', schoolAdmin, ['各单位答复情况', '数据统计', '提醒送达情况', '内容审核', '常见问题整理', '操作日志']],
+    ['supervisor', supervisor, ['各单位答复情况', '数据统计', '提醒送达情况']],
   ])('超时督办 links the %s only to the pages they may open', async (_who, me, expected) => {
     jest.mocked(getMe).mockResolvedValue(me);
     render(<EscalationsPage />);

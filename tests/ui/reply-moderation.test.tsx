@@ -3,6 +3,7 @@ import ReplyPage from '../../miniprogram/src/expert/pages/reply/index';
 import { getQuestion, postAnswer } from '../../miniprogram/src/services/question.service';
 import { getCatalog } from '../../miniprogram/src/services/catalog.service';
 import { getMe } from '../../miniprogram/src/services/me.service';
+import { getAnswerReferences } from '../../miniprogram/src/services/search.service';
 import { ApiRequestError } from '../../miniprogram/src/services/api-error';
 import type { QuestionDetail, TimelineEntry } from '@shared/contracts/question.contract';
 import type { Catalog } from '@shared/contracts/catalog.contract';
@@ -14,6 +15,8 @@ jest.mock('../../miniprogram/src/services/question.service');
 jest.mock('../../miniprogram/src/services/admin.service');
 jest.mock('../../miniprogram/src/services/catalog.service');
 jest.mock('../../miniprogram/src/services/me.service');
+// 参考答复 are tested in knowledge.test.tsx; here there are none.
+jest.mock('../../miniprogram/src/services/search.service');
 
 /** The fixture catalog plus the counselling centre's unit, which owns crisis-lane questions. */
 const withCounselling: Catalog = {
@@ -53,6 +56,7 @@ const step = (type: TimelineEntry['type'], extra: Partial<TimelineEntry> = {}): 
 const originalEnv = process.env.TARO_ENV;
 
 beforeEach(() => {
+  jest.mocked(getAnswerReferences).mockResolvedValue({ items: [] });
   jest.spyOn(Date, 'now').mockReturnValue(NOW);
   taroState.params = { id: 'q3' };
   jest.mocked(getQuestion).mockReset().mockResolvedValue(waiting);

@@ -13,6 +13,7 @@ import {
 import { urgeQuestion } from '../../miniprogram/src/services/admin.service';
 import { getCatalog } from '../../miniprogram/src/services/catalog.service';
 import { getMe } from '../../miniprogram/src/services/me.service';
+import { getAnswerReferences } from '../../miniprogram/src/services/search.service';
 import { ApiRequestError } from '../../miniprogram/src/services/api-error';
 import type { QuestionDetail, TimelineEntry } from '@shared/contracts/question.contract';
 import { HOUR_MS } from '@shared/domain/answer-deadline';
@@ -23,6 +24,8 @@ jest.mock('../../miniprogram/src/services/question.service');
 jest.mock('../../miniprogram/src/services/admin.service');
 jest.mock('../../miniprogram/src/services/catalog.service');
 jest.mock('../../miniprogram/src/services/me.service');
+// 参考答复 are tested in knowledge.test.tsx; here there are none.
+jest.mock('../../miniprogram/src/services/search.service');
 
 /** The fixture catalog plus a class branch, which must never be offered as a transfer target. */
 const catalogWithBranch = {
@@ -65,6 +68,7 @@ function given(q: Partial<QuestionDetail>) {
 }
 
 beforeEach(() => {
+  jest.mocked(getAnswerReferences).mockResolvedValue({ items: [] });
   jest.spyOn(Date, 'now').mockReturnValue(NOW);
   taroState.params = { id: 'q3' };
   jest.mocked(getQuestion).mockReset().mockResolvedValue(waiting);
@@ -490,5 +494,25 @@ describe('催办 (item 9)', () => {
     render(<ReplyPage />);
     expect(await screen.findByText('此问题由「后勤服务中心」负责答复，超过答复时限仍未答复时可以在这里催办。')).toBeTruthy();
     expect(screen.queryByText(/无法回复/)).toBeNull();
+  });
+});
+
+describe('典型案例 from the workbench', () => {
+  test('a handler of an answered question is offered 标记为典型案例; a marked one says so', async () => {
+    given({ status: 'answered', answeredAt: NOW - HOUR_MS, viewerCanMarkCase: true });
+    const { unmount } = render(<ReplyPage />);
+    fireEvent.click(await screen.findByText('标记为典型案例 ›'));
+    expect(taroState.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/admin/pages/case-mark/index?id=q3' });
+    unmount();
+    given({ status: 'answered', answeredAt: NOW - HOUR_MS, viewerCanMarkCase: true, typicalCase: { kind: 'online', writeUp: '答复清楚，附上了办事流程。', markedAt: NOW, markedByName: '夏晶' } });
+    render(<ReplyPage />);
+    expect(await screen.findByText('已标记为线上典型案例')).toBeTruthy();
+  });
+
+  test('nothing is offered before the first answer', async () => {
+    given({ viewerCanMarkCase: true });
+    render(<ReplyPage />);
+    await screen.findByText(detail().title);
+    expect(screen.queryByText('标记为典型案例 ›')).toBeNull();
   });
 });

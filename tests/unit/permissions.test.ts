@@ -1,4 +1,4 @@
-import { canAnswer, canSeeAsker, canViewQuestion, type Viewer } from '../../shared/domain/permissions';
+import { canAnswer, canReadCases, canReadStatistics, canSeeAsker, canViewQuestion, type Viewer } from '../../shared/domain/permissions';
 
 const question = { askerOpenid: 'asker', ownerUnitId: 'cs', visibility: 'private' as const, anonymous: true };
 const student: Viewer = { openid: 'someone', roles: ['student'], unitIds: [] };
@@ -31,5 +31,22 @@ describe('permissions', () => {
     expect(canAnswer(econResponder, question)).toBe(false);
     expect(canAnswer(asker, question)).toBe(false);
     expect(canAnswer(csUnitAdminOnly, question)).toBe(false);
+  });
+});
+
+describe('who opens 数据统计, 双周报 and 典型案例', () => {
+  const roles = (...r: Viewer['roles']) => ({ roles: r });
+  it('statistics and reports: unit admins and those who oversee every unit; never a plain responder or a student', () => {
+    expect(canReadStatistics(roles('unitAdmin'))).toBe(true);
+    expect(canReadStatistics(roles('coordinator'))).toBe(true);
+    expect(canReadStatistics(roles('supervisor'))).toBe(true);
+    expect(canReadStatistics(roles('schoolAdmin'))).toBe(true);
+    expect(canReadStatistics(roles('responder'))).toBe(false);
+    expect(canReadStatistics(roles('student'))).toBe(false);
+  });
+  it('cases: responders too (their units’ cases, case.list decides)', () => {
+    expect(canReadCases(roles('responder'))).toBe(true);
+    expect(canReadCases(roles('unitAdmin'))).toBe(true);
+    expect(canReadCases(roles('student'))).toBe(false);
   });
 });

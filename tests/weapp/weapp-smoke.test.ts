@@ -5,6 +5,7 @@ import { API_ACTIONS, isActionName, type ActionName, type ActionOutput, type Act
 import type { Me } from '@shared/contracts/me.contract';
 import { CLIENT_ERROR_MESSAGES } from '../../miniprogram/src/services/api-error';
 import { NOW, catalog, detail, summary } from '../ui/support/fixtures';
+import { overview, people, reportDetail, reportList, reportSummary, units } from '../ui/support/stats-fixtures';
 import { MiniRuntime, type CloudBackend } from './mini-runtime';
 
 const DIST = path.resolve(__dirname, '../../miniprogram/dist');
@@ -48,11 +49,11 @@ test('the weapp build exists (run `npm run build:weapp` before jest)', () => {
   expect(readAppJson().pages.length).toBeGreaterThan(0);
 });
 
-test('app.json lists the student pages in the main package, the expert and admin subpackages', () => {
+test('app.json lists the student pages in the main package, the expert, admin and knowledge subpackages', () => {
   const app = readAppJson();
-  expect(app.pages).toEqual(expect.arrayContaining(['pages/index/index', 'pages/ask/index', 'pages/question/index', 'pages/mine/index']));
+  expect(app.pages).toEqual(expect.arrayContaining(['pages/index/index', 'pages/ask/index', 'pages/question/index', 'pages/mine/index', 'pages/search/index']));
   const subs = app.subPackages ?? app.subpackages ?? [];
-  expect(subs.map((s) => s.root.replace(/\/$/, ''))).toEqual(expect.arrayContaining(['expert', 'admin', 'community']));
+  expect(subs.map((s) => s.root.replace(/\/$/, ''))).toEqual(expect.arrayContaining(['expert', 'admin', 'community', 'knowledge']));
   expect(allPages(app)).toEqual(
     expect.arrayContaining([
       'expert/pages/inbox/index',
@@ -66,12 +67,15 @@ test('app.json lists the student pages in the main package, the expert and admin
       'community/pages/activity/index',
       'community/pages/articles/index',
       'community/pages/topic/index',
+      'admin/pages/faq/index',
+      'knowledge/pages/faq/index',
+      'knowledge/pages/faq-detail/index',
     ]),
   );
   // The join page is what invitation codes open (pages/join/index, the server's JOIN_PAGE).
   expect(app.pages).toContain('pages/join/index');
   // No subpackage page may sit in the main package, or it would count against its size.
-  expect(app.pages.filter((p) => p.startsWith('expert/') || p.startsWith('admin/') || p.startsWith('community/'))).toEqual([]);
+  expect(app.pages.filter((p) => p.startsWith('expert/') || p.startsWith('admin/') || p.startsWith('community/') || p.startsWith('knowledge/'))).toEqual([]);
 });
 
 test('every page app.json lists has expected render text here (so new pages are not skipped silently)', () => {
@@ -113,6 +117,23 @@ const TITLES = {
   activity: '活动：考研还是就业？学长学姐面对面',
   article: '文章：凌晨两点的实验室',
   topic: '话题：我心中的理想校园',
+  search: '搜到的问题：热水供应时间',
+  faq: '常见问题：校园卡丢了怎么补办',
+  candidate: '重复提问：饭卡掉了在哪补',
+  reference: '参考问题：一卡通丢失补卡流程',
+};
+const FAQ_ANSWER = '先挂失，再带身份证到一卡通办公室（食堂二楼）补办，工本费20元。';
+const faqEntry = {
+  id: 'faq-smoke',
+  title: TITLES.faq,
+  answer: FAQ_ANSWER,
+  categoryId: 'cat-life',
+  categoryName: '后勤',
+  questionCount: 3,
+  state: 'published' as const,
+  publishedAt: NOW - 48 * 3_600_000,
+  updatedAt: NOW - 24 * 3_600_000,
+  updatedByName: '王钰铭',
 };
 const ME: Me = {
   registered: true,
@@ -156,7 +177,7 @@ const REPLIES: Partial<{ [A in ActionName]: (input: ActionParsedInput<A>) => Act
   'unit.unreachable': () => ({
     people: [{ key: 'p-1', name: '周老师', unitName: '后勤服务中心', missed: 2, viaGroup: 1, lastReason: '订阅次数已用完', lastAt: NOW, phone: null }],
   }),
-  'question.get': ({ id }) => detail({ id, title: TITLES.detail, viewerCanAnswer: true }),
+  'question.get': ({ id }) => detail({ id, title: TITLES.detail, viewerCanAnswer: true, viewerCanMarkCase: true }),
   'moderation.queue': () => ({
     items: [{ questionId: 'q-held', target: 'question', answerId: null, questionTitle: TITLES.held, text: '出闲置教材，有意加微信', authorName: '赵一鸣', state: 'review', reason: '关键词：加微信', reports: 0, at: NOW }],
     nextCursor: null,
@@ -226,9 +247,58 @@ const REPLIES: Partial<{ [A in ActionName]: (input: ActionParsedInput<A>) => Act
     unread: 1,
   }),
   'tag.hot': () => ({ computedAt: NOW, tags: [{ kind: 'keyword', key: '热水', label: '热水', count: 4, open: { query: '热水', categoryId: null }, samples: [{ id: 'q-1', title: '宿舍热水几点停' }] }] }),
-  'search.questions': () => ({ items: [], nextCursor: null }),
   'expert.list': () => ({ items: [SMOKE_EXPERT], nextCursor: null, figuresAt: NOW }),
   'expert.get': ({ id }) => ({ ...SMOKE_EXPERT, id }),
+  'search.questions': ({ query }) => ({
+    items: [
+      {
+        kind: 'question',
+        id: 'q-found',
+        title: TITLES.search,
+        excerpt: `最近晚上${query}不够`,
+        answerExcerpt: '热水供应时间为每天 6:00-24:00。',
+        categoryId: 'cat-life',
+        categoryName: '后勤',
+        unitName: '后勤服务中心',
+        at: NOW - 3_600_000,
+        score: 9.5,
+        titleHighlights: [],
+        excerptHighlights: [{ start: 4, end: 4 + query.length }],
+      },
+    ],
+    nextCursor: null,
+  }),
+  'faq.list': () => ({ items: [faqEntry] }),
+  'faq.get': ({ id }) => ({ entry: { ...faqEntry, id }, questions: [summary({ id: 'q-gathered', title: TITLES.public })] }),
+  'faq.candidates': () => ({
+    items: [
+      {
+        id: 'fc-smoke',
+        periodFrom: NOW - 15 * 24 * 3_600_000,
+        periodTo: NOW - 24 * 3_600_000,
+        questions: [{ id: 'q-c1', title: TITLES.candidate, askedAt: NOW - 72 * 3_600_000, unitName: '后勤服务中心', answerExcerpt: FAQ_ANSWER }],
+        faq: null,
+        createdAt: NOW - 20 * 3_600_000,
+      },
+    ],
+    nextCursor: null,
+    deflectedLast14Days: 12,
+  }),
+  'answer.references': () => ({
+    items: [{ kind: 'question', id: 'q-ref', title: TITLES.reference, answer: FAQ_ANSWER, unitName: '后勤服务中心', at: NOW - 5 * 3_600_000, score: 14 }],
+  }),
+  'stats.overview': () => overview(),
+  'stats.units': () => units(),
+  'stats.people': () => people(),
+  'report.list': () => reportList([reportSummary({ unitName: '计算机学院团委', late: true })]),
+  'report.get': ({ id }) => reportDetail({ id }),
+  'case.list': () => ({
+    items: [{
+      questionId: 'q-case', title: '典型案例：宿舍热水延长供应', kind: 'offline', writeUp: '协调后勤延长热水供应时间到 23 点。', unitId: 'u-cs', unitName: '计算机学院团委',
+      categoryName: '后勤', status: 'resolved', visibility: 'public', askedAt: NOW - 86_400_000, markedAt: NOW, markedByName: '高鹏',
+    }],
+    nextCursor: null,
+  }),
   'unit.performance': ({ days }) => ({
     from: NOW - days * 24 * 3_600_000,
     to: NOW,
@@ -250,13 +320,18 @@ const fakeApi: CloudBackend = ({ name, data }) => {
 
 /** What each page must show once the backend answered: its own words and the data it was given. */
 const EXPECTED_TEXT: Record<string, string[]> = {
-  'pages/index/index': ['我要提问', '大家在问', TITLES.public],
+  'pages/index/index': ['我要提问', '大家在问', TITLES.public, '搜索问题，如：校园卡补办', '置顶', TITLES.faq],
   // The college comes from the entry link (?college=u-cs), its name from the catalog.
   'pages/ask/index': ['说出你的问题', '计算机学院', '学业', '后勤', '提交问题'],
   'pages/question/index': [TITLES.detail, '由「后勤服务中心」负责', '答复（1）', '热水供应时间为每天 6:00-24:00，已联系维修。'],
   'pages/mine/index': ['任智宇', '计算机学院团委', '答复工作台', '我的提问', TITLES.mine],
   'expert/pages/inbox/index': ['待回复', '即将超时', '已超时', TITLES.inbox],
-  'expert/pages/reply/index': [TITLES.detail, '已有答复', '热水供应时间为每天 6:00-24:00，已联系维修。', '补充答复', '发布补充回复'],
+  'expert/pages/reply/index': [TITLES.detail, '已有答复', '热水供应时间为每天 6:00-24:00，已联系维修。', '参考答复（1）', TITLES.reference, '引用', '补充答复', '发布补充回复'],
+  // The entry link carries a query (?q=热水): searched at once.
+  'pages/search/index': ['全部类别', '全部单位', TITLES.search, '热水供应时间为每天 6:00-24:00。', '后勤服务中心'],
+  'knowledge/pages/faq/index': ['常见问题', '由协管老师汇总并给出统一答复', TITLES.faq, '汇总了 3 个提问'],
+  'knowledge/pages/faq-detail/index': [TITLES.faq, FAQ_ANSWER, '汇总的提问（1）', TITLES.public, '这解决了我的问题', '没有解决，仍然提问'],
+  'admin/pages/faq/index': ['常见问题整理', '12', TITLES.candidate, '后勤服务中心 答复', '发布为常见问题', '不是重复问题'],
   'admin/pages/escalations/index': ['超时督办', TITLES.escalated],
   'admin/pages/unreachable/index': ['提醒送达情况', '周老师', '2 条未送达 · 1 条改发群'],
   'admin/pages/performance/index': ['各单位答复情况', '后勤服务中心', '按时率 67%'],
@@ -277,11 +352,17 @@ const EXPECTED_TEXT: Record<string, string[]> = {
   'community/pages/topic/index': [`# ${TITLES.topic} #`, '匿名同学', '希望图书馆考试周能24小时开放。', '话题管理', '匿名发言'],
   'community/pages/topic-new/index': ['开设话题', '话题名称', '话题说明'],
   'community/pages/tags/index': ['热点标签', '# 热水', '宿舍热水几点停', '查看相关问题'],
-  // ?category= (QUERY): the category's public questions.
-  'community/pages/tag/index': ['# 学业', TITLES.public],
+  // ?q= wins over ?category= (QUERY): the keyword's answered questions, titled by the label.
+  'community/pages/tag/index': ['# 学业', TITLES.search],
   'community/pages/experts/index': ['专家推荐', '团帮青', '周老师', '专帮青', '满意率 90%'],
   'community/pages/expert/index': ['周老师', '向 周老师 提问', '我要提问'],
   'community/pages/messages/index': ['消息中心', '1 条未读', '你关注的问题有新进展', '全部已读'],
+  // Issue 10: the figures in tables beside the charts (a canvas may not draw here; the tables always do).
+  'admin/pages/stats/index': ['数据统计', '按时答复率', '办结 5/10', '各单位排名（评优依据）', '医学院团委', '未排名', '答复人员排名', '任智宇'],
+  'admin/pages/reports/index': ['双周报', '2月12日—2月25日', '计算机学院团委', '待填写', '已逾期', '催交未提交的 1 个单位'],
+  'admin/pages/report/index': ['计算机学院团委 · 双周报', '存在问题与工作建议', '提交', '实验室晚上几点关门？', '下载 Excel', '下载 Word'],
+  'admin/pages/cases/index': ['典型案例', '典型案例：宿舍热水延长供应', '线下典型案例', '协调后勤延长热水供应时间到 23 点。'],
+  'admin/pages/case-mark/index': [TITLES.detail, '案例类型', '线上典型案例', '线下典型案例', '标记为典型案例'],
   // Readable signed out and offline: it loads nothing.
   'pages/privacy/index': ['青年之声隐私说明', '我们收集哪些信息，为什么', '谁能看到什么', '保存多久', '730 天', '你的权利', '联系我们'],
   'account/pages/my-data/index': ['任智宇', '平台保存的你的数据', '我的提问', '我的数据副本', '导出并发送到聊天', '绑定手机号', '用微信手机号绑定', '注销账号'],
@@ -290,7 +371,7 @@ const EXPECTED_TEXT: Record<string, string[]> = {
 /** Pages that load nothing from the cloud (so a reply no contract accepts cannot reach them). */
 const LOADS_NOTHING = new Set(['pages/privacy/index']);
 
-const QUERY = { id: 'q-smoke', college: 'u-cs', code: 'CSEXPERT26', category: 'cat-study', label: '学业' };
+const QUERY = { id: 'q-smoke', college: 'u-cs', code: 'CSEXPERT26', q: '热水', category: 'cat-study', label: '学业' };
 const LOADING = '加载中…';
 const REPLY_INVALID = CLIENT_ERROR_MESSAGES['REPLY.INVALID'];
 
@@ -328,10 +409,16 @@ test('every page mounts in the mini-program runtime and renders its own text and
   expect(runtime.cloudCalls.length).toBeGreaterThan(0);
   for (const call of runtime.cloudCalls) expect(call).toMatchObject({ name: 'api', data: { action: expect.any(String) } });
   const asked = runtime.cloudCalls.map((c) => c.data as { action: string; data?: unknown }).filter((d) => d.action === 'question.get');
+  // The question page, 回复 and 标记典型案例.
   expect(asked).toEqual([
     { action: 'question.get', data: { id: 'q-smoke' } },
     { action: 'question.get', data: { id: 'q-smoke' } },
+    { action: 'question.get', data: { id: 'q-smoke' } },
   ]);
+  // 搜索 searched what its entry link carried; the FAQ entry page asked for the entry it named.
+  const sent = runtime.cloudCalls.map((c) => c.data as { action: string; data?: unknown });
+  expect(sent.filter((d) => d.action === 'search.questions')).toEqual([{ action: 'search.questions', data: { query: '热水', pageSize: 10 } }]);
+  expect(sent.filter((d) => d.action === 'faq.get')).toEqual([{ action: 'faq.get', data: { id: 'q-smoke' } }]);
 });
 
 test('when the cloud replies with something no contract accepts, every page leaves its loading state and says so', async () => {

@@ -24,8 +24,8 @@ const PICK_MESSAGES: Record<'collegeId' | 'categoryId', string> = {
   categoryId: '请选择问题类别',
 };
 
-export function emptyDraft(collegeId = ''): AskDraft {
-  return { collegeId, categoryId: '', title: '', content: '', anonymous: false, urgent: false, privateOnly: false, expertId: '' };
+export function emptyDraft(collegeId = '', title = ''): AskDraft {
+  return { collegeId, categoryId: '', title, content: '', anonymous: false, urgent: false, privateOnly: false, expertId: '' };
 }
 
 function toInput(d: AskDraft): QuestionAskInput {
@@ -59,8 +59,8 @@ export function validateDraft(d: AskDraft): FieldErrors {
  * on the first submit of a draft and reused on retries, so a retry after a
  * timeout cannot create a second question; editing the draft starts a new one.
  */
-export function useAskForm(initialCollegeId: string | null) {
-  const [draft, setDraft] = useState<AskDraft>(() => emptyDraft(initialCollegeId ?? ''));
+export function useAskForm(initialCollegeId: string | null, initialTitle = '') {
+  const [draft, setDraft] = useState<AskDraft>(() => emptyDraft(initialCollegeId ?? '', initialTitle));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);

@@ -47,7 +47,7 @@ export function parseScene(scene: string): Record<string, string> {
   return fields;
 }
 
-function safeDecode(value: string): string {
+export function safeDecode(value: string): string {
   try {
     return decodeURIComponent(value);
   } catch {

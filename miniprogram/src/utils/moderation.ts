@@ -54,6 +54,18 @@ export const DECISION_DONE: Record<ModerationDecision, string> = {
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'moderation.publish': '公开内容',
   'moderation.hide': '隐藏内容',
+  'roster.invite': '发出邀请',
+  'roster.revokeInvite': '撤销邀请',
+  'roster.join': '接受邀请加入',
+  'roster.update': '调整人员与分工',
+  'unit.create': '新增单位',
+  'unit.update': '修改单位',
+  'category.create': '新增问题类别',
+  'category.update': '修改问题类别',
+  'report.save': '保存双周报',
+  'report.submit': '提交双周报',
+  'report.urge': '催交双周报',
+  'case.mark': '标记典型案例',
 };
 
 export function isKnownAuditAction(action: string): boolean {

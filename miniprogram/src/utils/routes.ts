@@ -3,6 +3,11 @@ export const routes = {
   home: '/pages/index/index',
   mine: '/pages/mine/index',
   ask: (collegeId?: string) => (collegeId ? `/pages/ask/index?college=${encodeURIComponent(collegeId)}` : '/pages/ask/index'),
+  /** 我要提问 from a search that found nothing: what was searched becomes the title. */
+  askWithTitle: (title: string) => `/pages/ask/index?title=${encodeURIComponent(title)}`,
+  search: (query?: string) => (query ? `/pages/search/index?q=${encodeURIComponent(query)}` : '/pages/search/index'),
+  faqs: '/knowledge/pages/faq/index',
+  faq: (id: string) => `/knowledge/pages/faq-detail/index?id=${encodeURIComponent(id)}`,
   question: (id: string) => `/pages/question/index?id=${encodeURIComponent(id)}`,
   inbox: '/expert/pages/inbox/index',
   reply: (id: string) => `/expert/pages/reply/index?id=${encodeURIComponent(id)}`,
@@ -14,8 +19,15 @@ export const routes = {
   people: '/admin/pages/people/index',
   routing: '/admin/pages/routing/index',
   entry: '/admin/pages/entry/index',
+  stats: '/admin/pages/stats/index',
+  reports: (period?: string) => (period ? `/admin/pages/reports/index?period=${encodeURIComponent(period)}` : '/admin/pages/reports/index'),
+  /** One 双周报; a 催交 message opens it (shared/server/use-cases/biweekly-reports.ts). */
+  report: (id: string) => `/admin/pages/report/index?id=${encodeURIComponent(id)}`,
+  cases: '/admin/pages/cases/index',
+  caseMark: (questionId: string) => `/admin/pages/case-mark/index?id=${encodeURIComponent(questionId)}`,
   /** 加入: the page an invitation's mini-program code opens (shared/domain/entry-scene.ts JOIN_PAGE). */
   join: (code?: string) => (code ? `/pages/join/index?code=${encodeURIComponent(code)}` : '/pages/join/index'),
+  faqCuration: '/admin/pages/faq/index',
   privacy: '/pages/privacy/index',
   account: '/account/pages/my-data/index',
   // The boards (活动公告, 青年视角, 话题墙): the community subpackage.

@@ -32,6 +32,8 @@ const SEARCH_RESULTS_MAX = 100;
  */
 const SUGGESTION_MIN_RELATIVE_SCORE = 0.3;
 const SEARCH_MIN_RELATIVE_SCORE = 0.25;
+/** 参考答复 keep only matches within this share of the best one's score. */
+const REFERENCE_MIN_SHARE_OF_BEST = 0.4;
 const MIN_TERMS_TO_SUGGEST = 3;
 /** An FAQ entry is the canonical answer: in one list with questions, its score counts this much more. */
 const FAQ_BOOST = 1.5;
@@ -213,7 +215,10 @@ export const answerReferences: ActionDefinition<'answer.references', QuestionRec
     if (!question) throw new DomainError('QUESTION.NOT_FOUND');
     if (!canAnswer(ctx.viewer, question) && !isHandlerOf(ctx.viewer, question)) throw new DomainError('AUTH.FORBIDDEN', '只有负责答复的老师可以查看参考答复');
     const found = await find(ctx, `${question.title}\n${question.content}`, { excludeId: question._id, candidates: SIMILAR_CANDIDATES });
-    const floor = selfScore(found) * SUGGESTION_MIN_RELATIVE_SCORE * 0.5;
+    // The bar of similar questions, and near the best match: a responder quotes what
+    // is about the same thing; a weak match filling a place is a distraction, not a reference.
+    const best = found.ranked[0]?.score ?? 0;
+    const floor = Math.max(selfScore(found) * SUGGESTION_MIN_RELATIVE_SCORE, best * REFERENCE_MIN_SHARE_OF_BEST);
     const items = found.ranked
       .filter((r) => r.score >= floor)
       .map((r) =>

@@ -156,8 +156,22 @@ export const useShareAppMessage = (handler: () => { title?: string; path?: strin
 /** Pictures: the person picks one (set `taroState`-independent replies with mockResolvedValueOnce); upload answers a file id. */
 export const chooseImage = jest.fn(() => Promise.reject(new Error('chooseImage:fail cancel')));
 
+export const showLoading = jest.fn((_opts: { title: string }) => Promise.resolve());
+export const hideLoading = jest.fn(() => Promise.resolve());
+export const getSystemInfoSync = () => ({ pixelRatio: 2, windowWidth: 390 });
+/** WeChat's download: answers with a temp path for the url (tests may override). */
+export const downloadFile = jest.fn((opts: { url: string }) =>
+  Promise.resolve({ statusCode: 200, tempFilePath: `wxfile://tmp/${opts.url.split('/').pop() ?? 'file'}`, errMsg: 'downloadFile:ok' }),
+);
+export const openDocument = jest.fn((_opts: { filePath: string; fileType?: string; showMenu?: boolean }) => Promise.resolve({ errMsg: 'openDocument:ok' }));
+
 const Taro = {
   chooseImage,
+  showLoading,
+  hideLoading,
+  getSystemInfoSync,
+  downloadFile,
+  openDocument,
   navigateTo,
   redirectTo,
   switchTab,

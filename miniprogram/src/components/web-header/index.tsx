@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useUnreadCount } from '../../hooks/use-unread-messages';
 import { refreshUnread } from '../../services/unread-messages';
 import { routes } from '../../utils/routes';
+import { SearchIcon, SEARCH_PLACEHOLDER } from '../search-entry';
 import './index.scss';
 
 interface NavItem {
@@ -45,6 +46,15 @@ export function WebHeader() {
     <View className='web-header'>
       <View className='web-header__inner'>
         <Text className='web-header__brand' onClick={ITEMS[0]?.go}>青年之声 · Campus</Text>
+        {/* 搜索 from every page: a box that opens the search page (hidden there, where the real box is). */}
+        {path.startsWith(routes.search()) ? (
+          <View className='web-header__spacer' />
+        ) : (
+          <View className='web-header__search' onClick={() => void Taro.navigateTo({ url: routes.search() })}>
+            <SearchIcon />
+            <Text className='web-header__search-text'>{SEARCH_PLACEHOLDER}</Text>
+          </View>
+        )}
         <View className='web-header__nav'>
           {ITEMS.map((item) => {
             const here = isHere(path, item);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text, Button, Input, Textarea, Picker, Switch } from '@tarojs/components';
 import { CONTENT_MAX, TITLE_MAX } from '@shared/contracts/question.contract';
@@ -10,8 +10,13 @@ import { useEntryParams } from '../../hooks/use-entry-params';
 import { CharCounter } from '../../components/char-counter';
 import { EmergencyContacts } from '../../components/emergency-contacts';
 import { AskResult } from './ask-result';
+import { AskDeflected } from './ask-deflected';
+import { SimilarQuestions } from './similar-questions';
+import { CategorySuggestion } from './category-suggestion';
+import { useDeflection, useSimilarQuestions } from '../../hooks/use-similar-questions';
+import type { SearchHit } from '../../services/search.service';
 import { StateView } from '../../components/state-view';
-import { collegeFromEntry } from '../../utils/entry-params';
+import { collegeFromEntry, safeDecode } from '../../utils/entry-params';
 import { routedUnitFor } from '../../utils/routing-preview';
 import { nativeMaxLength } from '../../utils/text-limits';
 import { routes } from '../../utils/routes';
@@ -26,13 +31,24 @@ import './index.scss';
  */
 const ANONYMITY_PROMISE = '其他同学看不到你的姓名和学院；处理问题的老师能看到，以便联系和帮助你；负责单位始终公开显示。';
 
+function openHit(hit: Pick<SearchHit, 'kind' | 'id'>) {
+  // navigateTo keeps this page and its draft underneath: back returns to the form as it was.
+  void Taro.navigateTo({ url: hit.kind === 'faq' ? routes.faq(hit.id) : routes.question(hit.id) });
+}
+
 export default function AskPage() {
   const params = useEntryParams();
   const entryCollege = useMemo(() => collegeFromEntry(params), [params]);
   const catalog = useCatalog();
   const me = useMe();
-  const form = useAskForm(entryCollege);
+  // 我要提问 from a search that found nothing arrives with what was searched as the title.
+  const form = useAskForm(entryCollege, params.title ? safeDecode(params.title) : '');
   const { draft, errors } = form;
+  const similar = useSimilarQuestions(draft.title, draft.content);
+  const deflection = useDeflection();
+  // 仍然提问 folds the list; 不用 silences a suggested category (until another one is suggested).
+  const [similarFolded, setSimilarFolded] = useState(false);
+  const [declinedCategory, setDeclinedCategory] = useState<string | null>(null);
 
   const profileCollege = me.data?.collegeId ?? null;
   const { presetCollege } = form;
@@ -53,10 +69,30 @@ export default function AskPage() {
     () => (units && category ? routedUnitFor(units, category, draft.collegeId || null) : null),
     [units, category, draft.collegeId],
   );
+  // A category the text seems to belong to, other than the one picked (and not declined): a gentle correction.
+  const suggestedId = similar.suggestion?.categoryId ?? null;
+  const suggested =
+    suggestedId && suggestedId !== draft.categoryId && suggestedId !== declinedCategory
+      ? (catalog.categories.find((c) => c.id === suggestedId) ?? null)
+      : null;
   const contacts = useMemo(
     () => (units ? emergencyContactsFor(units, { collegeId: draft.collegeId || null, ownerUnitId: routedUnit?.id ?? null }) : []),
     [units, draft.collegeId, routedUnit],
   );
+
+  if (deflection.deflected) {
+    const hit = deflection.deflected;
+    return (
+      <View className='ask'>
+        <AskDeflected
+          title={hit.title}
+          onView={() => openHit(hit)}
+          onAskAnother={deflection.clear}
+          onHome={() => void Taro.switchTab({ url: routes.home })}
+        />
+      </View>
+    );
+  }
 
   if (form.result) {
     const r = form.result;
@@ -150,6 +186,29 @@ export default function AskPage() {
           onInput={(e) => form.update('title', e.detail.value)}
         />
         {errors.title ? <Text className='ask__error'>标题{errors.title}</Text> : null}
+        {suggested ? (
+          <CategorySuggestion
+            name={suggested.name}
+            picked={Boolean(draft.categoryId)}
+            onAccept={() => form.update('categoryId', suggested.id)}
+            onDecline={() => setDeclinedCategory(suggested.id)}
+          />
+        ) : null}
+        <SimilarQuestions
+          items={similar.items}
+          dismissed={similarFolded}
+          onDismiss={() => setSimilarFolded(true)}
+          onShow={() => setSimilarFolded(false)}
+          onOpen={openHit}
+          onSolved={(hit) => {
+            // The draft is dropped: the student came for an answer and has it.
+            form.reset();
+            setSimilarFolded(false);
+            setDeclinedCategory(null);
+            deflection.deflect(hit);
+            void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
+          }}
+        />
 
         <View className='ask__label-row ask__label-row--gap'>
           <Text className='ask__label'>详细描述</Text>

@@ -6,11 +6,15 @@ import { usePagedList } from '../../hooks/use-paged-list';
 import { useCatalog } from '../../hooks/use-catalog';
 import { useNow } from '../../hooks/use-now';
 import { usePullToReload } from '../../hooks/use-pull-to-reload';
+import { useReshow } from '../../hooks/use-reshow';
 import { QuestionCard } from '../../components/question-card';
 import { ListFooter } from '../../components/list-footer';
 import { IdentityPicker } from '../../components/identity-picker';
 import { FeedControls } from '../../components/feed-controls';
 import { useUnreadRefresh } from '../../hooks/use-unread-messages';
+import { SearchEntry } from '../../components/search-entry';
+import { FaqPinned } from '../../components/faq-card';
+import { useFaqs } from '../../hooks/use-faqs';
 import { routes } from '../../utils/routes';
 import './index.scss';
 
@@ -22,6 +26,9 @@ const BOARDS = [
   { label: '热点标签', hint: '大家最近在问', icon: '热', url: routes.hotTags },
   { label: '专家推荐', hint: '找对的人来答', icon: '专', url: routes.experts },
 ] as const;
+
+/** How many FAQ entries 首页 pins. */
+const PINNED_FAQS = 3;
 
 export default function HomePage() {
   const [categoryId, setCategoryId] = useState<string | undefined>(undefined);
@@ -36,12 +43,20 @@ export default function HomePage() {
   useUnreadRefresh();
   const list = usePagedList(fetchPage);
   const now = useNow();
-  usePullToReload(list.reload, list.loading);
+  const faqs = useFaqs();
+  const reloadAll = useCallback(() => {
+    list.reload();
+    faqs.reload();
+  }, [list.reload, faqs.reload]);
+  usePullToReload(reloadAll, list.loading);
+  // Back from elsewhere (an entry published or retired meanwhile): the pinned entries are cheap to refresh.
+  useReshow(faqs.reload);
 
   return (
     <View className='home'>
       <View className='home__side'>
         <View className='home__hero'>
+          <SearchEntry className='home__search' />
           <Text className='home__brand'>青年之声 · Campus</Text>
           <Text className='home__slogan'>有问必答，24小时内给你回音</Text>
           <Button className='home__ask' onClick={() => Taro.navigateTo({ url: routes.ask() })}>我要提问</Button>
@@ -57,7 +72,16 @@ export default function HomePage() {
           ))}
         </View>
 
-        <IdentityPicker onChange={list.reload} />
+        <IdentityPicker onChange={reloadAll} />
+      </View>
+
+      <View className='home__main'>
+        {/* 置顶公告 (BUCM §八.三.3): the newest answers to what is asked again and again. Nothing while loading or when it fails: the list below speaks for the page. */}
+        <FaqPinned
+          entries={(faqs.data ?? []).slice(0, PINNED_FAQS)}
+          onOpen={(id) => void Taro.navigateTo({ url: routes.faq(id) })}
+          onAll={() => void Taro.navigateTo({ url: routes.faqs })}
+        />
 
         <ScrollView className='home__chips' scrollX>
           <View className='home__chips-row'>
@@ -71,9 +95,7 @@ export default function HomePage() {
             ))}
           </View>
         </ScrollView>
-      </View>
 
-      <View className='home__main'>
         <View className='home__section'>
           <Text className='home__section-title'>同声同心 · 大家在问</Text>
         </View>

@@ -16,8 +16,11 @@ import { SignInPrompt } from '../../components/sign-in-prompt';
 import { StateView } from '../../components/state-view';
 import { PrivacyConsent } from '../../components/privacy-consent';
 import {
+  canCurateFaq,
   canModerate,
   canReadAuditLog,
+  canReadCases,
+  canReadStatistics,
   canReadRoster,
   canReadRouting,
   canSeeEntryLinks,
@@ -157,11 +160,51 @@ export default function MinePage() {
           </View>
         ) : null}
 
+        {canReadStatistics({ roles }) ? (
+          <View className='mine__entry mine__entry--plain' onClick={() => void Taro.navigateTo({ url: routes.stats })}>
+            <View className='mine__entry-text'>
+              <Text className='mine__entry-title'>数据统计</Text>
+              <Text className='mine__entry-hint'>按时答复率、办结率、满意率，各单位与人员排名</Text>
+            </View>
+            <Text className='mine__entry-arrow'>›</Text>
+          </View>
+        ) : null}
+
+        {canReadStatistics({ roles }) ? (
+          <View className='mine__entry mine__entry--plain' onClick={() => void Taro.navigateTo({ url: routes.reports() })}>
+            <View className='mine__entry-text'>
+              <Text className='mine__entry-title'>双周报</Text>
+              <Text className='mine__entry-hint'>{canSeeEscalations({ roles }) ? '各单位提交情况，催交未提交的单位' : '填写存在问题与工作建议，13 日、27 日前提交'}</Text>
+            </View>
+            <Text className='mine__entry-arrow'>›</Text>
+          </View>
+        ) : null}
+
+        {canReadCases({ roles }) ? (
+          <View className='mine__entry mine__entry--plain' onClick={() => void Taro.navigateTo({ url: routes.cases })}>
+            <View className='mine__entry-text'>
+              <Text className='mine__entry-title'>典型案例</Text>
+              <Text className='mine__entry-hint'>线上、线下典型案例报送</Text>
+            </View>
+            <Text className='mine__entry-arrow'>›</Text>
+          </View>
+        ) : null}
+
         {canModerate({ roles }) ? (
           <View className='mine__entry mine__entry--warn' onClick={() => void Taro.navigateTo({ url: routes.moderation })}>
             <View className='mine__entry-text'>
               <Text className='mine__entry-title'>内容审核</Text>
               <Text className='mine__entry-hint'>被拦下或被举报、等待审核的内容</Text>
+            </View>
+            <Text className='mine__entry-arrow'>›</Text>
+          </View>
+        ) : null}
+
+        {canCurateFaq({ roles }) ? (
+          <View className='mine__entry mine__entry--plain' onClick={() => void Taro.navigateTo({ url: routes.faqCuration })}>
+            <View className='mine__entry-text'>
+              <Text className='mine__entry-title'>常见问题整理</Text>
+              <Text className='mine__entry-hint'>把反复出现的提问整理成置顶的常见问题</Text>
             </View>
             <Text className='mine__entry-arrow'>›</Text>
           </View>

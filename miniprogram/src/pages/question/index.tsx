@@ -209,6 +209,22 @@ function QuestionView({ q, now, reload, reports }: { q: QuestionDetail; now: num
             {q.rating.comment ? <Text className='detail__rating-comment breakable'>{q.rating.comment}</Text> : null}
           </View>
         ) : null}
+        {q.typicalCase || q.viewerCanMarkCase ? (
+          <View className='detail__case'>
+            {q.typicalCase ? (
+              <>
+                <Text className='detail__case-title'>{q.typicalCase.kind === 'online' ? '线上典型案例' : '线下典型案例'}</Text>
+                <Text className='detail__case-text breakable'>{q.typicalCase.writeUp}</Text>
+                <Text className='detail__case-meta'>{q.typicalCase.markedByName} 于 {formatDateTime(q.typicalCase.markedAt, now)} 标记，仅处理人员可见</Text>
+              </>
+            ) : null}
+            {q.viewerCanMarkCase && q.answeredAt !== null ? (
+              <Text className='detail__case-link' onClick={() => void Taro.navigateTo({ url: routes.caseMark(q.id) })}>
+                {q.typicalCase ? '修改典型案例 ›' : '标记为典型案例 ›'}
+              </Text>
+            ) : null}
+          </View>
+        ) : null}
         {q.viewerIsAsker ? (
           <AskerFeedback
             questionId={q.id}

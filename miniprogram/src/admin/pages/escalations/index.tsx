@@ -74,7 +74,7 @@ export default function EscalationsPage() {
         onMore={list.loadMore}
         onRetry={list.reload}
       />
-      {list.error ? null : <OversightLinks show={['performance', 'unreachable', 'moderation', 'audit']} roles={me.data?.roles} />}
+      {list.error ? null : <OversightLinks show={['performance', 'stats', 'unreachable', 'moderation', 'faq', 'audit']} roles={me.data?.roles} />}
     </View>
   );
 }

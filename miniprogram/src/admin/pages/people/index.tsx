@@ -94,7 +94,7 @@ function People({ me }: { me: Me }) {
       ) : (
         <InvitePanel invites={invites} units={units} categories={catalog.categories} />
       )}
-      <OversightLinks show={['routing', 'entry', 'unreachable']} roles={me.roles} />
+      <OversightLinks show={['routing', 'entry', 'stats', 'reports', 'unreachable']} roles={me.roles} />
     </View>
   );
 }

@@ -100,7 +100,7 @@ export default function PerformancePage() {
           按时率：到期的问题中按时答复的比例。错过时限：在本单位手上超过答复时限的次数，转办后仍记在本单位。当前超时的问题可在「超时督办」中催办。
         </Text>
       ) : null}
-      <OversightLinks show={['escalations', 'unreachable', 'moderation', 'audit']} roles={me.data?.roles} />
+      <OversightLinks show={['stats', 'reports', 'escalations', 'unreachable', 'moderation', 'audit']} roles={me.data?.roles} />
     </View>
   );
 }

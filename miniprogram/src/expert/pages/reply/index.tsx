@@ -13,6 +13,8 @@ import { StateView } from '../../../components/state-view';
 import { CaseHistory, Handover } from '../../components/case-history';
 import { CrisisBanner, crisisContactsFor } from '../../components/crisis-banner';
 import { ModerationNote, PublishedNotice } from '../../components/moderated-content';
+import { ReferenceAnswers } from '../../components/reference-answers';
+import { useAnswerReferences } from '../../hooks/use-answer-references';
 import { isRetryable } from '../../../services/api-error';
 import { formatDateTime } from '../../../utils/time';
 import { routes } from '../../../utils/routes';
@@ -52,6 +54,8 @@ export default function ReplyPage() {
   const { question, me, panel, form, groups, units } = useCasePage(id);
   const now = useNow();
   const q = question.data;
+  // 参考答复: only for someone who may answer it (the server says the same).
+  const refs = useAnswerReferences(id, Boolean(q?.viewerCanAnswer));
 
   if (!q) {
     if (!question.error) return <StateView kind='loading' title='加载中…' />;
@@ -121,6 +125,15 @@ export default function ReplyPage() {
         </>
       ) : null}
 
+      {q.viewerCanMarkCase && q.answeredAt !== null ? (
+        <View className='reply__case' onClick={() => void Taro.navigateTo({ url: routes.caseMark(q.id) })}>
+          <Text className='reply__case-text'>
+            {q.typicalCase ? `已标记为${q.typicalCase.kind === 'online' ? '线上' : '线下'}典型案例` : '答复或办理得好？可以报送为典型案例'}
+          </Text>
+          <Text className='reply__case-link'>{q.typicalCase ? '修改 ›' : '标记为典型案例 ›'}</Text>
+        </View>
+      ) : null}
+
       {form.result ? (
         <View className='reply__done'>
           <Text className='reply__done-title'>答复已提交</Text>
@@ -131,31 +144,42 @@ export default function ReplyPage() {
           <Button className='btn-ghost' onClick={() => openQuestionPage(q.id)}>查看问题页</Button>
         </View>
       ) : q.viewerCanAnswer ? (
-        <ActionSection title={q.status === 'routed' ? '答复' : '补充答复'} audience={q.visibility === 'public' ? 'public' : 'asker'} hint={replyHint(q)}>
-          <View className='reply__textarea-box'>
-            <Textarea
-              className='reply__textarea'
-              placeholder={q.status === 'routed' ? '写给提问同学的答复：明确的处理意见，去哪里、找谁、什么时候' : '补充说明，提问同学会看到'}
-              maxlength={ANSWER_MAX * 2}
-              value={form.content}
-              onInput={(e) => form.edit(e.detail.value)}
-            />
-            <Counter count={form.count} />
-          </View>
-          <ErrorLine text={form.error} />
-          {/* `|| undefined`: H5's web component reads disabled="false" as disabled styling. */}
-          {/* The first answer is the page's main action; a follow-up is secondary to 办理 / the notice. */}
-          <Button
-            className={`${q.status === 'routed' ? 'btn-primary' : 'btn-ghost reply__submit--ghost'} reply__submit`}
-            disabled={form.submitting || undefined}
-            onClick={() => {
-              void requestSubscriptions(me.data?.subscribeTemplates.responder);
-              void form.submit();
+        <>
+          <ReferenceAnswers
+            refs={refs}
+            now={now}
+            onQuote={(text) => {
+              // Into the box, after what is written already: the responder edits it before sending.
+              form.edit(form.content.trim() ? `${form.content.trimEnd()}\n\n${text}` : text);
+              void Taro.showToast({ title: '已引用到答复框', icon: 'none' });
             }}
-          >
-            {form.submitting ? '提交中…' : q.status === 'routed' ? '提交回复' : '发布补充回复'}
-          </Button>
-        </ActionSection>
+          />
+          <ActionSection title={q.status === 'routed' ? '答复' : '补充答复'} audience={q.visibility === 'public' ? 'public' : 'asker'} hint={replyHint(q)}>
+            <View className='reply__textarea-box'>
+              <Textarea
+                className='reply__textarea'
+                placeholder={q.status === 'routed' ? '写给提问同学的答复：明确的处理意见，去哪里、找谁、什么时候' : '补充说明，提问同学会看到'}
+                maxlength={ANSWER_MAX * 2}
+                value={form.content}
+                onInput={(e) => form.edit(e.detail.value)}
+              />
+              <Counter count={form.count} />
+            </View>
+            <ErrorLine text={form.error} />
+            {/* `|| undefined`: H5's web component reads disabled="false" as disabled styling. */}
+            {/* The first answer is the page's main action; a follow-up is secondary to 办理 / the notice. */}
+            <Button
+              className={`${q.status === 'routed' ? 'btn-primary' : 'btn-ghost reply__submit--ghost'} reply__submit`}
+              disabled={form.submitting || undefined}
+              onClick={() => {
+                void requestSubscriptions(me.data?.subscribeTemplates.responder);
+                void form.submit();
+              }}
+            >
+              {form.submitting ? '提交中…' : q.status === 'routed' ? '提交回复' : '发布补充回复'}
+            </Button>
+          </ActionSection>
+        </>
       ) : null}
 
       <CaseActions question={q} panel={panel} groups={groups} now={now} />
