@@ -415,9 +415,11 @@ test('every page mounts in the mini-program runtime and renders its own text and
     { action: 'question.get', data: { id: 'q-smoke' } },
     { action: 'question.get', data: { id: 'q-smoke' } },
   ]);
-  // 搜索 searched what its entry link carried; the FAQ entry page asked for the entry it named.
+  // The FAQ entry page asked for the entry it named.
   const sent = runtime.cloudCalls.map((c) => c.data as { action: string; data?: unknown });
-  expect(sent.filter((d) => d.action === 'search.questions')).toEqual([{ action: 'search.questions', data: { query: '热水', pageSize: 10 } }]);
+  // 搜索 and a hot tag opened by its word (?q=) both search what the link carried.
+  const searched = { action: 'search.questions', data: { query: '热水', pageSize: 10 } };
+  expect(sent.filter((d) => d.action === 'search.questions')).toEqual([searched, searched]);
   expect(sent.filter((d) => d.action === 'faq.get')).toEqual([{ action: 'faq.get', data: { id: 'q-smoke' } }]);
 });
 
