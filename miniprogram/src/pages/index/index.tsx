@@ -12,6 +12,7 @@ import { ListFooter } from '../../components/list-footer';
 import { IdentityPicker } from '../../components/identity-picker';
 import { FeedControls } from '../../components/feed-controls';
 import { useUnreadRefresh } from '../../hooks/use-unread-messages';
+import { refreshUnread } from '../../services/unread-messages';
 import { SearchEntry } from '../../components/search-entry';
 import { FaqPinned } from '../../components/faq-card';
 import { useFaqs } from '../../hooks/use-faqs';
@@ -47,6 +48,8 @@ export default function HomePage() {
   const reloadAll = useCallback(() => {
     list.reload();
     faqs.reload();
+    // Another identity (the dev picker) or a pull: the badge and the PC header count follow.
+    void refreshUnread();
   }, [list.reload, faqs.reload]);
   usePullToReload(reloadAll, list.loading);
   // Back from elsewhere (an entry published or retired meanwhile): the pinned entries are cheap to refresh.

@@ -11,6 +11,7 @@ import { QuestionCard } from '../../../components/question-card';
 import { ListFooter } from '../../../components/list-footer';
 import { Badge } from '../../../components/status-tag';
 import { formatRelative } from '../../../utils/time';
+import { safeDecode } from '../../../utils/entry-params';
 import { routes } from '../../../utils/routes';
 import '../../styles/board.scss';
 
@@ -65,7 +66,11 @@ function ByCategory({ categoryId }: { categoryId: string }) {
 
 /** A hot tag opened: its questions, by word or by category. */
 export default function TagPage() {
-  const { label = '', q, category } = useEntryParams();
+  const params = useEntryParams();
+  // The web build hands the query over still percent-encoded (a mini-program decodes it): decode both words.
+  const label = params.label ? safeDecode(params.label) : '';
+  const q = params.q ? safeDecode(params.q) : undefined;
+  const category = params.category;
   return (
     <View className='board'>
       <View className='board__intro'>
