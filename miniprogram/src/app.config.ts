@@ -46,7 +46,7 @@ export default defineAppConfig({
       pages: ['pages/my-data/index'],
     },
     {
-      // The boards (decision 0020): 活动公告, 青年视角, 话题墙, and their organisers' forms.
+      // The boards (decision 0020): 活动公告, 青年视角, 话题墙, 热点标签, 专家推荐, their organisers' forms, and the message centre.
       root: 'community',
       name: 'community',
       pages: [
@@ -59,6 +59,12 @@ export default defineAppConfig({
         'pages/topics/index',
         'pages/topic/index',
         'pages/topic-new/index',
+        // Issue 11: 热点标签, a tag's questions, 专家推荐, an expert, 消息中心.
+        'pages/tags/index',
+        'pages/tag/index',
+        'pages/experts/index',
+        'pages/expert/index',
+        'pages/messages/index',
       ],
     },
   ],

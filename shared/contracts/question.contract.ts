@@ -200,8 +200,20 @@ export const QuestionPage = z.strictObject({
 });
 export type QuestionPage = z.infer<typeof QuestionPage>;
 
+/** The states the public feed shows (a question with an official answer). */
+export const PUBLIC_FEED_STATES = ['answered', 'handling', 'resolved', 'closed'] as const;
+export const PUBLIC_FEED_SORTS = ['newest', 'metoo', 'likes'] as const;
+export type PublicFeedSort = (typeof PUBLIC_FEED_SORTS)[number];
+
+/**
+ * 同声同心: filtered by category, the asker's college (anonymous questions are
+ * then left out) and state; newest first, or most 同问, or most liked answers.
+ */
 export const QuestionListPublicInput = PageInput.extend({
   categoryId: Id.optional(),
+  collegeId: Id.optional(),
+  status: z.enum(PUBLIC_FEED_STATES).optional(),
+  sort: z.enum(PUBLIC_FEED_SORTS).default('newest'),
 });
 export const QuestionListPublicOutput = QuestionPage;
 

@@ -79,6 +79,7 @@ export const COLLECTIONS = {
       { name: 'typical_cases', keys: { 'typicalCase.markedAt': -1 } },
       { name: 'feed_by_update', keys: { visibility: 1, updatedAt: 1 } },
       { name: 'published_by_metoo', keys: { visibility: 1, 'moderation.state': 1, status: 1, metooCount: -1 } },
+      { name: 'published_by_college', keys: { visibility: 1, 'moderation.state': 1, status: 1, collegeId: 1, anonymous: 1, createdAt: -1 } },
       { name: 'published_by_likes', keys: { visibility: 1, 'moderation.state': 1, status: 1, likeCount: -1 } },
       { name: 'by_answered_at', keys: { answeredAt: -1 } },
     ],

@@ -229,7 +229,7 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
     output: { id: 'q-1', routedTo: { unitId: 'u-cs', unitName: '计算机学院团委', reason: 'college' }, createdAt: T0, deadlineAt: T0 + 24 * HOUR, moderation: 'published', crisis: null },
   },
   'question.get': { input: { id: 'q-1' }, output: detail },
-  'question.listPublic': { input: { categoryId: 'cat-life' }, parsed: { categoryId: 'cat-life', pageSize: 20 }, output: page },
+  'question.listPublic': { input: { categoryId: 'cat-life' }, parsed: { categoryId: 'cat-life', pageSize: 20, sort: 'newest' }, output: page },
   'question.listMine': { input: { pageSize: 5, cursor: 'c-20' }, output: page },
   'inbox.list': { input: {}, parsed: { pageSize: 20, box: 'pending' }, output: page },
   'inbox.counts': { input: {}, output: { pending: 3, dueSoon: 1, overdue: 0, handling: 2 } },

@@ -155,6 +155,10 @@ const SMOKE_ARTICLE = {
   id: 'art-1', title: TITLES.article, unitId: 'u-cs', unitName: '计算机学院团委', coverUrl: null,
   excerpt: '比赛前的一个月，实验室的灯常常亮到凌晨。', publishedAt: NOW, likeCount: 0, hidden: false,
 };
+const SMOKE_EXPERT = {
+  id: 'p-1', name: '周老师', team: 'expert' as const, teamLabel: '专帮青', unitId: 'u-cs', unitName: '计算机学院团委',
+  categories: [{ id: 'cat-study', name: '学业' }], answers: 12, satisfaction: 0.9, rated: 10, medianResponseMinutes: 90, likesReceived: 5,
+};
 const SMOKE_TOPIC = {
   id: 'tp-1', title: TITLES.topic, description: '你希望学校在哪些地方做出改变？', unitId: 'u-school', unitName: '校团委',
   state: 'open' as const, pinned: true, hidden: false, postCount: 1, createdAt: NOW,
@@ -233,6 +237,18 @@ const REPLIES: Partial<{ [A in ActionName]: (input: ActionParsedInput<A>) => Act
     items: [{ id: 'tpp-1', topicId: 'tp-1', authorName: '匿名同学', anonymous: true, mine: false, content: '希望图书馆考试周能24小时开放。', createdAt: NOW, moderation: 'published', likeCount: 0, commentCount: 0, comments: [] }],
     nextCursor: null,
   }),
+  // Issue 11: 同问 / 关注 / 赞, the message centre, hot tags, experts.
+  'question.reactions': ({ questionId }) => ({ questionId, metooCount: 3, canWatch: true, metoo: false, following: false, answers: [{ answerId: 'a-1', likeCount: 2, liked: false }] }),
+  'like.mine': ({ targetType }) => ({ targetType, liked: [] }),
+  'message.unread': () => ({ unread: 1 }),
+  'message.list': () => ({
+    items: [{ id: 'msg-1', kind: 'followed', title: '你关注的问题有新进展', text: '「热水」已答复', questionId: 'q-1', subject: { type: 'question', id: 'q-1' }, page: '/pages/question/index?id=q-1', at: NOW, read: false }],
+    nextCursor: null,
+    unread: 1,
+  }),
+  'tag.hot': () => ({ computedAt: NOW, tags: [{ kind: 'keyword', key: '热水', label: '热水', count: 4, open: { query: '热水', categoryId: null }, samples: [{ id: 'q-1', title: '宿舍热水几点停' }] }] }),
+  'expert.list': () => ({ items: [SMOKE_EXPERT], nextCursor: null, figuresAt: NOW }),
+  'expert.get': ({ id }) => ({ ...SMOKE_EXPERT, id }),
   'search.questions': ({ query }) => ({
     items: [
       {
@@ -335,6 +351,12 @@ const EXPECTED_TEXT: Record<string, string[]> = {
   'community/pages/topics/index': ['话题墙', `# ${TITLES.topic} #`, '置顶', '开设话题'],
   'community/pages/topic/index': [`# ${TITLES.topic} #`, '匿名同学', '希望图书馆考试周能24小时开放。', '话题管理', '匿名发言'],
   'community/pages/topic-new/index': ['开设话题', '话题名称', '话题说明'],
+  'community/pages/tags/index': ['热点标签', '# 热水', '宿舍热水几点停', '查看相关问题'],
+  // ?q= wins over ?category= (QUERY): the keyword's answered questions, titled by the label.
+  'community/pages/tag/index': ['# 学业', TITLES.search],
+  'community/pages/experts/index': ['专家推荐', '团帮青', '周老师', '专帮青', '满意率 90%'],
+  'community/pages/expert/index': ['周老师', '向 周老师 提问', '我要提问'],
+  'community/pages/messages/index': ['消息中心', '1 条未读', '你关注的问题有新进展', '全部已读'],
   // Issue 10: the figures in tables beside the charts (a canvas may not draw here; the tables always do).
   'admin/pages/stats/index': ['数据统计', '按时答复率', '办结 5/10', '各单位排名（评优依据）', '医学院团委', '未排名', '答复人员排名', '任智宇'],
   'admin/pages/reports/index': ['双周报', '2月12日—2月25日', '计算机学院团委', '待填写', '已逾期', '催交未提交的 1 个单位'],
@@ -349,7 +371,7 @@ const EXPECTED_TEXT: Record<string, string[]> = {
 /** Pages that load nothing from the cloud (so a reply no contract accepts cannot reach them). */
 const LOADS_NOTHING = new Set(['pages/privacy/index']);
 
-const QUERY = { id: 'q-smoke', college: 'u-cs', code: 'CSEXPERT26', q: '热水' };
+const QUERY = { id: 'q-smoke', college: 'u-cs', code: 'CSEXPERT26', q: '热水', category: 'cat-study', label: '学业' };
 const LOADING = '加载中…';
 const REPLY_INVALID = CLIENT_ERROR_MESSAGES['REPLY.INVALID'];
 
@@ -393,9 +415,11 @@ test('every page mounts in the mini-program runtime and renders its own text and
     { action: 'question.get', data: { id: 'q-smoke' } },
     { action: 'question.get', data: { id: 'q-smoke' } },
   ]);
-  // 搜索 searched what its entry link carried; the FAQ entry page asked for the entry it named.
+  // The FAQ entry page asked for the entry it named.
   const sent = runtime.cloudCalls.map((c) => c.data as { action: string; data?: unknown });
-  expect(sent.filter((d) => d.action === 'search.questions')).toEqual([{ action: 'search.questions', data: { query: '热水', pageSize: 10 } }]);
+  // 搜索 and a hot tag opened by its word (?q=) both search what the link carried.
+  const searched = { action: 'search.questions', data: { query: '热水', pageSize: 10 } };
+  expect(sent.filter((d) => d.action === 'search.questions')).toEqual([searched, searched]);
   expect(sent.filter((d) => d.action === 'faq.get')).toEqual([{ action: 'faq.get', data: { id: 'q-smoke' } }]);
 });
 

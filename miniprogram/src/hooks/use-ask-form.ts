@@ -12,6 +12,8 @@ export interface AskDraft {
   anonymous: boolean;
   urgent: boolean;
   privateOnly: boolean;
+  /** A recommended expert it is addressed to ('' for none): optional, still routed and timed as usual. */
+  expertId: string;
 }
 
 export type AskField = 'collegeId' | 'categoryId' | 'title' | 'content';
@@ -23,7 +25,7 @@ const PICK_MESSAGES: Record<'collegeId' | 'categoryId', string> = {
 };
 
 export function emptyDraft(collegeId = '', title = ''): AskDraft {
-  return { collegeId, categoryId: '', title, content: '', anonymous: false, urgent: false, privateOnly: false };
+  return { collegeId, categoryId: '', title, content: '', anonymous: false, urgent: false, privateOnly: false, expertId: '' };
 }
 
 function toInput(d: AskDraft): QuestionAskInput {
@@ -35,6 +37,7 @@ function toInput(d: AskDraft): QuestionAskInput {
     anonymous: d.anonymous,
     urgent: d.urgent,
     visibility: d.privateOnly ? 'private' : 'public',
+    ...(d.expertId ? { expertId: d.expertId } : {}),
   };
 }
 
@@ -68,7 +71,8 @@ export function useAskForm(initialCollegeId: string | null, initialTitle = '') {
 
   const update = useCallback(<K extends keyof AskDraft>(key: K, value: AskDraft[K]) => {
     requestId.current = null;
-    setDraft((d) => ({ ...d, [key]: value }));
+    // The experts suggested depend on the college and category: a new pick drops the chosen one.
+    setDraft((d) => ({ ...d, [key]: value, ...((key === 'collegeId' || key === 'categoryId') && d[key] !== value ? { expertId: '' } : {}) }));
     setErrors((e) => (key in e ? { ...e, [key]: undefined } : e));
   }, []);
 

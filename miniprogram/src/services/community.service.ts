@@ -4,6 +4,9 @@ import type {
   ExpertListInput,
   ExpertListOutput,
   ExpertProfile,
+  LikeMineOutput,
+  LikeSetOutput,
+  LikeTargetType,
   QuestionFollowOutput,
   QuestionMetooOutput,
   QuestionReactionsOutput,
@@ -35,6 +38,18 @@ export function setAnswerLike(questionId: string, answerId: string, on: boolean)
 /** The question page's counts and the viewer's own 同问 / follow / likes (beside question.get). */
 export function getQuestionReactions(questionId: string): Promise<z.infer<typeof QuestionReactionsOutput>> {
   return callAction('question.reactions', { questionId });
+}
+
+export type LikeTarget = z.infer<typeof LikeTargetType>;
+
+/** 点赞 a take on the 话题墙 or a 青年视角 article. */
+export function setLike(targetType: LikeTarget, targetId: string, on: boolean): Promise<z.infer<typeof LikeSetOutput>> {
+  return callAction('like.set', { targetType, targetId, on });
+}
+
+/** Which of these (at most 50) the viewer liked. */
+export function likedAmong(targetType: LikeTarget, targetIds: string[]): Promise<z.infer<typeof LikeMineOutput>> {
+  return callAction('like.mine', { targetType, targetIds: targetIds.slice(0, 50) });
 }
 
 export function listMessages(cursor?: string): Promise<z.infer<typeof MessageListOutput>> {

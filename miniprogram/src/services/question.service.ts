@@ -3,7 +3,11 @@ import type {
   QuestionAskOutput,
   QuestionDetail,
   QuestionPage,
+  PublicFeedSort,
+  PUBLIC_FEED_STATES,
 } from '@shared/contracts/question.contract';
+import type { SearchQuestionsOutput } from '@shared/contracts/search.contract';
+import type { z } from 'zod';
 import type { AnswerPostOutput } from '@shared/contracts/answer.contract';
 import type { CaseActionOutput } from '@shared/contracts/case.contract';
 import type { InboxBox, InboxCounts } from '@shared/contracts/inbox.contract';
@@ -13,6 +17,9 @@ export type { InboxBox, InboxCounts };
 
 export const PAGE_SIZE = 20;
 
+export type PublicFeedState = (typeof PUBLIC_FEED_STATES)[number];
+export type { PublicFeedSort };
+
 export function askQuestion(input: QuestionAskInput, requestId: string): Promise<QuestionAskOutput> {
   return callAction('question.ask', input, { requestId });
 }
@@ -21,10 +28,21 @@ export function getQuestion(id: string): Promise<QuestionDetail> {
   return callAction('question.get', { id });
 }
 
-export function listPublicQuestions(params: { categoryId?: string; cursor?: string }): Promise<QuestionPage> {
+/** 同声同心's filters and order. */
+export interface FeedFilter {
+  categoryId?: string;
+  collegeId?: string;
+  status?: PublicFeedState;
+  sort?: PublicFeedSort;
+}
+
+export function listPublicQuestions(params: FeedFilter & { cursor?: string }): Promise<QuestionPage> {
   return callAction('question.listPublic', {
     pageSize: PAGE_SIZE,
+    sort: params.sort ?? 'newest',
     ...(params.categoryId ? { categoryId: params.categoryId } : {}),
+    ...(params.collegeId ? { collegeId: params.collegeId } : {}),
+    ...(params.status ? { status: params.status } : {}),
     ...(params.cursor ? { cursor: params.cursor } : {}),
   });
 }
@@ -79,4 +97,9 @@ export function resolveQuestion(questionId: string, note: string, requestId: str
 
 export function publishNotice(questionId: string, notice: string, requestId: string): Promise<CaseActionOutput> {
   return callAction('question.publishNotice', { questionId, notice }, { requestId });
+}
+
+/** A hot tag's questions: answered public questions (and FAQ entries) matching its word. */
+export function searchQuestions(query: string, cursor?: string): Promise<z.infer<typeof SearchQuestionsOutput>> {
+  return callAction('search.questions', { query, pageSize: 10, ...(cursor ? { cursor } : {}) });
 }

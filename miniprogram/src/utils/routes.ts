@@ -42,4 +42,16 @@ export const routes = {
   topics: '/community/pages/topics/index',
   topic: (id: string) => `/community/pages/topic/index?id=${encodeURIComponent(id)}`,
   newTopic: '/community/pages/topic-new/index',
+  // 热点标签, 专家推荐 and the message centre (issue 11): the community subpackage too.
+  hotTags: '/community/pages/tags/index',
+  /** A hot tag's questions: by its word (search) or by its category (the public feed). */
+  tagQuestions: (open: { query: string | null; categoryId: string | null }, label: string) => {
+    const params = [`label=${encodeURIComponent(label)}`];
+    if (open.query) params.push(`q=${encodeURIComponent(open.query)}`);
+    if (open.categoryId) params.push(`category=${encodeURIComponent(open.categoryId)}`);
+    return `/community/pages/tag/index?${params.join('&')}`;
+  },
+  experts: '/community/pages/experts/index',
+  expert: (id: string) => `/community/pages/expert/index?id=${encodeURIComponent(id)}`,
+  messages: '/community/pages/messages/index',
 } as const;

@@ -4,6 +4,7 @@ import {
   type InboxCountsByBox,
   type PageCursor,
   type PageRequest,
+  type PublicFeedFilter,
   type QuestionChange,
   type QuestionRepository,
 } from '../ports/repositories';
@@ -17,9 +18,19 @@ interface SortField {
   field: keyof QuestionRecord | `${string}.${string}`;
   dir: 'asc' | 'desc';
   bool?: boolean;
+  /**
+   * A kept counter (metooCount, likeCount) that older questions lack: it
+   * travels in the cursor as -1 when missing, and a missing value sorts (and
+   * pages) below every number, as MongoDB orders them.
+   */
+  counter?: boolean;
 }
 const NEWEST: SortField[] = [{ field: 'createdAt', dir: 'desc' }];
 /** 待回复 and 超时督办: urgent first, then the soonest (or longest missed) deadline. */
+/** 同声同心 sorted by 同问 or by likes of the answers: most first. */
+const MOST_METOO: SortField[] = [{ field: 'metooCount', dir: 'desc', counter: true }];
+const MOST_LIKED: SortField[] = [{ field: 'likeCount', dir: 'desc', counter: true }];
+const PUBLIC_ORDER = { newest: NEWEST, metoo: MOST_METOO, likes: MOST_LIKED } as const;
 const URGENT_THEN_DEADLINE: SortField[] = [{ field: 'urgent', dir: 'desc', bool: true }, { field: 'deadlineAt', dir: 'asc' }];
 
 export const ANSWERED_STATES = ['answered', 'handling', 'resolved', 'closed'];
@@ -47,14 +58,24 @@ export class CloudbaseQuestionRepository implements QuestionRepository {
     const _ = this.db.command;
     let filter: object = base;
     if (page.after) {
-      const values = sort.map((f, i) => (f.bool ? page.after!.values[i] === 1 : page.after!.values[i]));
+      const missing = (f: SortField, v: unknown) => f.counter === true && v === -1;
+      const values = sort.map((f, i) => {
+        const v = page.after!.values[i];
+        if (f.bool) return v === 1;
+        return missing(f, v) ? null : v;
+      });
       const beyond = (dir: 'asc' | 'desc') => (dir === 'desc' ? _.lt : _.gt);
       const branches: Record<string, unknown>[] = [];
       sort.forEach((f, i) => {
-        const branch: Record<string, unknown> = {};
-        for (let k = 0; k < i; k++) branch[sort[k]!.field] = values[k];
-        branch[f.field] = beyond(f.dir)(values[i]);
-        branches.push(branch);
+        const prefix: Record<string, unknown> = {};
+        for (let k = 0; k < i; k++) prefix[sort[k]!.field] = values[k];
+        if (f.counter && f.dir === 'desc') {
+          // Below a number: smaller numbers, then the questions without the counter; below "missing": nothing.
+          if (values[i] === null) return;
+          branches.push({ ...prefix, [f.field]: beyond(f.dir)(values[i]) }, { ...prefix, [f.field]: null });
+          return;
+        }
+        branches.push({ ...prefix, [f.field]: beyond(f.dir)(values[i]) });
       });
       const tie: Record<string, unknown> = {};
       sort.forEach((f, k) => (tie[f.field] = values[k]));
@@ -87,12 +108,18 @@ export class CloudbaseQuestionRepository implements QuestionRepository {
     return res.data as QuestionRecord[];
   }
 
-  async listPublic(filter: { categoryId?: string }, page: PageRequest): Promise<QuestionRecord[]> {
+  async listPublic(filter: PublicFeedFilter, page: PageRequest): Promise<QuestionRecord[]> {
     // Everything with an official answer: answered, in handling, resolved or closed.
     // Only what passed moderation: a question under review or hidden is its asker's and handlers' alone.
-    const base: Record<string, unknown> = { visibility: 'public', 'moderation.state': 'published', status: this.db.command.in(ANSWERED_STATES) };
+    const base: Record<string, unknown> = {
+      visibility: 'public',
+      'moderation.state': 'published',
+      status: filter.status ?? this.db.command.in(ANSWERED_STATES),
+    };
     if (filter.categoryId) base.categoryId = filter.categoryId;
-    const res = await this.paged(base, NEWEST, page).get();
+    // An anonymous asker's college is theirs alone: filtering by college leaves anonymous questions out.
+    if (filter.collegeId) Object.assign(base, { collegeId: filter.collegeId, anonymous: false });
+    const res = await this.paged(base, PUBLIC_ORDER[filter.sort ?? 'newest'], page).get();
     return res.data as QuestionRecord[];
   }
 

@@ -152,14 +152,25 @@ export interface InboxCountsByBox {
   handling: number;
 }
 
+/** 同声同心's filters and order (question.listPublic). */
+export interface PublicFeedFilter {
+  categoryId?: string;
+  collegeId?: string;
+  status?: 'answered' | 'handling' | 'resolved' | 'closed';
+  sort?: 'newest' | 'metoo' | 'likes';
+}
+
 export interface QuestionRepository {
   /** Throws DuplicateQuestionError when the id exists (idempotent asks). */
   insert(question: QuestionRecord): Promise<void>;
   findById(id: string): Promise<QuestionRecord | null>;
   /** The question, and any other question that already holds an answer with this id (a reused request id), in one read. */
   findWithAnswerId(id: string, answerId: string): Promise<QuestionRecord[]>;
-  /** Public questions with an official answer (answered or later), newest first. */
-  listPublic(filter: { categoryId?: string }, page: PageRequest): Promise<QuestionRecord[]>;
+  /**
+   * Public questions with an official answer (answered or later): newest first,
+   * or most 同问 / most liked first. A college filter leaves anonymous questions out.
+   */
+  listPublic(filter: PublicFeedFilter, page: PageRequest): Promise<QuestionRecord[]>;
   listByAsker(askerOpenid: string, page: PageRequest): Promise<QuestionRecord[]>;
   /**
    * Waiting questions owned by these units with a deadline in [from, to):

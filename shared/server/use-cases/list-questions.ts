@@ -12,15 +12,19 @@ const newest = (q: QuestionRecord) => [q.createdAt];
 /** The order of 待回复 and 超时督办 (the cursor carries both values). */
 const urgentThenDeadline = (q: QuestionRecord) => [q.urgent ? 1 : 0, q.deadlineAt];
 
-/** 首页: public answered questions, newest first. */
+/** The cursor of a counter order: a question without the counter yet travels as -1 (below every number). */
+const counter = (field: 'metooCount' | 'likeCount') => (q: QuestionRecord) => [q[field] ?? -1];
+const PUBLIC_SORT_VALUES = { newest, metoo: counter('metooCount'), likes: counter('likeCount') } as const;
+
+/** 首页 · 同声同心: public answered questions, filtered, newest / most 同问 / most liked first. */
 export const listPublicQuestions: ActionDefinition<'question.listPublic'> = {
   viewer: 'optional',
-  async run({ pageSize, cursor, categoryId }, { repos, viewer }) {
+  async run({ pageSize, cursor, categoryId, collegeId, status, sort }, { repos, viewer }) {
     const [rows, catalog] = await Promise.all([
-      repos.questions.listPublic({ categoryId }, pageRequest(pageSize, cursor)),
+      repos.questions.listPublic({ categoryId, collegeId, status, sort }, pageRequest(pageSize, cursor)),
       loadCatalog(repos),
     ]);
-    const page = pageOf(rows, pageSize, newest);
+    const page = pageOf(rows, pageSize, PUBLIC_SORT_VALUES[sort]);
     return { items: page.items.map((q) => presentSummary(q, catalog, viewer)), nextCursor: page.nextCursor };
   },
 };

@@ -15,7 +15,12 @@ export const taroState = {
   files: new Map<string, string>(),
   /** What the next showModal answers: 确定 (true) or 取消. */
   modalConfirms: true,
+  /** The tab bar badge's text; null when removed. */
+  tabBadge: null as string | null,
+  share: null as null | (() => { title?: string; path?: string }),
   reset() {
+    this.tabBadge = null;
+    this.share = null;
     handlers.clear();
     this.params = {};
     this.storage.clear();
@@ -133,6 +138,21 @@ export const showModal = jest.fn((_opts: { title?: string; content?: string; con
 );
 export const setClipboardData = jest.fn((_opts: { data: string }) => Promise.resolve({ errMsg: 'setClipboardData:ok' }));
 
+/** The tab bar badge (我的's unread messages): the last call wins. */
+export const setTabBarBadge = jest.fn((opts: { index: number; text: string }) => {
+  taroState.tabBadge = opts.text;
+  return Promise.resolve({ errMsg: 'setTabBarBadge:ok' });
+});
+export const removeTabBarBadge = jest.fn((_opts: { index: number }) => {
+  taroState.tabBadge = null;
+  return Promise.resolve({ errMsg: 'removeTabBarBadge:ok' });
+});
+export const hideShareMenu = jest.fn(() => Promise.resolve({ errMsg: 'hideShareMenu:ok' }));
+/** The page's share handler, as WeChat would call it from the menu: `taroState.share?.()`. */
+export const useShareAppMessage = (handler: () => { title?: string; path?: string }) => {
+  taroState.share = handler;
+};
+
 /** Pictures: the person picks one (set `taroState`-independent replies with mockResolvedValueOnce); upload answers a file id. */
 export const chooseImage = jest.fn(() => Promise.reject(new Error('chooseImage:fail cancel')));
 
@@ -185,5 +205,9 @@ const Taro = {
   shareFileMessage,
   setClipboardData,
   showModal,
+  setTabBarBadge,
+  removeTabBarBadge,
+  hideShareMenu,
+  useShareAppMessage,
 };
 export default Taro;

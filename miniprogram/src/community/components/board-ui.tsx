@@ -15,10 +15,12 @@ const BOARDS = [
   { key: 'activities', label: '活动公告', url: routes.activities },
   { key: 'articles', label: '青年视角', url: routes.articles },
   { key: 'topics', label: '话题墙', url: routes.topics },
+  { key: 'tags', label: '热点标签', url: routes.hotTags },
+  { key: 'experts', label: '专家推荐', url: routes.experts },
 ] as const;
 export type BoardKey = (typeof BOARDS)[number]['key'];
 
-/** The three boards side by side at the top of each board's list: one tap to the next. */
+/** The boards side by side at the top of each board's list: one tap to the next. */
 export function BoardNav({ here }: { here: BoardKey }) {
   return (
     <View className='board-nav'>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
 import type { Answer } from '@shared/contracts/question.contract';
 import { ModerationBadge } from '../status-tag';
@@ -17,10 +18,12 @@ interface Props {
   onReport?: (answer: Answer) => void;
   /** Answers this viewer reported here already (the link says so). */
   reportedIds?: ReadonlySet<string>;
+  /** Shown at the start of each answer's foot (its 赞). */
+  renderAction?: (answer: Answer) => ReactNode;
 }
 
 /** Replies in order; the official one is marked 官方答复, a held one 审核中 / 已隐藏. */
-export function AnswerList({ answers, now, emptyText, viewer = 'public', canReport, onReport, reportedIds }: Props) {
+export function AnswerList({ answers, now, emptyText, viewer = 'public', canReport, onReport, reportedIds, renderAction }: Props) {
   if (answers.length === 0) {
     return (
       <View className='answers answers--empty'>
@@ -53,6 +56,7 @@ export function AnswerList({ answers, now, emptyText, viewer = 'public', canRepo
             {note ? <Text className='answer__held'>{note}</Text> : null}
             <View className='answer__foot'>
               <Text className='answer__time'>{formatDateTime(a.createdAt, now)}</Text>
+              {renderAction?.(a)}
               {reportable ? (
                 reportedIds?.has(a.id) ? (
                   <Text className='answer__reported'>已举报</Text>

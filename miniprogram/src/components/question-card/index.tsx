@@ -50,7 +50,10 @@ export function QuestionCard({ question: q, now, onOpen, aside, forHandlers = fa
             </Text>
           ) : null}
         </View>
-        {aside ?? <Text className='q-card__time'>{formatRelative(q.createdAt, now)}</Text>}
+        <View className='q-card__end'>
+          {q.visibility === 'public' ? <Text className='q-card__counts'>{`同问 ${q.metooCount} · 赞 ${q.likeCount}`}</Text> : null}
+          {aside ?? <Text className='q-card__time'>{formatRelative(q.createdAt, now)}</Text>}
+        </View>
       </View>
     </View>
   );

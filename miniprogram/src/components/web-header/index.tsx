@@ -1,6 +1,9 @@
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useWebRoute } from '../../hooks/use-web-route';
+import { useEffect } from 'react';
+import { useUnreadCount } from '../../hooks/use-unread-messages';
+import { refreshUnread } from '../../services/unread-messages';
 import { routes } from '../../utils/routes';
 import { SearchIcon, SEARCH_PLACEHOLDER } from '../search-entry';
 import './index.scss';
@@ -17,11 +20,13 @@ const ITEMS: readonly NavItem[] = [
   // The boards (活动公告 first; each board links to the other two).
   { label: '社区', match: '/community/', go: () => void Taro.navigateTo({ url: routes.activities }) },
   { label: '我要提问', match: routes.ask(), go: () => void Taro.navigateTo({ url: routes.ask() }) },
+  { label: '消息', match: routes.messages, go: () => void Taro.navigateTo({ url: routes.messages }) },
   { label: '我的', match: routes.mine, go: () => void Taro.switchTab({ url: routes.mine }) },
 ];
 
 function isHere(path: string, item: NavItem): boolean {
-  if (item.match.endsWith('/')) return path.startsWith(item.match);
+  // 消息 lives in the community subpackage but is its own entry.
+  if (item.match.endsWith('/')) return path.startsWith(item.match) && path !== routes.messages;
   return path === item.match || (item.match === routes.home && (path === '' || path === '/'));
 }
 
@@ -32,6 +37,11 @@ function isHere(path: string, item: NavItem): boolean {
  */
 export function WebHeader() {
   const path = useWebRoute();
+  const unread = useUnreadCount();
+  // Whatever page the web build opens on, the header shows the count (首页 and 我的 refresh it on show).
+  useEffect(() => {
+    void refreshUnread();
+  }, []);
   return (
     <View className='web-header'>
       <View className='web-header__inner'>
@@ -58,6 +68,7 @@ export function WebHeader() {
                 }}
               >
                 <Text>{item.label}</Text>
+                {item.match === routes.messages && unread > 0 ? <Text className='web-header__badge'>{unread > 99 ? '99+' : unread}</Text> : null}
               </View>
             );
           })}

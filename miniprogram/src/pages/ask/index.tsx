@@ -23,6 +23,7 @@ import { routedUnitFor } from '../../utils/routing-preview';
 import { nativeMaxLength } from '../../utils/text-limits';
 import { routes } from '../../utils/routes';
 import { requestSubscriptions } from '../../services/subscription.service';
+import { ExpertSuggest } from '../../components/expert-suggest';
 import './index.scss';
 
 /**
@@ -175,6 +176,8 @@ export default function AskPage() {
         {routedUnit ? <Text className='ask__route'>将由「{routedUnit.name}」负责答复</Text> : null}
         {errors.categoryId ? <Text className='ask__error'>{errors.categoryId}</Text> : null}
       </View>
+
+      <ExpertSuggest collegeId={draft.collegeId} categoryId={draft.categoryId} expertId={draft.expertId} onPick={(id) => form.update('expertId', id)} />
 
       <View className='ask__card'>
         <View className='ask__label-row'>

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text, Button, ScrollView } from '@tarojs/components';
-import { listPublicQuestions } from '../../services/question.service';
+import { listPublicQuestions, type PublicFeedSort, type PublicFeedState } from '../../services/question.service';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { useCatalog } from '../../hooks/use-catalog';
 import { useNow } from '../../hooks/use-now';
@@ -10,6 +10,9 @@ import { useReshow } from '../../hooks/use-reshow';
 import { QuestionCard } from '../../components/question-card';
 import { ListFooter } from '../../components/list-footer';
 import { IdentityPicker } from '../../components/identity-picker';
+import { FeedControls } from '../../components/feed-controls';
+import { useUnreadRefresh } from '../../hooks/use-unread-messages';
+import { refreshUnread } from '../../services/unread-messages';
 import { SearchEntry } from '../../components/search-entry';
 import { FaqPinned } from '../../components/faq-card';
 import { useFaqs } from '../../hooks/use-faqs';
@@ -21,6 +24,8 @@ const BOARDS = [
   { label: '活动公告', hint: '报名线下活动', icon: '活', url: routes.activities },
   { label: '青年视角', hint: '团组织原创文章', icon: '文', url: routes.articles },
   { label: '话题墙', hint: '说说你的看法', icon: '话', url: routes.topics },
+  { label: '热点标签', hint: '大家最近在问', icon: '热', url: routes.hotTags },
+  { label: '专家推荐', hint: '找对的人来答', icon: '专', url: routes.experts },
 ] as const;
 
 /** How many FAQ entries 首页 pins. */
@@ -28,14 +33,23 @@ const PINNED_FAQS = 3;
 
 export default function HomePage() {
   const [categoryId, setCategoryId] = useState<string | undefined>(undefined);
-  const { categories } = useCatalog();
-  const fetchPage = useCallback((cursor?: string) => listPublicQuestions({ categoryId, cursor }), [categoryId]);
+  const [collegeId, setCollegeId] = useState<string | undefined>(undefined);
+  const [status, setStatus] = useState<PublicFeedState | undefined>(undefined);
+  const [sort, setSort] = useState<PublicFeedSort>('newest');
+  const { categories, colleges } = useCatalog();
+  const fetchPage = useCallback(
+    (cursor?: string) => listPublicQuestions({ categoryId, collegeId, status, sort, cursor }),
+    [categoryId, collegeId, status, sort],
+  );
+  useUnreadRefresh();
   const list = usePagedList(fetchPage);
   const now = useNow();
   const faqs = useFaqs();
   const reloadAll = useCallback(() => {
     list.reload();
     faqs.reload();
+    // Another identity (the dev picker) or a pull: the badge and the PC header count follow.
+    void refreshUnread();
   }, [list.reload, faqs.reload]);
   usePullToReload(reloadAll, list.loading);
   // Back from elsewhere (an entry published or retired meanwhile): the pinned entries are cheap to refresh.
@@ -86,8 +100,9 @@ export default function HomePage() {
         </ScrollView>
 
         <View className='home__section'>
-          <Text className='home__section-title'>大家在问</Text>
+          <Text className='home__section-title'>同声同心 · 大家在问</Text>
         </View>
+        <FeedControls sort={sort} onSort={setSort} status={status} onStatus={setStatus} colleges={colleges} collegeId={collegeId} onCollege={setCollegeId} />
         {list.items.map((q) => (
           <QuestionCard key={q.id} question={q} now={now} onOpen={(id) => Taro.navigateTo({ url: routes.question(id) })} />
         ))}
@@ -96,7 +111,7 @@ export default function HomePage() {
           error={list.error}
           hasMore={list.hasMore}
           empty={list.items.length === 0}
-          emptyText='还没有公开的问题，来提第一个吧'
+          emptyText={categoryId || collegeId || status ? '没有符合筛选条件的问题，换个条件看看' : '还没有公开的问题，来提第一个吧'}
           onMore={list.loadMore}
           onRetry={list.reload}
         />

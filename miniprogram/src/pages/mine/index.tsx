@@ -31,6 +31,7 @@ import {
 import { roleLabel } from '../../utils/labels';
 import { routes } from '../../utils/routes';
 import { requestSubscriptions } from '../../services/subscription.service';
+import { useUnreadCount, useUnreadRefresh } from '../../hooks/use-unread-messages';
 import './index.scss';
 
 /** Staff see whether their phone is bound (reminders that fail fall back to a call); everyone else what is there. */
@@ -53,8 +54,24 @@ function PrivacyEntry() {
   );
 }
 
+/** 消息中心, with the unread count (the tab bar badge shows the same). */
+function MessagesEntry() {
+  const unread = useUnreadCount();
+  return (
+    <View className='mine__entry mine__entry--plain' onClick={() => void Taro.navigateTo({ url: routes.messages })}>
+      <View className='mine__entry-text'>
+        <Text className='mine__entry-title'>消息中心</Text>
+        <Text className='mine__entry-hint'>{unread > 0 ? `${unread} 条未读消息` : '答复、关注的进展、活动报名的通知'}</Text>
+      </View>
+      {unread > 0 ? <Text className='mine__unread'>{unread > 99 ? '99+' : unread}</Text> : null}
+      <Text className='mine__entry-arrow'>›</Text>
+    </View>
+  );
+}
+
 export default function MinePage() {
   const me = useMe();
+  useUnreadRefresh();
   const fetchPage = useCallback((cursor?: string) => listMyQuestions({ cursor }), []);
   const list = usePagedList(fetchPage);
   const now = useNow();
@@ -103,6 +120,8 @@ export default function MinePage() {
         </View>
 
         <IdentityPicker onChange={reloadAll} />
+
+        {profile ? <MessagesEntry /> : null}
 
         {canUseWorkbench({ roles }) ? (
           <View

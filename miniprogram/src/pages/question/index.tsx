@@ -14,6 +14,8 @@ import { AskerFeedback } from '../../components/asker-feedback';
 import { StateView } from '../../components/state-view';
 import { SignInPrompt } from '../../components/sign-in-prompt';
 import { ReportSheet } from '../../components/report-sheet';
+import { QuestionReactions, AnswerLike } from '../../components/question-reactions';
+import { useReactions } from '../../hooks/use-reactions';
 import { useReports } from '../../hooks/use-reports';
 import type { ReportTarget } from '../../services/moderation.service';
 import { moderationNote } from '../../utils/moderation-note';
@@ -114,6 +116,12 @@ export default function QuestionPage() {
     );
   }
 
+  return <QuestionView q={q} now={now} reload={reload} reports={reports} />;
+}
+
+function QuestionView({ q, now, reload, reports }: { q: QuestionDetail; now: number; reload: () => void; reports: ReturnType<typeof useReports> }) {
+  const r = useReactions(q);
+  useReshow(r.reload);
   const viewer = viewerOf(q);
   const may = reportable(q);
   const heldNote = q.visibility === 'public' ? moderationNote(q.moderation, viewer, '个问题') : null;
@@ -152,6 +160,7 @@ export default function QuestionPage() {
             </View>
           ) : null}
           <Reopened q={q} now={now} />
+          <QuestionReactions q={q} r={r} />
           <View className='detail__route'>
             <Text className='detail__route-unit'>由「{q.ownerUnitName}」负责</Text>
             {q.status === 'routed' ? (
@@ -193,6 +202,7 @@ export default function QuestionPage() {
           canReport={may.answer}
           onReport={(a) => reports.setOpen({ questionId: q.id, target: 'answer', answerId: a.id })}
           reportedIds={answerIds}
+          renderAction={q.visibility === 'public' ? (a) => (a.moderation === 'published' ? <AnswerLike questionId={q.id} answerId={a.id} r={r} /> : null) : undefined}
         />
 
         {q.rating ? (

@@ -12,6 +12,8 @@ import { Badge } from '../../../components/status-tag';
 import { StateView } from '../../../components/state-view';
 import { LoadFailure, ReasonPrompt } from '../../components/board-ui';
 import { Cover } from '../../components/cover';
+import { LikeTargetButton } from '../../../components/like-button';
+import { useLikedSet } from '../../../hooks/use-likes';
 import { canHideArticles } from '../../../utils/board-access';
 import { formatDateTime } from '../../../utils/time';
 import { routes } from '../../../utils/routes';
@@ -53,6 +55,12 @@ function Moderate({ article, onDone }: { article: ArticleView['article']; onDone
   );
 }
 
+/** 点赞 the article (the viewer's own like read with like.mine). */
+function ArticleLike({ id, likeCount }: { id: string; likeCount: number }) {
+  const liked = useLikedSet('article', [id]);
+  return <LikeTargetButton key={liked.has(id) ? 'liked' : 'not'} targetType='article' targetId={id} liked={liked.has(id)} likeCount={likeCount} />;
+}
+
 export default function ArticlePage() {
   const { id = '' } = useEntryParams();
   const load = useCallback(() => getArticle(id), [id]);
@@ -84,6 +92,11 @@ export default function ArticlePage() {
           {a.body.split(/\n+/).map((para, i) => (
             <Text key={i} className='article__para breakable' selectable>{para}</Text>
           ))}
+          {a.hidden ? null : (
+            <View className='article__like'>
+              <ArticleLike id={a.id} likeCount={a.likeCount} />
+            </View>
+          )}
         </View>
       </View>
       {canHideArticles(me.data) ? <Moderate article={a} onDone={state.reload} /> : null}

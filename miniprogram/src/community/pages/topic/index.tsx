@@ -10,6 +10,8 @@ import { CharCounter } from '../../../components/char-counter';
 import { StateView } from '../../../components/state-view';
 import { ListFooter } from '../../../components/list-footer';
 import { LoadFailure, ReasonPrompt } from '../../components/board-ui';
+import { LikeTargetButton } from '../../../components/like-button';
+import { useLikedSet } from '../../../hooks/use-likes';
 import { formatRelative } from '../../../utils/time';
 import { nativeMaxLength } from '../../../utils/text-limits';
 import { routes } from '../../../utils/routes';
@@ -105,7 +107,7 @@ function Comment({ c, now, canManage, onHide }: { c: TopicReply; now: number; ca
   );
 }
 
-function Take({ p, t, now, open, canManage, onHide }: { p: TopicTake; t: Topic; now: number; open: boolean; canManage: boolean; onHide: (target: HideTarget) => void }) {
+function Take({ p, t, now, open, canManage, liked, onHide }: { p: TopicTake; t: Topic; now: number; open: boolean; canManage: boolean; liked: boolean; onHide: (target: HideTarget) => void }) {
   const [replying, setReplying] = useState(false);
   return (
     <View className='board-card take'>
@@ -117,6 +119,7 @@ function Take({ p, t, now, open, canManage, onHide }: { p: TopicTake; t: Topic; 
       <Text className='take__text breakable' selectable>{p.content}</Text>
       {p.moderation === 'review' && p.mine ? <Text className='take__held'>这条发言正在审核，目前只有你和话题管理老师能看到。</Text> : null}
       <View className='take__actions'>
+        {p.moderation === 'published' && !p.mine ? <LikeTargetButton targetType='topicPost' targetId={p.id} liked={liked} likeCount={p.likeCount} /> : <Text className='take__meta'>赞 {p.likeCount}</Text>}
         <Text className='take__meta'>评论 {p.commentCount}</Text>
         {open && p.moderation === 'published' && !replying ? <Text className='take__link' onClick={() => setReplying(true)}>评论</Text> : null}
         {canManage && p.moderation !== 'hidden' ? (
@@ -158,6 +161,7 @@ export default function TopicPage() {
   const t = useTopic(id);
   const now = useNow();
   const [hiding, setHiding] = useState<HideTarget | null>(null);
+  const liked = useLikedSet('topicPost', t.takes.items.map((p) => p.id));
   usePullToReload(() => {
     t.topic.reload();
     t.takes.reload();
@@ -211,7 +215,7 @@ export default function TopicPage() {
         ) : null}
 
         {t.takes.items.map((p) => (
-          <Take key={p.id} p={p} t={t} now={now} open={open} canManage={canManage} onHide={setHiding} />
+          <Take key={p.id} p={p} t={t} now={now} open={open} canManage={canManage} liked={liked.has(p.id)} onHide={setHiding} />
         ))}
         <ListFooter
           loading={t.takes.loading}
