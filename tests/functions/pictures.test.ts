@@ -119,3 +119,13 @@ describe('pictures in answers', () => {
     expect(await api.call(OTHER_STUDENT, 'answer.post', { questionId: id, content: '我也想知道这个问题', pictures: [ids.a] })).toMatchObject(refused('AUTH.FORBIDDEN'));
   });
 });
+
+describe('pictures and account deletion', () => {
+  it('a student who deletes their account takes their question pictures with them; the anonymised question stays', async () => {
+    const out = expectOk(await api.call(OTHER_STUDENT, 'question.ask', ask({ title: '宿舍墙皮脱落要报修吗', pictures: [ids.d] })));
+    expect(api.question(out.id).pictures).toEqual([ids.d]);
+    expectOk(await api.call(OTHER_STUDENT, 'me.delete', { confirm: '注销账号' }));
+    expect(api.question(out.id)).toMatchObject({ pictures: [], askerName: expect.any(String) });
+    expect(expectOk(await api.call(CS_RESPONDER, 'question.get', { id: out.id })).pictureUrls ?? []).toHaveLength(0);
+  });
+});

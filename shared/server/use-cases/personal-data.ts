@@ -36,6 +36,8 @@ export function removeAsker(q: QuestionRecord, now: number): IdentityRemoval {
       askerName: REMOVED_PERSON_NAME,
       anonymous: true,
       rating: q.rating ? { ...q.rating, comment: '' } : null,
+      // A student's pictures may show them or their room: they leave with the account.
+      ...(q.pictures?.length ? { pictures: [] } : {}),
       anonymisedAt: now,
     },
     replace: { timeline },
