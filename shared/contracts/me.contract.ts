@@ -69,6 +69,10 @@ export const MeExportOutput = z.strictObject({
   topicComments: z.array(
     z.strictObject({ id: z.string(), postId: z.string(), topicId: z.string(), content: z.string(), anonymous: z.boolean(), createdAt: Instant, moderation: z.enum(['published', 'review', 'hidden']) }),
   ),
+  /** Their sign-ups for activities (活动公告): signed up, waiting, or checked in. */
+  activitySignUps: z.array(
+    z.strictObject({ activityId: z.string(), title: z.string(), startAt: Instant, endAt: Instant, place: z.string(), signedUpAt: Instant, state: z.enum(['signedUp', 'waiting', 'checkedIn']), checkedInAt: Instant.nullable() }),
+  ),
 });
 export type MyData = z.infer<typeof MeExportOutput>;
 

@@ -200,6 +200,8 @@ export const COLLECTIONS = {
     indexes: [
       { name: 'by_end', keys: { state: 1, endAt: 1 } },
       { name: 'by_question', keys: { questionIds: 1 } },
+      // 我的数据 and account deletion: the activities a person signed up or waits for.
+      { name: 'by_person', keys: { people: 1 } },
     ],
   },
   articles: {

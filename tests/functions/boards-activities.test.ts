@@ -1,4 +1,5 @@
 import { HOUR_MS } from '../../shared/domain/answer-deadline';
+import { REMOVED_PERSON_NAME } from '../../shared/domain/privacy';
 import { askAsStudent, COORDINATOR, CS_RESPONDER, expectOk, OTHER_STUDENT, startLocalApi, STUDENT, type LocalApi } from './support/local-api';
 
 /**
@@ -233,6 +234,63 @@ describe('bad input', () => {
       ['activity.attendees', { activityId: 'a-1', extra: true }],
     ] as const) {
       expect(await api.call(STUDENT, action, data)).toMatchObject(refused('INPUT.INVALID'));
+    }
+  });
+});
+
+describe('我的数据 and account deletion', () => {
+  it('exports the sign-ups; deletion frees an upcoming seat for the next person waiting and keeps a past seat without the name', async () => {
+    const leaver = 'leaving-activity-student';
+    const now = api.now();
+    const seat = await create({ capacity: 1, title: '要离开的同学报名的活动' });
+    const queue = await create({ capacity: 1, title: '要离开的同学候补的活动' });
+    const past = await create({ capacity: 2, title: '要离开的同学签到的活动', startAt: now + 2 * HOUR_MS, endAt: now + 3 * HOUR_MS, signUpDeadline: now + HOUR_MS });
+    expect(expectOk(await api.call(leaver, 'activity.signUp', { activityId: seat })).state).toBe('signedUp');
+    expect(expectOk(await api.call(OTHER_STUDENT, 'activity.signUp', { activityId: seat })).state).toBe('waiting');
+    expect(expectOk(await api.call(STUDENT, 'activity.signUp', { activityId: queue })).state).toBe('signedUp');
+    expect(expectOk(await api.call(leaver, 'activity.signUp', { activityId: queue })).state).toBe('waiting');
+    expect(expectOk(await api.call(leaver, 'activity.signUp', { activityId: past })).state).toBe('signedUp');
+    expect(expectOk(await api.call(STUDENT, 'activity.signUp', { activityId: past })).state).toBe('signedUp');
+    const { checkInCode } = expectOk(await api.call(CS_ADMIN, 'activity.attendees', { activityId: past }));
+    const shift = 2 * HOUR_MS + 60_000; // the past activity has started; the others lie ahead
+    api.advance(shift);
+    try {
+      expectOk(await api.call(leaver, 'activity.checkIn', { activityId: past, code: checkInCode }));
+      const exported = expectOk(await api.call(leaver, 'me.export', {}));
+      const byId = new Map(exported.activitySignUps.map((s: { activityId: string }) => [s.activityId, s]));
+      expect(byId.size).toBe(3);
+      expect(byId.get(seat)).toMatchObject({ title: '要离开的同学报名的活动', state: 'signedUp', checkedInAt: null });
+      expect(byId.get(queue)).toMatchObject({ title: '要离开的同学候补的活动', state: 'waiting' });
+      expect(byId.get(past)).toMatchObject({ title: '要离开的同学签到的活动', state: 'checkedIn', checkedInAt: expect.any(Number) });
+
+      expectOk(await api.call(leaver, 'me.delete', { confirm: '注销账号' }));
+      expectOk(await api.call(leaver, 'me.delete', { confirm: '注销账号' }));
+      for (const id of [seat, queue, past]) expect(JSON.stringify(api.find('activities', { _id: id })[0])).not.toContain(leaver);
+
+      // The upcoming seat went to the person waiting, who was told (once, however often the deletion ran).
+      const freed = api.find('activities', { _id: seat })[0]!;
+      expect(freed.seats.map((s: { openid: string }) => s.openid)).toEqual([OTHER_STUDENT]);
+      expect(freed.waiting).toEqual([]);
+      expect(freed.people).toEqual([OTHER_STUDENT]);
+      expect(expectOk(await api.call(OTHER_STUDENT, 'activity.get', { id: seat })).mine.state).toBe('signedUp');
+      expect(api.find('notifications', { kind: 'waitlistPromoted', recipientOpenid: OTHER_STUDENT, 'subject.id': seat })).toHaveLength(1);
+      const left = api.find('activities', { _id: queue })[0]!;
+      expect(left.waiting).toEqual([]);
+      expect(left.people).toEqual([STUDENT]);
+
+      // The past activity keeps its attendance, without the name or openid.
+      const list = expectOk(await api.call(CS_ADMIN, 'activity.attendees', { activityId: past }));
+      expect(list.signedUp.map((r: { name: string }) => r.name)).toEqual([REMOVED_PERSON_NAME, '张晓雨']);
+      expect(list.signedUp[0].checkedInAt).toEqual(expect.any(Number));
+      expect(list.checkedIn).toBe(1);
+      const kept = api.find('activities', { _id: past })[0]!;
+      expect(kept.seatCount).toBe(2);
+      expect(kept.checkedIn[0].openid).toBe(kept.seats[0].openid);
+      expect(kept.seats[0].openid).toMatch(/^removed-/);
+
+      expect(expectOk(await api.call(leaver, 'me.export', {})).activitySignUps).toEqual([]);
+    } finally {
+      api.advance(-shift);
     }
   });
 });

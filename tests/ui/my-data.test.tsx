@@ -40,6 +40,7 @@ const myData: MyData = {
   reactions: [],
   topicPosts: [],
   topicComments: [],
+  activitySignUps: [],
 };
 const staffMe = { ...studentMe, name: '任智宇', roles: ['responder' as const], memberships: [{ unitId: 'u-cs', unitName: '计算机学院团委', team: 'expert' as const, categoryIds: [] }] };
 

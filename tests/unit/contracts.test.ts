@@ -306,6 +306,7 @@ const EXAMPLES: { [A in ActionName]: Example<A> } = {
       reactions: [{ kind: 'like', targetType: 'answer', targetId: 'a-1', questionId: 'q-1', at: T0 }],
       topicPosts: [],
       topicComments: [],
+      activitySignUps: [],
     },
   },
   'me.delete': { input: { confirm: '注销账号' }, output: { deleted: true } },

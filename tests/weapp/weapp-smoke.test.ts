@@ -196,6 +196,7 @@ const REPLIES: Partial<{ [A in ActionName]: (input: ActionParsedInput<A>) => Act
     reactions: [],
     topicPosts: [],
     topicComments: [],
+    activitySignUps: [],
   }),
   'roster.inviteInfo': ({ code }) => ({
     unitId: 'u-cs', unitName: '计算机学院团委', team: 'expert', categories: [{ id: 'cat-study', name: '学业' }], role: 'responder',

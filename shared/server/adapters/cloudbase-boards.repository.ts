@@ -95,12 +95,28 @@ export class CloudbaseActivityRepository implements ActivityRepository {
     return last && last.people.includes(person.openid) ? 'already' : 'closed';
   }
 
-  async replacePlaces(id: string, expectedVersion: number, places: Pick<ActivityRecord, 'seats' | 'waiting' | 'people' | 'seatCount'>): Promise<boolean> {
+  async listByPerson(openid: string, limit: number): Promise<ActivityRecord[]> {
+    const res = await this.db.collection(ACTIVITIES).where({ people: openid }).limit(limit).get();
+    return res.data as ActivityRecord[];
+  }
+
+  async replacePlaces(
+    id: string,
+    expectedVersion: number,
+    places: Pick<ActivityRecord, 'seats' | 'waiting' | 'people' | 'seatCount'> & Partial<Pick<ActivityRecord, 'checkedIn'>>,
+  ): Promise<boolean> {
     const _ = this.db.command;
     const res = await this.db
       .collection(ACTIVITIES)
       .where({ _id: id, version: expectedVersion })
-      .update({ seats: _.set(places.seats), waiting: _.set(places.waiting), people: _.set(places.people), seatCount: places.seatCount, version: expectedVersion + 1 });
+      .update({
+        seats: _.set(places.seats),
+        waiting: _.set(places.waiting),
+        people: _.set(places.people),
+        seatCount: places.seatCount,
+        ...(places.checkedIn ? { checkedIn: _.set(places.checkedIn) } : {}),
+        version: expectedVersion + 1,
+      });
     return res.updated === 1;
   }
 

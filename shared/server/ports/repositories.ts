@@ -508,8 +508,13 @@ export interface ActivityRepository {
    * `closed` when the activity is gone, cancelled or past its sign-up deadline.
    */
   signUp(id: string, person: AttendeeRecord, now: number): Promise<SeatOutcome>;
-  /** Writes the seats and waiting list whole, conditional on the version read; false when it moved. */
-  replacePlaces(id: string, expectedVersion: number, places: Pick<ActivityRecord, 'seats' | 'waiting' | 'people' | 'seatCount'>): Promise<boolean>;
+  /** Activities (any state) where the person has a seat or waits (`people`, indexed). */
+  listByPerson(openid: string, limit: number): Promise<ActivityRecord[]>;
+  /**
+   * Writes the seats and waiting list whole (and the check-ins, when given),
+   * conditional on the version read; false when it moved.
+   */
+  replacePlaces(id: string, expectedVersion: number, places: Pick<ActivityRecord, 'seats' | 'waiting' | 'people' | 'seatCount'> & Partial<Pick<ActivityRecord, 'checkedIn'>>): Promise<boolean>;
   /** Records a seated person's check-in once; false when they are not seated or already checked in. */
   checkIn(id: string, openid: string, at: number): Promise<boolean>;
 }

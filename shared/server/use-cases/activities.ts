@@ -1,6 +1,7 @@
 import type { ActivitySummary } from '../../contracts/activity.contract';
 import { DomainError } from '../../domain/errors';
 import { canViewQuestion } from '../../domain/permissions';
+import { REMOVED_PERSON_NAME, removedIdentity } from '../../domain/privacy';
 import { formatCampusTime } from '../../domain/shanghai-time';
 import type { ActivityRecord, AttendeeRecord, QuestionRecord } from '../ports/records';
 import type { ActionContext, ActionDefinition } from './action';
@@ -283,3 +284,65 @@ export const listActivityAttendees: ActionDefinition<'activity.attendees'> = {
     };
   },
 };
+
+/** A person's activities exported and left (more than anyone signs up for in years of use). */
+const ACTIVITIES_HANDLED = 1000;
+
+/** 我的数据: the person's sign-ups (a seat, a place on the waiting list, a check-in). */
+export async function activitySignUpsOf(repos: ActionContext['repos'], openid: string) {
+  const activities = await repos.activities.listByPerson(openid, ACTIVITIES_HANDLED);
+  return activities.flatMap((a) => {
+    const seat = a.seats.find((s) => s.openid === openid);
+    const wait = a.waiting.find((w) => w.openid === openid);
+    const place = seat ?? wait;
+    if (!place) return [];
+    const checkedInAt = a.checkedIn.find((c) => c.openid === openid)?.at ?? null;
+    const state = checkedInAt !== null ? ('checkedIn' as const) : seat ? ('signedUp' as const) : ('waiting' as const);
+    return [{ activityId: a._id, title: a.title, startAt: a.startAt, endAt: a.endAt, place: a.place, signedUpAt: place.at, state, checkedInAt }];
+  });
+}
+
+/**
+ * Account deletion: the person leaves every activity. Before it starts, as
+ * 取消报名 does (a freed seat goes to the first person waiting, who is told);
+ * once it started (or was cancelled), their seat and check-in stay for the
+ * attendance counts under the removed-person marker, and their waiting place goes.
+ */
+export async function removeFromActivities(ctx: ActionContext, openid: string): Promise<void> {
+  const { repos, now } = ctx;
+  for (const found of await repos.activities.listByPerson(openid, ACTIVITIES_HANDLED)) {
+    const key = ctx.ids.derived('cx', openid, `delete.${found._id}`);
+    let done = false;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS && !done; attempt++) {
+      const a = attempt === 1 ? found : await repos.activities.findById(found._id);
+      if (!a || !a.people.includes(openid)) {
+        done = true;
+        break;
+      }
+      const upcoming = a.state === 'published' && a.startAt > now;
+      let waiting = a.waiting.filter((w) => w.openid !== openid);
+      let promoted: AttendeeRecord | null = null;
+      let seats: AttendeeRecord[];
+      let checkedIn = a.checkedIn;
+      if (upcoming) {
+        const seated = a.seats.some((s) => s.openid === openid);
+        seats = a.seats.filter((s) => s.openid !== openid);
+        if (seated && waiting.length > 0) {
+          promoted = { ...waiting[0]!, promotedAt: now, promotedBy: key };
+          waiting = waiting.slice(1);
+          seats.push(promoted);
+        }
+      } else {
+        const marker = removedIdentity(ctx.ids.next('att'));
+        seats = a.seats.map((s) => (s.openid === openid ? { ...s, openid: marker, name: REMOVED_PERSON_NAME } : s));
+        checkedIn = a.checkedIn.map((c) => (c.openid === openid ? { ...c, openid: marker } : c));
+      }
+      const people = [...seats, ...waiting].map((p) => p.openid);
+      if (await repos.activities.replacePlaces(a._id, a.version, { seats, waiting, people, seatCount: seats.length, ...(upcoming ? {} : { checkedIn }) })) {
+        if (promoted) await tellPromoted(ctx, a, promoted, key);
+        done = true;
+      }
+    }
+    if (!done) throw new DomainError('QUESTION.STATE_CONFLICT', '你报名的活动人数正在变化，请稍后再试一次注销');
+  }
+}

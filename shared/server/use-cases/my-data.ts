@@ -1,6 +1,7 @@
 import { DomainError } from '../../domain/errors';
 import type { QuestionRecord } from '../ports/records';
 import type { ActionContext, ActionDefinition } from './action';
+import { activitySignUpsOf, removeFromActivities } from './activities';
 import { commitChange } from './apply-case-action';
 import { retractReaction } from './community';
 import { loadCatalog } from './catalog-lookup';
@@ -17,7 +18,8 @@ import { removeTopicContentOf, topicContentOf } from './topics';
  * Deletion keeps the questions — anonymised — for the units' statistics and
  * the public record, and removes the person everywhere else: their roster
  * entry, their subscriptions, the messages meant for them, their reports,
- * their asking quota. Every step can run again, so a retried (or interrupted
+ * their asking quota, their places on activities (a past activity keeps
+ * their seat, without their name). Every step can run again, so a retried (or interrupted
  * and repeated) deletion finishes what the first began.
  */
 const MESSAGES_EXPORTED = 1000;
@@ -31,7 +33,7 @@ export const exportMyData: ActionDefinition<'me.export'> = {
   async run(_input, ctx) {
     const { viewer, repos, now } = ctx;
     const openid = viewer.openid;
-    const [asked, acted, messages, credits, reports, quota, catalog, reactions, topics] = await Promise.all([
+    const [asked, acted, messages, credits, reports, quota, catalog, reactions, topics, signUps] = await Promise.all([
       repos.questions.listAllByAsker(openid),
       repos.questions.listActedBy(openid),
       repos.notifications.listByRecipient(openid, MESSAGES_EXPORTED),
@@ -41,6 +43,7 @@ export const exportMyData: ActionDefinition<'me.export'> = {
       loadCatalog(repos),
       repos.reactions.listByPerson(openid, REACTIONS_HANDLED),
       topicContentOf(repos, openid),
+      activitySignUpsOf(repos, openid),
     ]);
     const others = acted.filter((q) => q.askerOpenid !== openid);
     const user = viewer.user;
@@ -76,6 +79,7 @@ export const exportMyData: ActionDefinition<'me.export'> = {
           .filter((c) => c.authorOpenid === openid)
           .map((c) => ({ id: c.id, postId: p._id, topicId: p.topicId, content: c.content, anonymous: c.anonymous, createdAt: c.createdAt, moderation: c.moderation.state })),
       ),
+      activitySignUps: signUps,
     };
   },
 };
@@ -107,6 +111,8 @@ export const deleteMyAccount: ActionDefinition<'me.delete'> = {
     for (const r of await repos.reactions.listByPerson(openid, REACTIONS_HANDLED)) await retractReaction(repos, r, now);
     // Their takes on the 话题墙 go; their comments on others' takes are emptied in place.
     await removeTopicContentOf(repos, openid, now);
+    // Their sign-ups: an upcoming seat goes to the next person waiting; a past one stays, without their name.
+    await removeFromActivities(ctx, openid);
     await Promise.all([
       repos.reactions.removeByPerson(openid),
       repos.notifications.removeByRecipient(openid),
