@@ -1,4 +1,5 @@
 import type { PhoneNumbers } from '../ports/phone-numbers';
+import { wechatOpenApi } from './wechat-openapi';
 
 interface PhoneApi {
   phonenumber: {
@@ -24,13 +25,7 @@ export class WechatPhoneNumbers implements PhoneNumbers {
   }
 
   private api(): PhoneApi {
-    if (!this.openapi) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const cloud = require('wx-server-sdk') as { init(o: object): void; DYNAMIC_CURRENT_ENV: unknown; openapi: PhoneApi };
-      cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
-      this.openapi = cloud.openapi;
-    }
-    return this.openapi;
+    return this.openapi ?? wechatOpenApi<PhoneApi>();
   }
 
   async fromCode(code: string, openid: string): Promise<string | null> {

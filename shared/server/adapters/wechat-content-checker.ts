@@ -1,5 +1,6 @@
 import type { Verdict } from '../../domain/moderation';
 import type { ContentCheck, ContentChecker, ContentScene } from '../ports/content-checker';
+import { wechatOpenApi } from './wechat-openapi';
 
 /**
  * WeChat's content security check (security.msgSecCheck, version 2) through
@@ -58,13 +59,7 @@ export class WechatContentChecker implements ContentChecker {
   }
 
   private api(): SecurityApi {
-    if (!this.openapi) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const cloud = require('wx-server-sdk') as { init(o: object): void; DYNAMIC_CURRENT_ENV: unknown; openapi: SecurityApi };
-      cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
-      this.openapi = cloud.openapi;
-    }
-    return this.openapi;
+    return this.openapi ?? wechatOpenApi<SecurityApi>();
   }
 
   async check(text: string, context: { openid: string; scene: ContentScene }): Promise<ContentCheck> {

@@ -1,4 +1,5 @@
 import type { MiniProgramCodeRequest, MiniProgramCodeResult, MiniProgramCodes } from '../ports/miniprogram-codes';
+import { wechatOpenApi } from './wechat-openapi';
 
 /**
  * wxacode.getUnlimited through wx-server-sdk's cloud.openapi (the cloud call
@@ -26,13 +27,7 @@ export class WechatMiniProgramCodes implements MiniProgramCodes {
   }
 
   private api(): WxacodeApi {
-    if (!this.openapi) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const cloud = require('wx-server-sdk') as { init(o: object): void; DYNAMIC_CURRENT_ENV: unknown; openapi: WxacodeApi };
-      cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
-      this.openapi = cloud.openapi;
-    }
-    return this.openapi;
+    return this.openapi ?? wechatOpenApi<WxacodeApi>();
   }
 
   async getUnlimited(request: MiniProgramCodeRequest): Promise<MiniProgramCodeResult> {

@@ -1,4 +1,5 @@
 import { ERRCODE_NO_PERMISSION, type Notifier, type SendResult, type SubscribeMessage } from '../ports/notifier';
+import { wechatOpenApi } from './wechat-openapi';
 
 /**
  * WeChat in the cloud: subscription messages through wx-server-sdk's
@@ -30,21 +31,13 @@ export function missingPermissionMessage(): string {
 }
 
 export class WechatNotifier implements Notifier {
-  private openapi: OpenApi | null = null;
-
   constructor(
     private readonly miniprogramState: 'developer' | 'trial' | 'formal',
     private readonly log: (line: string) => void = (line) => console.error(line),
   ) {}
 
   private api(): OpenApi {
-    if (!this.openapi) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const cloud = require('wx-server-sdk') as { init(o: object): void; DYNAMIC_CURRENT_ENV: unknown; openapi: OpenApi };
-      cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
-      this.openapi = cloud.openapi;
-    }
-    return this.openapi;
+    return wechatOpenApi<OpenApi>();
   }
 
   async sendSubscribeMessage(message: SubscribeMessage): Promise<SendResult> {
