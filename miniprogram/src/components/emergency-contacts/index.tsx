@@ -12,28 +12,29 @@ function call(number: string): void {
 /**
  * One number to call. In WeChat a tap opens the system dialer through
  * makePhoneCall; in a browser it is a real tel: link, which phones dial and
- * desktops hand to their calling app.
+ * desktops hand to their calling app. `block` names the CSS block it is drawn
+ * in (the ask page's `sos`, a handler's `crisis` banner).
  */
-function CallButton({ contact }: { contact: EmergencyContact }) {
+export function CallButton({ contact, block = 'sos' }: { contact: EmergencyContact; block?: string }) {
   const number = dialable(contact.phone);
   const body = (
     <>
-      <View className='sos__who'>
-        <Text className='sos__label'>{contact.label}</Text>
-        <Text className='sos__phone'>{contact.phone}</Text>
+      <View className={`${block}__who`}>
+        <Text className={`${block}__label`}>{contact.label}</Text>
+        <Text className={`${block}__phone`}>{contact.phone}</Text>
       </View>
-      <Text className='sos__dial'>拨打</Text>
+      <Text className={`${block}__dial`}>拨打</Text>
     </>
   );
   if (process.env.TARO_ENV === 'h5') {
     return (
-      <a className='sos__call' href={`tel:${number}`}>
+      <a className={`${block}__call`} href={`tel:${number}`}>
         {body}
       </a>
     );
   }
   return (
-    <View className='sos__call' onClick={() => call(number)}>
+    <View className={`${block}__call`} onClick={() => call(number)}>
       {body}
     </View>
   );

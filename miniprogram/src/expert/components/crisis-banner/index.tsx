@@ -1,8 +1,8 @@
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import type { EmergencyContact, Unit } from '@shared/contracts/catalog.contract';
 import { NATIONAL_CRISIS_HOTLINES } from '@shared/domain/crisis-signals';
 import { emergencyContactsFor } from '@shared/domain/organisation';
+import { CallButton } from '../../../components/emergency-contacts';
 import { dialable } from '../../../utils/phone';
 import './index.scss';
 
@@ -31,32 +31,6 @@ export function crisisContactsFor(units: readonly Unit[], q: { ownerUnitId: stri
   });
 }
 
-function CallRow({ contact }: { contact: EmergencyContact }) {
-  const number = dialable(contact.phone);
-  const body = (
-    <>
-      <View className='crisis__who'>
-        <Text className='crisis__label'>{contact.label}</Text>
-        <Text className='crisis__phone'>{contact.phone}</Text>
-      </View>
-      <Text className='crisis__dial'>拨打</Text>
-    </>
-  );
-  // WeChat dials through makePhoneCall; a browser follows a real tel: link.
-  if (process.env.TARO_ENV === 'h5') {
-    return (
-      <a className='crisis__call' href={`tel:${number}`}>
-        {body}
-      </a>
-    );
-  }
-  return (
-    <View className='crisis__call' onClick={() => void Taro.makePhoneCall({ phoneNumber: number }).catch(() => undefined)}>
-      {body}
-    </View>
-  );
-}
-
 /**
  * 危机干预: the question's words signalled that the student may be in danger
  * (routeReason 'crisis'). Said first, calmly, with the numbers to call; the
@@ -73,7 +47,7 @@ export function CrisisBanner({ contacts }: { contacts: readonly EmergencyContact
       {contacts.length > 0 ? (
         <View className='crisis__calls'>
           {contacts.map((c) => (
-            <CallRow key={`${c.label}|${c.phone}`} contact={c} />
+            <CallButton key={`${c.label}|${c.phone}`} contact={c} block='crisis' />
           ))}
         </View>
       ) : null}
