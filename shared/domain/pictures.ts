@@ -8,6 +8,8 @@ import { moderationAfterCheck, type Moderation } from './moderation';
  */
 export const PICTURES_MAX = 3;
 export const PICTURE_MAX_BYTES = 2 * 1024 * 1024;
+/** An article's cover (青年视角) may be larger: one wide image, shown big. */
+export const COVER_MAX_BYTES = 5 * 1024 * 1024;
 export const PICTURE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
 
 const TYPE_BY_EXTENSION: Record<string, (typeof PICTURE_TYPES)[number]> = {
@@ -39,11 +41,11 @@ export function pictureTypeOf(fileId: string, contentType: string): string | nul
 }
 
 /** Why a stored file cannot be a picture here, or null when it can. */
-export function pictureProblem(fileId: string, facts: StoredFileFacts | null): PictureProblem | null {
+export function pictureProblem(fileId: string, facts: StoredFileFacts | null, maxBytes = PICTURE_MAX_BYTES): PictureProblem | null {
   if (!facts) return 'FILE.NOT_FOUND';
   const type = pictureTypeOf(fileId, facts.contentType);
   if (!type || !(PICTURE_TYPES as readonly string[]).includes(type)) return 'FILE.TYPE';
-  if (facts.size > PICTURE_MAX_BYTES) return 'FILE.TOO_LARGE';
+  if (facts.size > maxBytes) return 'FILE.TOO_LARGE';
   return null;
 }
 

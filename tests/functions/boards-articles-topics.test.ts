@@ -7,10 +7,12 @@ import { COORDINATOR, CS_RESPONDER, expectOk, OTHER_STUDENT, startLocalApi, STUD
  */
 let api: LocalApi;
 let cover: string;
+let notPicture: string;
 beforeAll(async () => {
   api = await startLocalApi();
   const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3f1a2a80000000049454e44ae426082', 'hex');
   cover = (await tcb.init({ env: 'local-dev' }).uploadFile({ cloudPath: 'articles/test-cover.png', fileContent: png })).fileID!;
+  notPicture = (await tcb.init({ env: 'local-dev' }).uploadFile({ cloudPath: 'articles/notes.txt', fileContent: Buffer.from('not a picture') })).fileID!;
 });
 afterAll(() => api.stop());
 
@@ -31,6 +33,8 @@ describe('青年视角 articles', () => {
     for (const who of [ECON_ADMIN, CS_RESPONDER, STUDENT]) expect(await api.call(who, 'article.publish', article())).toMatchObject(refused('AUTH.FORBIDDEN'));
     expect(await api.call(null, 'article.publish', article())).toMatchObject(refused('AUTH.REQUIRED'));
     expect(await api.call(CS_ADMIN, 'article.publish', article({ coverFileId: 'cloud://local-dev.bucket/articles/none.png' }))).toMatchObject(refused('FILE.NOT_FOUND'));
+    // A cover is checked as a picture is: a stored file that is not an image is refused.
+    expect(await api.call(CS_ADMIN, 'article.publish', article({ coverFileId: notPicture }))).toMatchObject(refused('FILE.TYPE'));
     expect(await api.call(CS_ADMIN, 'article.publish', article({ body: `${BODY}出售答案，联系我。` }))).toMatchObject(refused('CONTENT.REFUSED'));
     // A retry answers the same; the same request id with another article is refused.
     expect(expectOk(await api.call(CS_ADMIN, 'article.publish', article(), 'article-0001')).id).toBe(id);

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { PICTURE_MAX_BYTES } from '@shared/domain/pictures';
+import { COVER_MAX_BYTES, PICTURE_MAX_BYTES } from '@shared/domain/pictures';
 import { appEnv } from '../config/env';
 import { ApiRequestError } from './api-error';
 import { devHeaders, gatewayUrl } from './transport';
@@ -11,7 +11,7 @@ import { devHeaders, gatewayUrl } from './transport';
  * takes (upload metadata, then a PUT of the bytes), the first through a dev
  * route of the gateway.
  */
-export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+export const IMAGE_MAX_BYTES = COVER_MAX_BYTES;
 const IMAGE_TYPES: Record<string, string> = { jpg: 'jpg', jpeg: 'jpg', png: 'png' };
 
 export const UPLOAD_MESSAGES = {

@@ -10,6 +10,7 @@ import { checkStaffText, requestKeys, speaksFor } from './board-access';
 import { loadCatalog, type CatalogLookup } from './catalog-lookup';
 import type { DeliveryDeps } from './notification-delivery';
 import { pageOf, pageRequest } from './paging';
+import { checkCover } from './pictures';
 
 /**
  * 青年视角 (BUCM §一, §六.7: 每两周至少一篇原创文章). Units publish original
@@ -57,8 +58,7 @@ export const publishArticle: ActionDefinition<'article.publish'> = {
       await repos.articles.recordPublished(earlier.unitId, earlier.publishedAt);
       return { id, publishedAt: earlier.publishedAt };
     }
-    const cover = await ctx.files.temporaryUrls([input.coverFileId], 60);
-    if (!cover.get(input.coverFileId)) throw new DomainError('FILE.NOT_FOUND', '封面图片不存在，请重新上传');
+    await checkCover(ctx.files, input.coverFileId);
     await checkStaffText(ctx, viewer.openid, `${input.title}\n${input.body}`, 'article');
     const article: ArticleRecord = {
       _id: id,

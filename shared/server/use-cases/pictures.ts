@@ -1,4 +1,4 @@
-import { pictureProblem } from '../../domain/pictures';
+import { COVER_MAX_BYTES, pictureProblem } from '../../domain/pictures';
 import { DomainError } from '../../domain/errors';
 import type { FileStorage } from '../ports/files';
 
@@ -25,6 +25,18 @@ export async function checkPictures(files: FileStorage, fileIds: readonly string
     const problem = pictureProblem(id, facts.get(id) ?? null);
     if (problem) throw new DomainError(problem, MESSAGES[problem](i + 1), { fileId: id });
   });
+}
+
+const COVER_MESSAGES = {
+  'FILE.NOT_FOUND': '封面图片不存在，请重新上传',
+  'FILE.TOO_LARGE': '封面图片超过 5 MB，请压缩后再上传',
+  'FILE.TYPE': '封面图片格式不支持，请上传 JPG、PNG、WebP 或 GIF',
+} as const;
+
+/** An article's cover: the same storage check as pictures, with the cover's size limit. */
+export async function checkCover(files: FileStorage, fileId: string): Promise<void> {
+  const problem = pictureProblem(fileId, (await files.describe([fileId])).get(fileId) ?? null, COVER_MAX_BYTES);
+  if (problem) throw new DomainError(problem, COVER_MESSAGES[problem], { fileId });
 }
 
 /** The pictures that pass, for the crisis lane, which refuses nothing. */
